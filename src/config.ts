@@ -1,0 +1,23 @@
+/** Settings from the environment, read once at startup. */
+import { resolve } from 'node:path';
+
+
+export interface Config {
+  port: number;
+  /** `production` turns off the landing page, stack traces and field suggestions. */
+  production: boolean;
+  dataDir: string;
+  storeFile: string;
+}
+
+/** Relative paths are resolved against the working directory (npm scripts run in the project root). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    production: env.NODE_ENV === 'production',
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    storeFile: resolve(env.STORE_FILE ?? 'var/store.sqlite'),
+  };
+}

@@ -1,0 +1,327 @@
+/**
+ * The store's tables, typed as SQLite really returns them: 0/1 for booleans, TEXT for dates,
+ * `T | null` for nullable columns. Kysely's `Database` interface; the migrations create these tables.
+ */
+import type { Generated, Selectable } from 'kysely';
+
+/** Which O*NET release a row came from. Every O*NET-derived row records it. */
+export type OnetRelease = '30.1' | '29.0';
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface OccupationTable {
+  code: string;
+  soc_code: string;
+  major_group: string;
+  title: string;
+  description: string;
+  job_zone: number | null;
+  release: OnetRelease;
+}
+
+export interface ScaleTable {
+  id: string;
+  name: string;
+  minimum: number;
+  maximum: number;
+  release: OnetRelease;
+}
+
+export interface JobZoneTable {
+  zone: number;
+  name: string;
+  experience: string;
+  education: string;
+  job_training: string;
+  examples: string;
+  svp_range: string;
+  release: OnetRelease;
+}
+
+export interface AlternateTitleTable {
+  /** Row order in the O*NET file. */
+  id: Generated<number>;
+  occupation_code: string;
+  title: string;
+  short_title: string | null;
+  /** O*NET's source codes as published, comma-separated, e.g. `04,06`. */
+  sources: string;
+  release: OnetRelease;
+}
+
+export interface ReportedTitleTable {
+  /** Row order in the O*NET file. */
+  id: Generated<number>;
+  occupation_code: string;
+  title: string;
+  shown_in_my_next_move: 0 | 1;
+  release: OnetRelease;
+}
+
+export interface TaskTable {
+  task_id: number;
+  occupation_code: string;
+  statement: string;
+  /** `Core`, `Supplemental`, or null where O*NET gives `n/a`. */
+  task_type: string | null;
+  incumbents_responding: number | null;
+  date: string;
+  domain_source: string;
+  release: OnetRelease;
+}
+
+export interface TechnologySkillTable {
+  /** Row order in the O*NET file. */
+  id: Generated<number>;
+  occupation_code: string;
+  example: string;
+  commodity_code: number;
+  commodity_title: string;
+  hot: 0 | 1;
+  in_demand: 0 | 1;
+  release: OnetRelease;
+}
+
+export interface ToolTable {
+  /** Row order in the O*NET file. */
+  id: Generated<number>;
+  occupation_code: string;
+  example: string;
+  commodity_code: number;
+  commodity_title: string;
+  release: OnetRelease;
+}
+
+/** One category of the Education, Training, and Experience scales, with its label. */
+export interface EducationCategoryTable {
+  scale_id: string;
+  category: number;
+  element_id: string;
+  element_name: string;
+  description: string;
+  release: OnetRelease;
+}
+
+export interface EducationTable {
+  occupation_code: string;
+  element_id: string;
+  scale_id: string;
+  category: number;
+  /** Percent of respondents, 0–100. */
+  percent: number;
+  sample_size: number | null;
+  date: string;
+  domain_source: string;
+  release: OnetRelease;
+}
+
+export interface RelatedOccupationTable {
+  occupation_code: string;
+  related_code: string;
+  tier: string;
+  rank: number;
+  release: OnetRelease;
+}
+
+/** Which part of the O*NET content model a rating belongs to. */
+export type ElementDomain = 'skill' | 'knowledge' | 'work_style' | 'interest';
+
+/** One rating of one element on one scale (Skills IM/LV, Work Styles WI/DR, Interests OI/IH). */
+export interface ElementRatingTable {
+  occupation_code: string;
+  domain: ElementDomain;
+  element_id: string;
+  element_name: string;
+  scale_id: string;
+  value: number;
+  sample_size: number | null;
+  standard_error: number | null;
+  lower_ci: number | null;
+  upper_ci: number | null;
+  recommend_suppress: 0 | 1 | null;
+  not_relevant: 0 | 1 | null;
+  date: string;
+  domain_source: string;
+  release: OnetRelease;
+}
+
+export interface SourceTable {
+  id: string;
+  name: string;
+  short_name: string | null;
+  description: string | null;
+  publisher: string | null;
+  version: string | null;
+  licence: string | null;
+  url: string | null;
+}
+
+export interface FrameworkTable {
+  occupation_code: string;
+  title: string;
+  version: string;
+  context: string;
+  job_zone: number;
+  job_zone_name: string;
+  /** The authored file, relative to data/, e.g. `frameworks/43-6012.00.json`. */
+  file: string;
+  page_publisher: string | null;
+  page_copyright: string | null;
+  page_sources_line: string | null;
+  ai_usage_coverage_note: string | null;
+  ai_usage_intro: string | null;
+  durable_skills_intro: string | null;
+  anchors_enrichment: string | null;
+  published_anchor_count: number;
+  aei_task_observations: number;
+  aei_augment_share_percent: number;
+  aei_time_saved_percent: number;
+  aei_ai_autonomy: number;
+  safi_top_skill: string;
+  safi_score: number;
+  safi_score_max: number;
+  safi_quadrant: string;
+  safi_precision: string;
+  wef_cluster: string;
+  wef_cluster_id: string;
+}
+
+export interface FrameworkSourceTable {
+  occupation_code: string;
+  source_id: string;
+  position: number;
+}
+
+export interface CompetencyLevelTable {
+  occupation_code: string;
+  key: string;
+  name: string;
+  band: string;
+  rank: number;
+}
+
+export interface CompetencyStatementTable {
+  id: string;
+  occupation_code: string;
+  level_key: string;
+  position: number;
+  subject: string;
+  performance: string;
+}
+
+export interface AiUsageStatementTable {
+  id: string;
+  occupation_code: string;
+  level_key: string;
+  position: number;
+  title: string;
+  text: string;
+}
+
+export interface DurableDomainTable {
+  occupation_code: string;
+  key: string;
+  name: string;
+  rank: number;
+  published_statement_count: number;
+}
+
+export interface DurableStatementTable {
+  id: string;
+  occupation_code: string;
+  domain_key: string;
+  level_key: string;
+  level_name: string;
+  position: number;
+  title: string;
+  text: string;
+}
+
+export interface CitationTable {
+  statement_id: string;
+  position: number;
+  /** Denormalised so one query per batch loads every citation of a set of frameworks. */
+  occupation_code: string;
+  source_id: string;
+  label: string;
+  title: string;
+  locator: string | null;
+}
+
+/** The page's own anchor lists, as published (not O*NET's data). */
+export type AnchorKind =
+  | 'related_title'
+  | 'rapids_apprenticeship'
+  | 'cip_code'
+  | 'skill'
+  | 'knowledge'
+  | 'ability'
+  | 'work_style'
+  | 'technology'
+  | 'task';
+
+export interface FrameworkAnchorTable {
+  occupation_code: string;
+  kind: AnchorKind;
+  position: number;
+  text: string;
+}
+
+export interface DataQualityWarningTable {
+  occupation_code: string;
+  path: string;
+  message: string;
+}
+
+export interface Database {
+  meta: MetaTable;
+  occupation: OccupationTable;
+  scale: ScaleTable;
+  job_zone: JobZoneTable;
+  alternate_title: AlternateTitleTable;
+  reported_title: ReportedTitleTable;
+  task: TaskTable;
+  technology_skill: TechnologySkillTable;
+  tool: ToolTable;
+  education_category: EducationCategoryTable;
+  education: EducationTable;
+  related_occupation: RelatedOccupationTable;
+  element_rating: ElementRatingTable;
+  source: SourceTable;
+  framework: FrameworkTable;
+  framework_source: FrameworkSourceTable;
+  competency_level: CompetencyLevelTable;
+  competency_statement: CompetencyStatementTable;
+  ai_usage_statement: AiUsageStatementTable;
+  durable_domain: DurableDomainTable;
+  durable_statement: DurableStatementTable;
+  citation: CitationTable;
+  framework_anchor: FrameworkAnchorTable;
+  data_quality_warning: DataQualityWarningTable;
+}
+
+export type OccupationRow = Selectable<OccupationTable>;
+export type ScaleRow = Selectable<ScaleTable>;
+export type JobZoneRow = Selectable<JobZoneTable>;
+export type AlternateTitleRow = Selectable<AlternateTitleTable>;
+export type ReportedTitleRow = Selectable<ReportedTitleTable>;
+export type TaskRow = Selectable<TaskTable>;
+export type TechnologySkillRow = Selectable<TechnologySkillTable>;
+export type ToolRow = Selectable<ToolTable>;
+export type EducationRow = Selectable<EducationTable>;
+export type EducationCategoryRow = Selectable<EducationCategoryTable>;
+export type RelatedOccupationRow = Selectable<RelatedOccupationTable>;
+export type ElementRatingRow = Selectable<ElementRatingTable>;
+export type SourceRow = Selectable<SourceTable>;
+export type FrameworkRow = Selectable<FrameworkTable>;
+export type CompetencyLevelRow = Selectable<CompetencyLevelTable>;
+export type CompetencyStatementRow = Selectable<CompetencyStatementTable>;
+export type AiUsageStatementRow = Selectable<AiUsageStatementTable>;
+export type DurableDomainRow = Selectable<DurableDomainTable>;
+export type DurableStatementRow = Selectable<DurableStatementTable>;
+export type CitationRow = Selectable<CitationTable>;
+export type FrameworkAnchorRow = Selectable<FrameworkAnchorTable>;
+export type DataQualityWarningRow = Selectable<DataQualityWarningTable>;

@@ -1,0 +1,342 @@
+/**
+ * The importer: turns data/ into one SQLite store file. It builds into a temporary file inside one
+ * transaction and renames it over the old store only when everything validated, so a failed build leaves
+ * the existing store byte-for-byte untouched.
+ */
+import SqliteDatabase from 'better-sqlite3';
+import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Database } from './database';
+import { DataFileError } from './errors';
+import type { DatasetSourcesFile, FrameworkFile, SourceEntry } from './framework-file';
+import {
+  checkFrameworkReferences,
+  compileFrameworkSchema,
+  DataQualityWarning,
+  findDataQualityWarnings,
+  parseJsonFile,
+} from './framework-validation';
+import { hashDataDir } from './input-hash';
+import { latestSchemaVersion, migrationProvider } from './migrations';
+import { jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
+import { FieldReader, readTsv } from './tsv';
+
+export interface BuildOptions {
+  dataDir: string;
+  storeFile: string;
+  /** Progress lines; defaults to silence. */
+  log?: (line: string) => void;
+}
+
+export interface BuildReport {
+  storeFile: string;
+  inputHash: string;
+  counts: Record<string, number>;
+  warnings: DataQualityWarning[];
+  elapsedMs: number;
+}
+
+type Sqlite = SqliteDatabase.Database;
+
+/** Inserts many rows through one prepared statement whose SQL kysely compiled from the first row. */
+function insertRows<T extends keyof Database>(
+  db: Kysely<Database>,
+  sqlite: Sqlite,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): void {
+  const first = rows[0];
+  if (first === undefined) return;
+  const columns = Object.keys(first);
+  // Every row comes from the same mapper, so all rows share the first row's keys and key order.
+  const compiled = db
+    .insertInto(table)
+    .values(first as never)
+    .compile();
+  const statement = sqlite.prepare(compiled.sql);
+  for (const row of rows) {
+    const record = row as Record<string, unknown>;
+    statement.run(columns.map((column) => record[column]));
+  }
+}
+
+function occupationKeys(row: object): string[] {
+  const record = row as Record<string, unknown>;
+  return ['occupation_code', 'related_code'].flatMap((key) =>
+    typeof record[key] === 'string' ? [record[key] as string] : [],
+  );
+}
+
+function readOnetFile<T extends keyof Database>(
+  dataDir: string,
+  spec: OnetFileSpec<T>,
+  occupationCodes: ReadonlySet<string> | null,
+): Insertable<Database[T]>[] {
+  const displayName = `data/${spec.path}`;
+  const rows: Insertable<Database[T]>[] = [];
+  for (const tsvRow of readTsv(join(dataDir, spec.path), displayName, spec.columns)) {
+    const row = spec.toRow(new FieldReader(displayName, tsvRow), spec.release);
+    if (row === null) continue;
+    for (const code of occupationKeys(row)) {
+      if (occupationCodes !== null && !occupationCodes.has(code)) {
+        throw new DataFileError(displayName, `line ${tsvRow.line}`, `occupation ${code} is not in the O*NET Occupation Data`);
+      }
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+function frameworkRows(framework: FrameworkFile, file: string) {
+  const code = framework.code;
+  const citations: Insertable<Database['citation']>[] = [];
+  const cite = (statementId: string, list: FrameworkFile['aiUsage'][number]['statements'][number]['citations']) =>
+    list.forEach((c, position) =>
+      citations.push({
+        statement_id: statementId, position, occupation_code: code, source_id: c.source, label: c.label, title: c.title, locator: c.locator,
+      }),
+    );
+  const { aei, safi, wef } = framework.evidence;
+  const anchorLists: [Database['framework_anchor']['kind'], string[]][] = [
+    ['related_title', framework.anchors.relatedTitles],
+    ['rapids_apprenticeship', framework.anchors.rapidsApprenticeships],
+    ['cip_code', framework.anchors.cipCodes],
+    ['skill', framework.anchors.skills],
+    ['knowledge', framework.anchors.knowledge],
+    ['ability', framework.anchors.abilities],
+    ['work_style', framework.anchors.workStyles],
+    ['technology', framework.anchors.technology],
+    ['task', framework.anchors.tasks],
+  ];
+  return {
+    framework: {
+      occupation_code: code,
+      title: framework.title,
+      version: framework.version,
+      context: framework.context,
+      job_zone: framework.jobZone.zone,
+      job_zone_name: framework.jobZone.name,
+      file,
+      page_publisher: framework.page.publisher,
+      page_copyright: framework.page.copyright,
+      page_sources_line: framework.page.sourcesLine,
+      ai_usage_coverage_note: framework.page.aiUsageCoverageNote,
+      ai_usage_intro: framework.page.aiUsageIntro,
+      durable_skills_intro: framework.page.durableSkillsIntro,
+      anchors_enrichment: framework.page.anchorsEnrichment,
+      published_anchor_count: framework.anchors.publishedAnchorCount,
+      aei_task_observations: aei.taskObservations,
+      aei_augment_share_percent: aei.augmentSharePercent,
+      aei_time_saved_percent: aei.timeSavedPercent,
+      aei_ai_autonomy: aei.aiAutonomy,
+      safi_top_skill: safi.topSkill,
+      safi_score: safi.score,
+      safi_score_max: safi.scoreMax,
+      safi_quadrant: safi.quadrant,
+      safi_precision: safi.precision,
+      wef_cluster: wef.cluster,
+      wef_cluster_id: wef.clusterId,
+    } satisfies Insertable<Database['framework']>,
+    frameworkSources: framework.sources.map(
+      (s, position): Insertable<Database['framework_source']> => ({ occupation_code: code, source_id: s.id, position }),
+    ),
+    levels: framework.levels.map(
+      (l): Insertable<Database['competency_level']> => ({ occupation_code: code, key: l.key, name: l.name, band: l.band, rank: l.rank }),
+    ),
+    competencyStatements: framework.levels.flatMap((l) =>
+      l.statements.map(
+        (s, position): Insertable<Database['competency_statement']> => ({
+          id: s.id, occupation_code: code, level_key: l.key, position, subject: s.subject, performance: s.performance,
+        }),
+      ),
+    ),
+    aiUsageStatements: framework.aiUsage.flatMap((l) =>
+      l.statements.map((s, position): Insertable<Database['ai_usage_statement']> => {
+        cite(s.id, s.citations);
+        return { id: s.id, occupation_code: code, level_key: l.level, position, title: s.title, text: s.text };
+      }),
+    ),
+    durableDomains: framework.durableSkills.map(
+      (d): Insertable<Database['durable_domain']> => ({
+        occupation_code: code, key: d.key, name: d.name, rank: d.rank, published_statement_count: d.publishedStatementCount,
+      }),
+    ),
+    durableStatements: framework.durableSkills.flatMap((d) =>
+      d.levels.flatMap((l) =>
+        l.statements.map((s, position): Insertable<Database['durable_statement']> => {
+          cite(s.id, s.citations);
+          return {
+            id: s.id, occupation_code: code, domain_key: d.key, level_key: l.key, level_name: l.name, position, title: s.title, text: s.text,
+          };
+        }),
+      ),
+    ),
+    citations,
+    anchors: anchorLists.flatMap(([kind, texts]) =>
+      texts.map((text, position): Insertable<Database['framework_anchor']> => ({ occupation_code: code, kind, position, text })),
+    ),
+  };
+}
+
+/** One source id may be declared by several files; every declaration must say the same thing. */
+function mergeSources(declared: { file: string; path: string; source: SourceEntry }[]): SourceEntry[] {
+  const byId = new Map<string, { file: string; source: SourceEntry }>();
+  for (const { file, path, source } of declared) {
+    const earlier = byId.get(source.id);
+    if (earlier === undefined) byId.set(source.id, { file, source });
+    else if (JSON.stringify(earlier.source) !== JSON.stringify(source)) {
+      throw new DataFileError(file, `at ${path}`, `source "${source.id}" differs from its declaration in ${earlier.file}`);
+    }
+  }
+  return [...byId.values()].map((v) => v.source);
+}
+
+export async function buildStore(options: BuildOptions): Promise<BuildReport> {
+  const { dataDir, storeFile } = options;
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(2)}s`;
+  const counts: Record<string, number> = {};
+  const count = (table: string, n: number) => (counts[table] = (counts[table] ?? 0) + n);
+
+  if (!existsSync(dataDir)) throw new DataFileError(dataDir, null, 'data directory is missing');
+  const inputHash = hashDataDir(dataDir);
+  mkdirSync(dirname(storeFile), { recursive: true });
+  const tempFile = `${storeFile}.building-${process.pid}`;
+  rmSync(tempFile, { force: true });
+
+  const sqlite = new SqliteDatabase(tempFile);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let renamed = false;
+  try {
+    sqlite.pragma('journal_mode = OFF');
+    sqlite.pragma('synchronous = OFF');
+    sqlite.pragma('foreign_keys = ON');
+    const migration = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    if (migration.error) throw migration.error;
+    log(`[build] schema ${latestSchemaVersion} created (${elapsed()})`);
+
+    sqlite.exec('BEGIN');
+    const step = <T extends keyof Database>(label: string, table: T, rows: readonly Insertable<Database[T]>[]) => {
+      insertRows(db, sqlite, table, rows);
+      count(table, rows.length);
+      log(`[build] ${label}: ${rows.length} rows (${elapsed()})`);
+    };
+
+    step(scalesFile.path, 'scale', readOnetFile(dataDir, scalesFile, null));
+    step(jobZoneReferenceFile.path, 'job_zone', readOnetFile(dataDir, jobZoneReferenceFile, null));
+    const jobZoneByCode = new Map<string, number>();
+    const jobZonesName = `data/${jobZonesFile.path}`;
+    for (const row of readTsv(join(dataDir, jobZonesFile.path), jobZonesName, jobZonesFile.columns)) {
+      const read = new FieldReader(jobZonesName, row);
+      jobZoneByCode.set(read.occupationCode('O*NET-SOC Code'), read.integer('Job Zone'));
+    }
+    const occupationName = `data/${occupationDataFile.path}`;
+    const occupations = readTsv(join(dataDir, occupationDataFile.path), occupationName, occupationDataFile.columns).map(
+      (row): Insertable<Database['occupation']> => {
+        const read = new FieldReader(occupationName, row);
+        const code = read.occupationCode('O*NET-SOC Code');
+        return {
+          code,
+          soc_code: code.slice(0, 7),
+          major_group: code.slice(0, 2),
+          title: read.text('Title'),
+          description: read.text('Description'),
+          job_zone: jobZoneByCode.get(code) ?? null,
+          release: '30.1',
+        };
+      },
+    );
+    const occupationCodes = new Set(occupations.map((o) => o.code));
+    for (const code of jobZoneByCode.keys()) {
+      if (!occupationCodes.has(code)) throw new DataFileError(jobZonesName, null, `occupation ${code} is not in the O*NET Occupation Data`);
+    }
+    step(`${occupationDataFile.path} + ${jobZonesFile.path}`, 'occupation', occupations);
+
+    for (const spec of tableFiles) step(spec.path, spec.table, readOnetFile(dataDir, spec, occupationCodes) as never);
+
+    // Frameworks: validate every file completely before anything of it is written.
+    const schemaName = 'data/frameworks/framework.schema.json';
+    const validate = compileFrameworkSchema(parseJsonFile(join(dataDir, 'frameworks/framework.schema.json'), schemaName), schemaName);
+    const frameworkFiles = readdirSync(join(dataDir, 'frameworks'))
+      .filter((name) => name.endsWith('.json') && name !== 'framework.schema.json')
+      .sort();
+    const statementIdsSeen = new Map<string, string>();
+    const datasetSourcesName = 'data/sources.json';
+    const datasetSources = parseJsonFile(join(dataDir, 'sources.json'), datasetSourcesName) as DatasetSourcesFile;
+    const declaredSources = datasetSources.sources.map((source, i) => ({ file: datasetSourcesName, path: `$.sources[${i}]`, source }));
+    const frameworks: { framework: FrameworkFile; file: string }[] = [];
+    const warnings: DataQualityWarning[] = [];
+    for (const name of frameworkFiles) {
+      const file = `frameworks/${name}`;
+      const displayName = `data/${file}`;
+      const framework = validate(parseJsonFile(join(dataDir, file), displayName), displayName);
+      checkFrameworkReferences(framework, displayName, basename(name, '.json'), occupationCodes, statementIdsSeen);
+      const occupation = occupations.find((o) => o.code === framework.code);
+      warnings.push(
+        ...findDataQualityWarnings(framework, displayName, { title: occupation?.title ?? '', jobZone: occupation?.job_zone ?? null }),
+      );
+      framework.sources.forEach((source, i) => declaredSources.push({ file: displayName, path: `$.sources[${i}]`, source }));
+      frameworks.push({ framework, file });
+    }
+    const sources = mergeSources(declaredSources);
+    step('sources', 'source', sources.map((s) => ({
+      id: s.id, name: s.name, short_name: s.shortName, description: s.description, publisher: s.publisher,
+      version: s.version, licence: s.licence, url: s.url,
+    })));
+    for (const { framework, file } of frameworks) {
+      const rows = frameworkRows(framework, file);
+      insertRows(db, sqlite, 'framework', [rows.framework]);
+      insertRows(db, sqlite, 'framework_source', rows.frameworkSources);
+      insertRows(db, sqlite, 'competency_level', rows.levels);
+      insertRows(db, sqlite, 'competency_statement', rows.competencyStatements);
+      insertRows(db, sqlite, 'ai_usage_statement', rows.aiUsageStatements);
+      insertRows(db, sqlite, 'durable_domain', rows.durableDomains);
+      insertRows(db, sqlite, 'durable_statement', rows.durableStatements);
+      insertRows(db, sqlite, 'citation', rows.citations);
+      insertRows(db, sqlite, 'framework_anchor', rows.anchors);
+      count('framework', 1);
+      count('competency_statement', rows.competencyStatements.length);
+      count('ai_usage_statement', rows.aiUsageStatements.length);
+      count('durable_statement', rows.durableStatements.length);
+      count('citation', rows.citations.length);
+      count('framework_anchor', rows.anchors.length);
+      log(
+        `[build] ${file}: ${rows.competencyStatements.length} competency, ${rows.aiUsageStatements.length} AI-usage, ` +
+          `${rows.durableStatements.length} durable-skill statements, ${rows.citations.length} citations (${elapsed()})`,
+      );
+    }
+    insertRows(db, sqlite, 'data_quality_warning', warnings.map((w) => ({ occupation_code: w.occupationCode, path: w.path, message: w.message })));
+    for (const w of warnings) log(`[build] data-quality warning: ${w.file} ${w.path}: ${w.message}`);
+
+    const builtAt = new Date().toISOString();
+    insertRows(db, sqlite, 'meta', [
+      { key: 'schema_version', value: latestSchemaVersion },
+      { key: 'built_at', value: builtAt },
+      { key: 'input_hash', value: inputHash },
+      { key: 'onet_release', value: '30.1' },
+      { key: 'onet_supplement_release', value: '29.0' },
+    ]);
+
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`store build produced ${broken.length} dangling references: ${JSON.stringify(broken.slice(0, 3))}`);
+    sqlite.exec('COMMIT');
+    sqlite.exec('ANALYZE');
+    sqlite.pragma('journal_mode = DELETE');
+    await db.destroy();
+
+    const fd = openSync(tempFile, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tempFile, storeFile);
+    renamed = true;
+    log(`[build] store written to ${storeFile} (${elapsed()})`);
+    return { storeFile, inputHash, counts, warnings, elapsedMs: performance.now() - started };
+  } finally {
+    if (!renamed) {
+      if (sqlite.open) sqlite.close();
+      rmSync(tempFile, { force: true });
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The ordered list of migrations. Kysely's Migrator runs them by name; a store records the last one it
+ * applied as `meta.schema_version`, and the server refuses a store from another schema version.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_initial';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
+
+export const latestSchemaVersion = Object.keys(migrations).sort().at(-1) ?? '';
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
