@@ -8,6 +8,8 @@ export interface Config {
   production: boolean;
   dataDir: string;
   storeFile: string;
+  /** Largest accepted request body in bytes (MAX_BODY_BYTES). */
+  maxBodyBytes: number;
 }
 
 /** Relative paths are resolved against the working directory (npm scripts run in the project root). */
@@ -19,5 +21,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     storeFile: resolve(env.STORE_FILE ?? 'var/store.sqlite'),
+    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 100_000),
   };
 }

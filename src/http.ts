@@ -1,0 +1,170 @@
+/**
+ * The HTTP front: a plain node:http server that hands GraphQL requests to Apollo Server, plus liveness and
+ * readiness endpoints. Bodies are size-limited and must be valid UTF-8 (and valid JSON when declared so).
+ */
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { type Context, createContext } from './context';
+import type { Store } from './store/store';
+
+export interface HttpOptions {
+  apollo: ApolloServer<Context>;
+  store: Store;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes: number;
+  /** Adds the `x-sql-statements` response header (development only). */
+  exposeStatementCount: boolean;
+  log: (entry: Record<string, unknown>) => void;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBytes) {
+      reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is ${declared} bytes; the limit is ${maxBytes}.`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds the limit of ${maxBytes} bytes.`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        resolve(utf8.decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new HttpError(400, 'BAD_REQUEST', 'Request body is not valid UTF-8.'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function errorBody(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+export function createRequestHandler(options: HttpOptions) {
+  const { apollo, store, maxBodyBytes, exposeStatementCount, log } = options;
+  let ready = false;
+
+  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let status = 500;
+    let operationName: string | null = null;
+    try {
+      if (url.pathname === '/health/live') {
+        status = 200;
+        return sendJson(res, 200, { status: 'live' });
+      }
+      if (url.pathname === '/health/ready') {
+        status = ready ? 200 : 503;
+        return sendJson(res, status, { status: ready ? 'ready' : 'starting' });
+      }
+      if (url.pathname !== '/' && url.pathname !== '/graphql') {
+        status = 404;
+        return sendJson(res, 404, errorBody('NOT_FOUND', `No route ${url.pathname}; GraphQL is served at /.`));
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown = undefined;
+      if (req.method === 'POST') {
+        const text = await readBody(req, maxBodyBytes);
+        if ((headers.get('content-type') ?? '').includes('application/json')) {
+          try {
+            body = JSON.parse(text);
+          } catch (error) {
+            throw new HttpError(400, 'BAD_REQUEST', `Request body is not valid JSON: ${(error as Error).message.slice(0, 100)}`);
+          }
+        } else {
+          body = text;
+        }
+      }
+      if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+        const name = (body as { operationName?: unknown }).operationName;
+        operationName = typeof name === 'string' ? name.slice(0, 100) : null;
+      }
+      const context = createContext(store);
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => context,
+      });
+      status = response.status ?? 200;
+      const outHeaders: Record<string, string> = { 'x-request-id': requestId };
+      for (const [key, value] of response.headers) outHeaders[key] = value;
+      if (exposeStatementCount) outHeaders['x-sql-statements'] = String(context.sqlStatements.count);
+      if (response.body.kind === 'complete') {
+        outHeaders['content-length'] = String(Buffer.byteLength(response.body.string));
+        res.writeHead(status, outHeaders);
+        res.end(response.body.string);
+      } else {
+        res.writeHead(status, outHeaders);
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      if (error instanceof HttpError) {
+        status = error.status;
+        if (!res.headersSent) sendJson(res, error.status, errorBody(error.code, error.message), { 'x-request-id': requestId });
+      } else {
+        status = 500;
+        log({ level: 'error', requestId, msg: 'request failed', error: String((error as Error)?.stack ?? error) });
+        if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'), { 'x-request-id': requestId });
+        else res.destroy();
+      }
+    } finally {
+      log({
+        level: 'info',
+        requestId,
+        method: req.method,
+        path: url.pathname,
+        operationName,
+        status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+      });
+    }
+  };
+  return { handler, setReady: (value: boolean) => (ready = value) };
+}
+
+export function startHttpServer(options: HttpOptions, port: number): Promise<{ server: Server; setReady: (v: boolean) => void }> {
+  const { handler, setReady } = createRequestHandler(options);
+  const server = createHttpServer((req, res) => void handler(req, res));
+  server.keepAliveTimeout = 65_000;
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve({ server, setReady }));
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * One DataLoader per (table, lookup key), named <thing>By<Key>. A fresh set is made for every request, so
+ * nothing is cached across requests. Each batch runs one query, and results are regrouped through a Map so
+ * duplicate and missing keys stay right ("values the same length and order as keys").
+ */
+import DataLoader from 'dataloader';
+import * as q from '../store/queries';
+import type { Db } from '../store/queries';
+
+function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
+  return new DataLoader<K, R[]>(async (keys) => {
+    const groups = new Map<K, R[]>();
+    for (const row of await fetch(keys)) {
+      const key = keyOf(row);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+function uniqueLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R | null> {
+  return new DataLoader<K, R | null>(async (keys) => {
+    const byKey = new Map<K, R>();
+    // For keys that match several rows (a SOC code over several occupations) the first row wins: queries order
+    // their rows so that the first is the canonical one.
+    for (const row of await fetch(keys)) if (!byKey.has(keyOf(row))) byKey.set(keyOf(row), row);
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+const byOccupation = <R extends { occupation_code: string }>(fetch: (db: Db, codes: readonly string[]) => Promise<R[]>, db: Db) =>
+  groupedLoader<string, R>((codes) => fetch(db, codes), (row) => row.occupation_code);
+
+export function createLoaders(db: Db) {
+  return {
+    occupationByCode: uniqueLoader((codes: readonly string[]) => q.occupationsByCode(db, codes), (o) => o.code),
+    occupationBySocCode: uniqueLoader(
+      (socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes),
+      (o) => o.soc_code,
+    ),
+    jobZoneByZone: uniqueLoader((zones: readonly number[]) => q.jobZonesByZone(db, zones), (z) => z.zone),
+    alternateTitlesByOccupation: byOccupation(q.alternateTitlesByOccupation, db),
+    reportedTitlesByOccupation: byOccupation(q.reportedTitlesByOccupation, db),
+    tasksByOccupation: byOccupation(q.tasksByOccupation, db),
+    technologySkillsByOccupation: byOccupation(q.technologySkillsByOccupation, db),
+    toolsByOccupation: byOccupation(q.toolsByOccupation, db),
+    educationByOccupation: byOccupation(q.educationByOccupation, db),
+    relatedOccupationsByOccupation: byOccupation(q.relatedOccupationsByOccupation, db),
+    skillScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'skill', codes), db),
+    knowledgeScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'knowledge', codes), db),
+    workStyleScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'work_style', codes), db),
+    interestScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'interest', codes), db),
+    frameworkByOccupation: uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code),
+    competencyLevelsByOccupation: byOccupation(q.competencyLevelsByOccupation, db),
+    competencyStatementsByOccupation: byOccupation(q.competencyStatementsByOccupation, db),
+    aiUsageStatementsByOccupation: byOccupation(q.aiUsageStatementsByOccupation, db),
+    durableDomainsByOccupation: byOccupation(q.durableDomainsByOccupation, db),
+    durableStatementsByOccupation: byOccupation(q.durableStatementsByOccupation, db),
+    citationsByOccupation: byOccupation(q.citationsByOccupation, db),
+    anchorsByOccupation: byOccupation(q.anchorsByOccupation, db),
+    sourcesByOccupation: byOccupation(q.frameworkSourcesByOccupation, db),
+    warningsByOccupation: byOccupation(q.warningsByOccupation, db),
+    sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,15 @@
+/** Merges the per-type resolver maps; nothing else lives here. */
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { frameworkResolvers } from './framework';
+import { Occupation } from './occupation';
+import { onetResolvers } from './onet';
+import { Query } from './query';
+import { sourceResolvers } from './source';
+
+export const resolvers: Resolvers = {
+  Query,
+  Occupation,
+  ...onetResolvers,
+  ...frameworkResolvers,
+  ...sourceResolvers,
+};

@@ -1,0 +1,85 @@
+import type { OccupationResolvers } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import type { ElementScoreRow } from '../store/queries';
+import { loadOccupation } from './codes';
+import { pageOf } from './pagination';
+import type { ElementRatingShape, ElementRatingsShape } from './shapes';
+
+/** The scale an element list is sorted by, highest first: Importance, Work Styles Impact, or Interests. */
+const PRIMARY_SCALES = ['IM', 'WI', 'OI'];
+
+function primaryScore(rating: ElementRatingShape): number {
+  return rating.scores.find((s) => PRIMARY_SCALES.includes(s.scale_id))?.value ?? Number.NEGATIVE_INFINITY;
+}
+
+/** Groups one occupation's scale scores into one rating per element, or says why there are none. */
+export function ratingsOf(scores: ElementScoreRow[], unavailableReason: string): ElementRatingsShape {
+  if (scores.length === 0) return { items: null, unavailableReason, release: null };
+  const byElement = new Map<string, ElementRatingShape>();
+  for (const score of scores) {
+    const rating = byElement.get(score.element_id);
+    if (rating) rating.scores.push(score);
+    else {
+      byElement.set(score.element_id, {
+        elementId: score.element_id,
+        elementName: score.element_name,
+        scores: [score],
+        date: score.date,
+        domainSource: score.domain_source,
+        release: score.release,
+      });
+    }
+  }
+  const items = [...byElement.values()].sort(
+    (a, b) => primaryScore(b) - primaryScore(a) || a.elementId.localeCompare(b.elementId),
+  );
+  return { items, unavailableReason: null, release: scores[0]?.release ?? null };
+}
+
+const NO_30X = 'no O*NET 30.x file for it could be obtained';
+
+export const Occupation: OccupationResolvers<Context> = {
+  // A router sends `{ code }` or `{ socCode }`; either may hold either format, so both go through one parser.
+  __resolveReference: (reference, { loaders }) => {
+    const [field, value] = 'code' in reference ? ['code', reference.code] : ['socCode', reference.socCode];
+    return loadOccupation(loaders, value, field);
+  },
+  code: (o) => o.code,
+  socCode: (o) => o.soc_code,
+  majorGroup: (o) => o.major_group,
+  jobZone: (o, _, { loaders }) => (o.job_zone === null ? null : loaders.jobZoneByZone.load(o.job_zone)),
+  framework: (o, _, { loaders }) => loaders.frameworkByOccupation.load(o.code),
+  hasFramework: async (o, _, { loaders }) => (await loaders.frameworkByOccupation.load(o.code)) !== null,
+  alternateTitles: async (o, { first, after }, { loaders }) =>
+    pageOf(await loaders.alternateTitlesByOccupation.load(o.code), 'alternateTitle', (t) => t.id, first, after),
+  reportedTitles: (o, _, { loaders }) => loaders.reportedTitlesByOccupation.load(o.code),
+  tasks: async (o, { first, after, type }, { loaders }) => {
+    const tasks = await loaders.tasksByOccupation.load(o.code);
+    const wanted = type == null ? tasks : tasks.filter((t) => t.task_type === (type === 'CORE' ? 'Core' : 'Supplemental'));
+    return pageOf(wanted, 'task', (t) => t.task_id, first, after);
+  },
+  technologySkills: async (o, { first, after, hotOnly }, { loaders }) => {
+    const skills = await loaders.technologySkillsByOccupation.load(o.code);
+    return pageOf(hotOnly ? skills.filter((s) => s.hot === 1) : skills, 'technologySkill', (s) => s.id, first, after);
+  },
+  tools: async (o, { first, after }, { loaders }) =>
+    pageOf(await loaders.toolsByOccupation.load(o.code), 'tool', (t) => t.id, first, after),
+  skills: async (o, _, { loaders }) =>
+    ratingsOf(await loaders.skillScoresByOccupation.load(o.code), `O*NET 29.0 has no Skills ratings for this occupation, and ${NO_30X}`),
+  knowledge: async (o, _, { loaders }) =>
+    ratingsOf(
+      await loaders.knowledgeScoresByOccupation.load(o.code),
+      `O*NET 29.0 has no Knowledge ratings for this occupation, and ${NO_30X}`,
+    ),
+  abilities: () => ({
+    items: null,
+    unavailableReason: 'O*NET Abilities ratings could not be obtained in any release; none are served rather than invented',
+    release: null,
+  }),
+  workStyles: async (o, _, { loaders }) =>
+    ratingsOf(await loaders.workStyleScoresByOccupation.load(o.code), 'O*NET 30.1 has no Work Styles ratings for this occupation'),
+  interests: async (o, _, { loaders }) =>
+    ratingsOf(await loaders.interestScoresByOccupation.load(o.code), 'O*NET 30.1 has no Interests ratings for this occupation'),
+  education: (o, _, { loaders }) => loaders.educationByOccupation.load(o.code),
+  relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
+};

@@ -1,0 +1,56 @@
+/** Resolvers for the O*NET anchor types that hang off Occupation: row -> GraphQL shape, nothing more. */
+import type { Resolvers } from '../__generated__/resolvers-types';
+
+export const onetResolvers: Resolvers = {
+  JobZone: {
+    jobTraining: (z) => z.job_training,
+    svpRange: (z) => z.svp_range,
+  },
+  AlternateTitle: {
+    shortTitle: (t) => t.short_title,
+    sources: (t) => t.sources.split(','),
+  },
+  ReportedTitle: {
+    shownInMyNextMove: (t) => t.shown_in_my_next_move === 1,
+  },
+  Task: {
+    id: (t) => String(t.task_id),
+    type: (t) => (t.task_type === 'Core' ? 'CORE' : t.task_type === 'Supplemental' ? 'SUPPLEMENTAL' : null),
+    incumbentsResponding: (t) => t.incumbents_responding,
+    domainSource: (t) => t.domain_source,
+  },
+  TechnologySkill: {
+    name: (s) => s.example,
+    commodityCode: (s) => s.commodity_code,
+    commodityTitle: (s) => s.commodity_title,
+    hot: (s) => s.hot === 1,
+    inDemand: (s) => s.in_demand === 1,
+  },
+  Tool: {
+    name: (t) => t.example,
+    commodityCode: (t) => t.commodity_code,
+    commodityTitle: (t) => t.commodity_title,
+  },
+  ElementRating: {
+    element: (r) => ({ id: r.elementId, name: r.elementName }),
+    importance: (r) => r.scores.find((s) => s.scale_id === 'IM')?.value ?? null,
+    level: (r) => r.scores.find((s) => s.scale_id === 'LV')?.value ?? null,
+    scores: (r) =>
+      r.scores.map((s) => ({
+        scaleId: s.scale_id,
+        scaleName: s.scale_name,
+        minimum: s.minimum,
+        maximum: s.maximum,
+        value: s.value,
+        recommendSuppress: s.recommend_suppress === null ? null : s.recommend_suppress === 1,
+        notRelevant: s.not_relevant === null ? null : s.not_relevant === 1,
+      })),
+  },
+  RelatedOccupation: {
+    occupation: async (r, _, { loaders }) => {
+      const occupation = await loaders.occupationByCode.load(r.related_code);
+      if (occupation === null) throw new Error(`related occupation ${r.related_code} is missing from the store`);
+      return occupation;
+    },
+  },
+};

@@ -1,0 +1,70 @@
+/** Relay connections: page-size limits, opaque cursors, and slicing a parent's rows into a page. */
+import { badUserInput, quoted } from '../errors';
+
+export const MAX_PAGE_SIZE = 100;
+
+export interface Page<T> {
+  totalCount: number;
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+export function checkFirst(first: number | null | undefined): number {
+  const value = first ?? 20;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+    throw badUserInput('first', `Argument "first" must be between 0 and ${MAX_PAGE_SIZE}; got ${String(first)}.`);
+  }
+  return value;
+}
+
+export function encodeCursor(kind: string, key: string | number): string {
+  return Buffer.from(`${kind}:${key}`).toString('base64url');
+}
+
+/** Returns the key inside a cursor made by `encodeCursor(kind, …)`, or throws BAD_USER_INPUT naming `after`. */
+export function decodeCursor(kind: string, cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith(`${kind}:`) || encodeCursor(kind, decoded.slice(kind.length + 1)) !== cursor) {
+    throw badUserInput('after', `Argument "after" is not a cursor from this list; got ${quoted(cursor)}.`);
+  }
+  return decoded.slice(kind.length + 1);
+}
+
+/** Pages through rows already in order, keyed by `keyOf`; `after` is a cursor of the same kind. */
+export function pageOf<T>(
+  rows: readonly T[],
+  kind: string,
+  keyOf: (row: T) => string | number,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Page<T> {
+  const size = checkFirst(first);
+  let start = 0;
+  if (after != null) {
+    const afterKey = decodeCursor(kind, after);
+    start = rows.findIndex((row) => String(keyOf(row)) === afterKey) + 1;
+    if (start === 0) throw badUserInput('after', `Argument "after" points at nothing in this list; got ${quoted(after)}.`);
+  }
+  const slice = rows.slice(start, start + size);
+  return connection(slice, rows.length, start > 0, start + size < rows.length, (row) => encodeCursor(kind, keyOf(row)));
+}
+
+export function connection<T>(
+  nodes: readonly T[],
+  totalCount: number,
+  hasPreviousPage: boolean,
+  hasNextPage: boolean,
+  cursorOf: (node: T) => string,
+): Page<T> {
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    totalCount,
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Opening the built store for serving: read-only, checked before the first request. A missing, corrupt or
+ * other-schema store fails with one line that says which, and what to run.
+ */
+import SqliteDatabase from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, SqliteDialect, UnknownRow } from 'kysely';
+import type { Database } from './database';
+import { StoreError } from './errors';
+import { latestSchemaVersion } from './migrations';
+import { readMeta } from './queries';
+
+export interface Store {
+  db: Kysely<Database>;
+  file: string;
+  meta: ReadonlyMap<string, string>;
+  close(): Promise<void>;
+}
+
+const rebuildHint = 'run `npm run build:store` to rebuild it from data/';
+
+export async function openStore(file: string): Promise<Store> {
+  if (!existsSync(file)) throw new StoreError('missing', `store ${file} is missing: ${rebuildHint}`);
+  let sqlite: SqliteDatabase.Database;
+  try {
+    sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+    sqlite.pragma('query_only = ON');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(String(check));
+  } catch (error) {
+    throw new StoreError('corrupt', `store ${file} is corrupt or not a SQLite file (${(error as Error).message}): ${rebuildHint}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let meta: Map<string, string>;
+  try {
+    meta = await readMeta(db);
+  } catch (error) {
+    await db.destroy();
+    throw new StoreError('corrupt', `store ${file} has no readable metadata (${(error as Error).message}): ${rebuildHint}`);
+  }
+  const version = meta.get('schema_version');
+  if (version !== latestSchemaVersion) {
+    await db.destroy();
+    throw new StoreError(
+      'schema-mismatch',
+      `store ${file} has schema version ${version ?? 'none'}, this server needs ${latestSchemaVersion}: ${rebuildHint}`,
+    );
+  }
+  return { db, file, meta, close: () => db.destroy() };
+}
+
+/** Counts the SQL statements run through a Kysely instance made with `db.withPlugin(counter)`. */
+export class StatementCounter implements KyselyPlugin {
+  count = 0;
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count += 1;
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
