@@ -1,0 +1,6 @@
+import { join, resolve } from 'node:path';
+
+export const projectRoot = resolve(__dirname, '../..');
+export const dataDir = join(projectRoot, 'data');
+/** The real store, built from data/ once per test run by global-setup.ts. */
+export const testStoreFile = join(projectRoot, 'var/test/store.sqlite');

@@ -1,0 +1,38 @@
+/** Runs operations against the real store through `executeOperation`, counting SQL statements. */
+import assert from 'node:assert';
+import type { ApolloServer } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import { type Context, createContext } from '../../src/context';
+import { createServer } from '../../src/server';
+import { openStore, type Store } from '../../src/store/store';
+import { testStoreFile } from './paths';
+
+export interface TestServer {
+  store: Store;
+  server: ApolloServer<Context>;
+  run<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<FormattedExecutionResult<TData> & { sqlStatements: number }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer({ production = false } = {}): Promise<TestServer> {
+  const store = await openStore(testStoreFile);
+  const server = createServer({ production });
+  await server.start();
+  return {
+    store,
+    server,
+    async run<TData>(query: string, variables?: Record<string, unknown>) {
+      const contextValue = createContext(store);
+      const response = await server.executeOperation<TData>({ query, variables }, { contextValue });
+      assert(response.body.kind === 'single');
+      return { ...response.body.singleResult, sqlStatements: contextValue.sqlStatements.count };
+    },
+    async stop() {
+      await server.stop();
+      await store.close();
+    },
+  };
+}
