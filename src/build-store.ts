@@ -3,16 +3,23 @@ import { readConfig } from './config';
 import { DataFileError } from './store/errors';
 import { buildStore } from './store/importer';
 
-async function main(): Promise<void> {
-  const config = readConfig();
+export async function runBuildStore(
+  env: NodeJS.ProcessEnv,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const config = readConfig(env);
   try {
-    const report = await buildStore({ dataDir: config.dataDir, storeFile: config.storeFile, log: (line) => console.log(line) });
-    console.log(`[build] done in ${(report.elapsedMs / 1000).toFixed(2)}s with ${report.warnings.length} data-quality warning(s)`);
+    const report = await buildStore({ dataDir: config.dataDir, storeFile: config.storeFile, log: out });
+    out(`[build] done in ${(report.elapsedMs / 1000).toFixed(2)}s with ${report.warnings.length} data-quality warning(s)`);
+    return 0;
   } catch (error) {
-    console.error(error instanceof DataFileError ? `[build] failed: ${error.message}` : error);
-    console.error('[build] the existing store, if any, was left untouched');
-    process.exitCode = 1;
+    err(error instanceof DataFileError ? `[build] failed: ${error.message}` : `[build] failed: ${String((error as Error)?.stack ?? error)}`);
+    err('[build] the existing store, if any, was left untouched');
+    return 1;
   }
 }
 
-void main();
+if (require.main === module) {
+  void runBuildStore(process.env, console.log, console.error).then((code) => (process.exitCode = code));
+}

@@ -1,0 +1,59 @@
+/**
+ * Small data/ directories for importer tests: the real files cut down to a few occupations, which a test may
+ * then break on purpose.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { FrameworkFile } from '../../src/store/framework-file';
+import { dataDir } from './paths';
+
+/** Files keyed by occupation in their first column (Related Occupations: in both of its first two). */
+const REFERENCE_FILES = new Set([
+  'Job Zone Reference.txt.gz',
+  'Scales Reference.txt.gz',
+  'Education, Training, and Experience Categories.txt.gz',
+]);
+
+export const FIXTURE_OCCUPATIONS = ['43-6012.00', '23-2011.00', '43-6014.00', '15-1252.00'];
+
+/** The 30.1 files end lines with CRLF, the 29.0 dumps with LF; fixtures keep each file's own. */
+const eolOf = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
+const eols = new Map<string, string>();
+
+export function readGzLines(path: string): string[] {
+  const text = gunzipSync(readFileSync(path)).toString('utf8');
+  eols.set(path, eolOf(text));
+  return text.split(eolOf(text));
+}
+
+export function writeGzLines(path: string, lines: string[]): void {
+  writeFileSync(path, gzipSync(Buffer.from(lines.join(eols.get(path) ?? '\r\n'))));
+}
+
+/** Copies data/ to a temp dir, keeping only rows of the given occupations in every O*NET file. */
+export function makeFixtureDataDir(occupations: readonly string[] = FIXTURE_OCCUPATIONS): string {
+  const dir = mkdtempSync(join(tmpdir(), 'skills-fixture-'));
+  cpSync(dataDir, dir, { recursive: true });
+  const keep = new Set(occupations);
+  for (const release of ['30.1', '29.0']) {
+    const folder = join(dir, 'onet', release);
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.gz') && !REFERENCE_FILES.has(n))) {
+      const [header = '', ...rows] = readGzLines(join(folder, name));
+      const kept = rows.filter((row) => {
+        const [first = '', second = ''] = row.split('\t');
+        return keep.has(first) && (name !== 'Related Occupations.txt.gz' || keep.has(second));
+      });
+      writeGzLines(join(folder, name), [header, ...kept, '']);
+    }
+  }
+  return dir;
+}
+
+/** Edits a framework file in place. */
+export function editFramework(path: string, edit: (framework: FrameworkFile) => void): void {
+  const value = JSON.parse(readFileSync(path, 'utf8')) as FrameworkFile;
+  edit(value);
+  writeFileSync(path, JSON.stringify(value, null, 2));
+}
