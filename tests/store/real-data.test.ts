@@ -1,0 +1,79 @@
+/** The real store holds every row of the O*NET files it serves, each marked with its release. */
+import SqliteDatabase from 'better-sqlite3';
+import { join } from 'node:path';
+import { readGzLines } from '../support/fixtures';
+import { dataDir, testStoreFile } from '../support/paths';
+
+const db = new SqliteDatabase(testStoreFile, { readonly: true });
+afterAll(() => db.close());
+
+const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+const dataRows = (file: string) => readGzLines(join(dataDir, 'onet', file)).filter((line) => line !== '').length - 1;
+
+test.each([
+  ['occupation', '30.1/Occupation Data.txt.gz', 1016],
+  ['alternate_title', '30.1/Alternate Titles.txt.gz', 56505],
+  ['reported_title', '30.1/Sample of Reported Titles.txt.gz', 7955],
+  ['task', '30.1/Task Statements.txt.gz', 18796],
+  ['technology_skill', '30.1/Technology Skills.txt.gz', 32773],
+  ['tool', '30.1/Tools Used.txt.gz', 41662],
+  ['related_occupation', '30.1/Related Occupations.txt.gz', 18460],
+  ['job_zone', '30.1/Job Zone Reference.txt.gz', 5],
+])('%s holds every row of %s (%i)', (table, file, published) => {
+  expect(dataRows(file)).toBe(published);
+  expect(count(`SELECT count(*) FROM ${table}`)).toBe(published);
+});
+
+test('ratings: interests and work styles from 30.1, skills and knowledge from 29.0, all rows', () => {
+  const byDomain = Object.fromEntries(
+    (db.prepare('SELECT domain, release, count(*) n FROM element_rating GROUP BY domain, release').all() as { domain: string; release: string; n: number }[]).map(
+      (r) => [r.domain, `${r.release}:${r.n}`],
+    ),
+  );
+  expect(byDomain).toEqual({
+    interest: `30.1:${dataRows('30.1/Interests.txt.gz')}`,
+    work_style: `30.1:${dataRows('30.1/Work Styles.txt.gz')}`,
+    skill: '29.0:61530',
+    knowledge: '29.0:58014',
+  });
+});
+
+test('job zones: 923 occupations have one, the rest are null', () => {
+  expect(count('SELECT count(*) FROM occupation WHERE job_zone IS NOT NULL')).toBe(dataRows('30.1/Job Zones.txt.gz'));
+  expect(count("SELECT job_zone FROM occupation WHERE code = '43-6012.00'")).toBe(3);
+});
+
+test('education: the categorical distributions with labels; the IM rows are left out on purpose', () => {
+  const categorical = readGzLines(join(dataDir, 'onet/30.1/Education, Training, and Experience.txt.gz'))
+    .slice(1)
+    .filter((line) => line !== '' && line.split('\t')[4] !== 'n/a').length;
+  expect(count('SELECT count(*) FROM education')).toBe(categorical);
+  expect(count("SELECT count(*) FROM education WHERE occupation_code = '43-6012.00' AND scale_id = 'RL'")).toBe(12);
+});
+
+test('every O*NET-derived row records its release', () => {
+  for (const table of ['occupation', 'alternate_title', 'reported_title', 'task', 'technology_skill', 'tool', 'education', 'related_occupation', 'element_rating']) {
+    expect([table, count(`SELECT count(*) FROM ${table} WHERE release NOT IN ('30.1', '29.0')`)]).toEqual([table, 0]);
+  }
+});
+
+test('build metadata: schema version, input hash, releases, build time', () => {
+  const meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  expect(meta.schema_version).toMatch(/^\d{4}_/);
+  expect(meta.input_hash).toMatch(/^[0-9a-f]{64}$/);
+  expect(meta.onet_release).toBe('30.1');
+  expect(meta.onet_supplement_release).toBe('29.0');
+  expect(Date.parse(meta.built_at ?? '')).not.toBeNaN();
+});
+
+test('foreign keys hold and every batched lookup key leads an index', () => {
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+  const leadingColumns = (table: string) =>
+    (db.pragma(`index_list(${table})`) as { name: string }[]).map(
+      (index) => (db.pragma(`index_info(${index.name})`) as { seqno: number; name: string }[]).find((c) => c.seqno === 0)?.name,
+    );
+  for (const table of ['alternate_title', 'reported_title', 'task', 'technology_skill', 'tool', 'related_occupation', 'citation', 'durable_statement', 'competency_statement', 'ai_usage_statement', 'framework_anchor', 'element_rating', 'education', 'competency_level', 'durable_domain', 'framework_source', 'data_quality_warning']) {
+    expect([table, leadingColumns(table)]).toEqual([table, expect.arrayContaining(['occupation_code'])]);
+  }
+  expect(leadingColumns('occupation')).toEqual(expect.arrayContaining(['soc_code', 'job_zone', 'major_group', 'code']));
+});
