@@ -64,15 +64,21 @@ function filtered(db: Db, q: Omit<OccupationPageQuery, 'first' | 'afterCode'>) {
   return query;
 }
 
+/** One statement: the window count sees every filtered row, the outer query only the page after the cursor. */
 export async function occupationPage(db: Db, q: OccupationPageQuery): Promise<{ rows: OccupationRow[]; totalCount: number }> {
-  let page = filtered(db, q).selectAll();
+  const counted = filtered(db, q).selectAll().select(sql<number>`count(*) OVER ()`.as('total_count'));
+  let page = db.selectFrom(counted.as('o')).selectAll();
   if (q.afterCode !== null) page = page.where('code', '>', q.afterCode);
   // One row more than asked tells whether a next page exists.
-  const [rows, total] = await Promise.all([
-    page.orderBy('code').limit(q.first + 1).execute(),
-    filtered(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, totalCount: total.n };
+  const rows = await page.orderBy('code').limit(q.first + 1).execute();
+  const totalCount = rows[0]?.total_count ?? (q.afterCode === null ? 0 : await countFiltered(db, q));
+  return { rows: rows.map(({ total_count: _, ...row }) => row), totalCount };
+}
+
+/** Only for a page past the end, where the windowed query has no row to carry the count. */
+async function countFiltered(db: Db, q: OccupationPageQuery): Promise<number> {
+  const row = await filtered(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return row.n;
 }
 
 export function occupationsByCode(db: Db, codes: readonly string[]) {
