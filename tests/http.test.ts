@@ -1,0 +1,105 @@
+/** Over real HTTP: the landing page by mode, the full framework, cache headers, health endpoints. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startHttpServer } from '../src/http';
+import { createServer } from '../src/server';
+import { openStore, type Store } from '../src/store/store';
+import { testStoreFile } from './support/paths';
+import { FULL_FRAMEWORK_QUERY } from './support/queries';
+
+interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function serve(production: boolean): Promise<Running> {
+  const store: Store = await openStore(testStoreFile);
+  const apollo = createServer({ production });
+  await apollo.start();
+  const { server, setReady }: { server: Server; setReady: (v: boolean) => void } = await startHttpServer(
+    { apollo, store, maxBodyBytes: 100_000, exposeStatementCount: !production, log: () => {} },
+    0,
+  );
+  setReady(true);
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await apollo.stop();
+      await store.close();
+    },
+  };
+}
+
+const browserGet = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
+
+describe('development', () => {
+  let running: Running;
+  beforeAll(async () => {
+    running = await serve(false);
+  });
+  afterAll(() => running.stop());
+
+  test("a browser's GET of / gets the Apollo Sandbox landing page", async () => {
+    const response = await browserGet(running.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toContain('embeddable-sandbox');
+    expect(html).toContain('Apollo');
+  });
+
+  test('the full Legal Secretaries framework over HTTP, cacheable for an hour', async () => {
+    const response = await fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: FULL_FRAMEWORK_QUERY, variables: { code: '43-6012.00' } }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('max-age=3600, public');
+    expect(Number(response.headers.get('x-sql-statements'))).toBeGreaterThan(0);
+    const body = (await response.json()) as { data: { occupation: { framework: { levels: { statements: unknown[] }[]; durableSkills: unknown[] } } } };
+    expect(body.data.occupation.framework.levels.map((l) => l.statements.length)).toEqual([10, 10, 10, 10]);
+    expect(body.data.occupation.framework.durableSkills).toHaveLength(10);
+  });
+
+  test('a malformed code over HTTP is a 200 with BAD_USER_INPUT, not a 5xx', async () => {
+    const response = await fetch(`${running.url}?query=${encodeURIComponent('{ occupation(code: "x") { title } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    const body = (await response.json()) as { errors: { extensions: { code: string; argumentName: string } }[] };
+    expect(response.status).toBe(200);
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'code' });
+  });
+
+  test('liveness and readiness', async () => {
+    expect((await fetch(`${running.url}health/live`)).status).toBe(200);
+    const ready = await fetch(`${running.url}health/ready`);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+});
+
+describe('production', () => {
+  let running: Running;
+  beforeAll(async () => {
+    running = await serve(true);
+  });
+  afterAll(() => running.stop());
+
+  test('the landing page is off', async () => {
+    const response = await browserGet(running.url);
+    expect(await response.text()).not.toContain('embeddable-sandbox');
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
+  test('queries still work, with no statement-count header', async () => {
+    const response = await fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ occupation(code: "43-6012") { code } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { occupation: { code: '43-6012.00' } } });
+    expect(response.headers.get('x-sql-statements')).toBeNull();
+  });
+});
