@@ -6,4 +6,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
 };
