@@ -192,6 +192,25 @@ function mergeSources(declared: { file: string; path: string; source: SourceEntr
   return [...byId.values()].map((v) => v.source);
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A build killed mid-way leaves its temp file; remove those whose process is gone (and our own old one). */
+function removeAbandonedBuilds(storeFile: string): void {
+  const prefix = `${basename(storeFile)}.building-`;
+  for (const name of readdirSync(dirname(storeFile))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (pid === process.pid || !isRunning(pid)) rmSync(join(dirname(storeFile), name), { force: true });
+  }
+}
+
 export async function buildStore(options: BuildOptions): Promise<BuildReport> {
   const { dataDir, storeFile } = options;
   const log = options.log ?? (() => {});
@@ -203,8 +222,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
   if (!existsSync(dataDir)) throw new DataFileError(dataDir, null, 'data directory is missing');
   const inputHash = hashDataDir(dataDir);
   mkdirSync(dirname(storeFile), { recursive: true });
+  removeAbandonedBuilds(storeFile);
   const tempFile = `${storeFile}.building-${process.pid}`;
-  rmSync(tempFile, { force: true });
 
   const sqlite = new SqliteDatabase(tempFile);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -144,6 +144,15 @@ test('a failed build leaves the existing store byte-for-byte untouched, and no t
   expect(readdirSync(join(dataDir, 'out'))).toEqual(['store.sqlite']);
 });
 
+test('a build killed mid-way leaves a temp file that the next build removes', async () => {
+  const storeFile = storeIn(dataDir);
+  await buildStore({ dataDir, storeFile });
+  const deadPid = 2 ** 22 + 7; // above Linux's pid_max default, so no such process
+  writeFileSync(`${storeFile}.building-${deadPid}`, 'half a store');
+  await buildStore({ dataDir, storeFile });
+  expect(readdirSync(join(dataDir, 'out'))).toEqual(['store.sqlite']);
+});
+
 test('the build command exits non-zero and prints the problem', async () => {
   rmSync(join(dataDir, TASKS));
   const out: string[] = [];
