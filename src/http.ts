@@ -43,8 +43,11 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
+        // Stop keeping it, but let the rest drain (the request timeout bounds that): destroying the socket here
+        // would reset the connection before the client could read the 413.
+        req.removeAllListeners('data');
+        req.resume();
         reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds the limit of ${maxBytes} bytes.`));
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -6,12 +6,42 @@ import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from './context';
 import { buildSchema } from './schema';
 
 /** Every answer changes only with a new store build; an hour lets CDNs and routers cache without going stale for long. */
 export const DEFAULT_MAX_AGE_SECONDS = 3600;
+
+/**
+ * Production limits on what one operation may ask for. The full Legal Secretaries framework query (tests/support/
+ * queries.ts) has depth 8, no aliases or directives, 167 tokens and cost 595; the README's sample 182 tokens and
+ * cost 654. The limits leave room for clients that add a level or a few aliases, and refuse the rest before it runs.
+ */
+export const PRODUCTION_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxDirectives: 50,
+  /** Checked by graphql-js while parsing, so a huge document is refused before it is even fully read into an AST. */
+  maxTokens: 2000,
+  maxCost: 5000,
+} as const;
+
+/** graphql-armor's validation rules for depth, aliases, directives and cost; refusals are GRAPHQL_VALIDATION_FAILED (400). */
+function limitRules() {
+  const { maxDepth, maxAliases, maxDirectives, maxCost } = PRODUCTION_LIMITS;
+  return new ApolloArmor({
+    maxDepth: { n: maxDepth },
+    maxAliases: { n: maxAliases },
+    maxDirectives: { n: maxDirectives },
+    costLimit: { maxCost },
+    // Tokens are limited by graphql-js's own parser option below, which costs nothing extra; armor's version re-parses.
+    maxTokens: { enabled: false },
+    // ApolloServerPluginDisableSuggestions already does this.
+    blockFieldSuggestion: { enabled: false },
+  }).protect().validationRules;
+}
 
 export interface ServerOptions {
   production: boolean;
@@ -32,6 +62,9 @@ export function createServer({ production, plugins = [] }: ServerOptions): Apoll
     schema: buildSchema(),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
+    // Apollo's default reads NODE_ENV; the mode passed in is what decides (routers compose from `_service`, not introspection).
+    introspection: !production,
+    ...(production ? { validationRules: limitRules(), parseOptions: { maxTokens: PRODUCTION_LIMITS.maxTokens } } : {}),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     formatError: production ? maskInternalErrors : undefined,

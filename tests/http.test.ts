@@ -1,35 +1,8 @@
 /** Over real HTTP: the landing page by mode, the full framework, cache headers, health endpoints. */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { startHttpServer } from '../src/http';
-import { createServer } from '../src/server';
-import { openStore, type Store } from '../src/store/store';
-import { testStoreFile } from './support/paths';
+import { serveHttp, type RunningHttp as Running } from './support/http';
 import { FULL_FRAMEWORK_QUERY } from './support/queries';
 
-interface Running {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function serve(production: boolean): Promise<Running> {
-  const store: Store = await openStore(testStoreFile);
-  const apollo = createServer({ production });
-  await apollo.start();
-  const { server, setReady }: { server: Server; setReady: (v: boolean) => void } = await startHttpServer(
-    { apollo, store, maxBodyBytes: 100_000, exposeStatementCount: !production, log: () => {} },
-    0,
-  );
-  setReady(true);
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    async stop() {
-      await new Promise((resolve) => server.close(resolve));
-      await apollo.stop();
-      await store.close();
-    },
-  };
-}
+const serve = (production: boolean) => serveHttp({ production });
 
 const browserGet = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
 

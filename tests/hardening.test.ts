@@ -1,0 +1,258 @@
+/**
+ * Hostile and malformed requests against a production-mode server over real HTTP. Each one is refused with a
+ * 4xx, or answered with GraphQL errors that carry a stable `extensions.code`; none gets a 5xx, a hang, a stack
+ * trace or SQL. After all of them the server still answers the full framework query.
+ */
+import { request } from 'node:http';
+import { Readable } from 'node:stream';
+import { PRODUCTION_LIMITS } from '../src/server';
+import { serveHttp, type RunningHttp } from './support/http';
+import { FULL_FRAMEWORK_QUERY } from './support/queries';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+interface ErrorBody {
+  data?: unknown;
+  errors?: { message: string; extensions?: { code?: unknown; argumentName?: unknown } }[];
+}
+
+let running: RunningHttp;
+beforeAll(async () => {
+  running = await serveHttp({ production: true });
+});
+afterAll(() => running.stop());
+
+/**
+ * A raw HTTP request through node:http, so a test controls every byte and header (fetch would fix up some). A
+ * server that answers before reading the whole body may close the socket under the upload; the answer still counts.
+ */
+function send(method: string, path: string, headers: Record<string, string>, body?: Buffer | Readable): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(path, running.url);
+    let settled = false;
+    const req = request(target, { method, headers, timeout: 10_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        settled = true;
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', (error) => (settled ? undefined : reject(error)));
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${path} hung for 10 s`)));
+    req.on('error', (error) => (settled ? undefined : reject(error)));
+    if (body instanceof Readable) body.pipe(req);
+    else req.end(body);
+  });
+}
+
+const json = { 'content-type': 'application/json' };
+
+function postJson(body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  const bytes = Buffer.from(JSON.stringify(body));
+  return send('POST', '/', { ...json, 'content-length': String(bytes.length), ...headers }, bytes);
+}
+
+function postRaw(bytes: Buffer, headers: Record<string, string> = json): Promise<Reply> {
+  return send('POST', '/', { ...headers, 'content-length': String(bytes.length) }, bytes);
+}
+
+/** What every refusal must look like: no 5xx, no stack trace, no SQL, and a code on every error. */
+function expectCleanRefusal(reply: Reply, expected: { status: number; code: string }): ErrorBody {
+  expect(reply.status).toBe(expected.status);
+  expect(reply.text).not.toMatch(/stacktrace|\bat .+:\d+:\d+|\.ts:\d+/i);
+  // Kysely quotes identifiers (`from "occupation"`); better-sqlite3 errors name SQLITE_ codes.
+  expect(reply.text).not.toMatch(/from "|SqliteError|SQLITE_[A-Z]/);
+  const body = JSON.parse(reply.text) as ErrorBody;
+  expect(body.errors?.length).toBeGreaterThan(0);
+  for (const error of body.errors ?? []) expect(typeof error.extensions?.code).toBe('string');
+  expect(body.errors?.[0]?.extensions?.code).toBe(expected.code);
+  return body;
+}
+
+describe('malformed requests get a 400', () => {
+  test('malformed JSON', async () => {
+    const body = expectCleanRefusal(await postRaw(Buffer.from('{"query": "{ __typename }"')), { status: 400, code: 'BAD_REQUEST' });
+    expect(body.errors?.[0]?.message).toContain('not valid JSON');
+  });
+
+  test('a JSON body with no query', async () => {
+    const body = expectCleanRefusal(await postJson({ variables: {} }), { status: 400, code: 'BAD_REQUEST' });
+    expect(body.errors?.[0]?.message).toMatch(/non-empty `query`/);
+  });
+
+  test('a JSON body that is not an object', async () => {
+    expectCleanRefusal(await postJson('{ __typename }'), { status: 400, code: 'BAD_REQUEST' });
+  });
+
+  test('invalid UTF-8', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"query": "{ occupation(code: \\"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\\") { code } }"}')]);
+    const body = expectCleanRefusal(await postRaw(bytes), { status: 400, code: 'BAD_REQUEST' });
+    expect(body.errors?.[0]?.message).toContain('UTF-8');
+  });
+
+  test('wrong variable types', async () => {
+    const query = 'query Q($code: String!, $first: Int) { occupation(code: $code) { code } occupations(first: $first) { totalCount } }';
+    const body = expectCleanRefusal(await postJson({ query, variables: { code: 43, first: 'ten' } }), { status: 400, code: 'BAD_USER_INPUT' });
+    expect(body.data).toBeUndefined();
+  });
+
+  test('variables that are not an object', async () => {
+    expectCleanRefusal(await postJson({ query: '{ __typename }', variables: '{"code": 1}' }), { status: 400, code: 'BAD_REQUEST' });
+  });
+});
+
+describe('cross-site request forgery', () => {
+  test('text/plain without a preflight header is refused', async () => {
+    const bytes = Buffer.from(JSON.stringify({ query: '{ __typename }' }));
+    const body = expectCleanRefusal(await postRaw(bytes, { 'content-type': 'text/plain' }), { status: 400, code: 'BAD_REQUEST' });
+    expect(body.errors?.[0]?.message).toContain('CSRF');
+  });
+
+  test('a GET without a preflight header is refused; with one it is served', async () => {
+    const path = `/?query=${encodeURIComponent('{ occupation(code: "43-6012") { code } }')}`;
+    expectCleanRefusal(await send('GET', path, {}), { status: 400, code: 'BAD_REQUEST' });
+    const allowed = await send('GET', path, { 'apollo-require-preflight': 'true' });
+    expect(allowed.status).toBe(200);
+    expect(JSON.parse(allowed.text)).toEqual({ data: { occupation: { code: '43-6012.00' } } });
+  });
+});
+
+describe('oversized requests get a 413 without being read', () => {
+  test('a 1 MB query', async () => {
+    const query = `{ ${'__typename '.repeat(1_000_000 / 11)} }`;
+    expectCleanRefusal(await postJson({ query }), { status: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  test('a 10 MB body with its length declared', async () => {
+    expectCleanRefusal(await postRaw(Buffer.alloc(10_000_000, 0x20)), { status: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  test('a 10 MB body streamed without a declared length', async () => {
+    const chunk = Buffer.alloc(100_000, 0x20);
+    const stream = Readable.from((function* () {
+      for (let i = 0; i < 100; i += 1) yield chunk;
+    })());
+    const reply = await send('POST', '/', { ...json, 'transfer-encoding': 'chunked' }, stream);
+    expectCleanRefusal(reply, { status: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  test('a query string too long for the request line', async () => {
+    const reply = await send('GET', `/?query=${'a'.repeat(100_000)}`, { 'apollo-require-preflight': 'true' });
+    expect(reply.status).toBe(431);
+  });
+});
+
+describe('operations past the limits are refused before they run', () => {
+  const nest = (levels: number): string => {
+    let selection = 'code';
+    for (let i = 0; i < levels; i += 1) selection = `relatedOccupations { occupation { ${selection} } }`;
+    return `{ occupation(code: "43-6012.00") { ${selection} } }`;
+  };
+
+  test('a fragment cycle', async () => {
+    const query = '{ ...A } fragment A on Query { occupation(code: "43-6012.00") { code } ...B } fragment B on Query { ...A }';
+    const body = expectCleanRefusal(await postJson({ query }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(body.errors?.map((e) => e.message).join('\n')).toMatch(/Cannot spread fragment "A" within itself/);
+  });
+
+  test('40 levels of relatedOccupations', async () => {
+    const body = expectCleanRefusal(await postJson({ query: nest(40) }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(body.errors?.map((e) => e.message).join('\n')).toMatch(/depth limit of 12 exceeded/);
+  });
+
+  test('3,000 aliases are past the token limit', async () => {
+    const aliases = Array.from({ length: 3000 }, (_, i) => `a${i}: __typename`).join(' ');
+    const body = expectCleanRefusal(await postJson({ query: `{ ${aliases} }` }), { status: 400, code: 'GRAPHQL_PARSE_FAILED' });
+    expect(body.errors?.[0]?.message).toContain(`more that ${PRODUCTION_LIMITS.maxTokens} tokens`);
+  });
+
+  test('aliases past the alias limit, within the token limit', async () => {
+    const aliases = Array.from({ length: PRODUCTION_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: code`).join(' ');
+    const query = `{ occupation(code: "43-6012.00") { ${aliases} } }`;
+    const body = expectCleanRefusal(await postJson({ query }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(body.errors?.[0]?.message).toMatch(/Aliases limit of 30 exceeded/);
+  });
+
+  test('2,000 directives are past the token limit', async () => {
+    const query = `{ __typename ${'@include(if: true) '.repeat(2000)}}`;
+    const body = expectCleanRefusal(await postJson({ query }), { status: 400, code: 'GRAPHQL_PARSE_FAILED' });
+    expect(body.errors?.[0]?.message).toContain('tokens');
+  });
+
+  test('directives past the directive limit, within the token limit', async () => {
+    const query = `{ __typename ${'@include(if: true) '.repeat(PRODUCTION_LIMITS.maxDirectives + 1)}}`;
+    const body = expectCleanRefusal(await postJson({ query }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(body.errors?.[0]?.message).toMatch(/Directives limit of 50 exceeded/);
+  });
+
+  test('a query whose cost is past the limit', async () => {
+    // 20 aliased copies of the full framework selection: within the depth, alias and token limits, but ~20x its cost.
+    const selection = FULL_FRAMEWORK_QUERY.slice(FULL_FRAMEWORK_QUERY.indexOf('framework {'), FULL_FRAMEWORK_QUERY.lastIndexOf('}', FULL_FRAMEWORK_QUERY.lastIndexOf('}') - 1));
+    const copies = Array.from({ length: 9 }, (_, i) => `o${i}: occupation(code: "43-6012.00") { ${selection} }`).join(' ');
+    const body = expectCleanRefusal(await postJson({ query: `{ ${copies} }` }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(body.errors?.[0]?.message).toMatch(/Cost limit of 5000 exceeded/);
+  });
+
+  test('a batch of 500 operations', async () => {
+    const batch = Array.from({ length: 500 }, () => ({ query: '{ occupation(code: "43-6012.00") { code } }' }));
+    const body = expectCleanRefusal(await postJson(batch), { status: 400, code: 'BAD_REQUEST' });
+    expect(body.errors?.[0]?.message).toMatch(/batching/i);
+  });
+
+  test('a page larger than 100', async () => {
+    const reply = await postJson({ query: '{ occupations(first: 1000) { totalCount } }' });
+    const body = expectCleanRefusal(reply, { status: 200, code: 'BAD_USER_INPUT' });
+    expect(body.errors?.[0]?.extensions?.argumentName).toBe('first');
+  });
+
+  test('a misspelt field gets no suggestion', async () => {
+    const body = expectCleanRefusal(await postJson({ query: '{ occupation(code: "43-6012.00") { titel } }' }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  test('introspection is off', async () => {
+    expectCleanRefusal(await postJson({ query: '{ __schema { types { name } } }' }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+});
+
+describe('injection-looking input is only ever a value', () => {
+  test.each([
+    `43-6012.00' OR '1'='1`,
+    `43-6012.00"; DROP TABLE occupation; --`,
+    `%' UNION SELECT name FROM sqlite_master --`,
+    `43-6012.00\u0000`,
+  ])('occupation(code: %j) is BAD_USER_INPUT naming the argument', async (code) => {
+    const reply = await postJson({ query: 'query Q($code: String!) { occupation(code: $code) { code } }', variables: { code } });
+    const body = expectCleanRefusal(reply, { status: 200, code: 'BAD_USER_INPUT' });
+    expect(body.errors?.[0]?.extensions?.argumentName).toBe('code');
+  });
+
+  test('a well-formed lookup with a hostile id finds nothing', async () => {
+    const reply = await postJson({ query: 'query Q($id: ID!) { source(id: $id) { id } }', variables: { id: `x' OR '1'='1` } });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.text)).toEqual({ data: { source: null } });
+  });
+
+  test('a forged cursor carrying SQL is compared as a value, and pages past every code', async () => {
+    // Were the text spliced into SQL, `OR '1'='1'` would match every row; as a value it sorts after every code.
+    const after = Buffer.from(`occupation:99-9999.99' OR '1'='1`).toString('base64url');
+    const reply = await postJson({ query: `{ occupations(first: 2, after: "${after}") { totalCount edges { node { code } } } }` });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.text)).toEqual({ data: { occupations: { totalCount: 1016, edges: [] } } });
+  });
+});
+
+test('after all of the above, the server still serves the full framework', async () => {
+  const reply = await postJson({ query: FULL_FRAMEWORK_QUERY, variables: { code: '43-6012.00' }, operationName: 'LegalSecretariesFramework' });
+  expect(reply.status).toBe(200);
+  const body = JSON.parse(reply.text) as { errors?: unknown; data: { occupation: { framework: { levels: { statements: unknown[] }[] } } } };
+  expect(body.errors).toBeUndefined();
+  expect(body.data.occupation.framework.levels.map((l) => l.statements.length)).toEqual([10, 10, 10, 10]);
+  const live = await send('GET', '/health/ready', {});
+  expect(JSON.parse(live.text)).toEqual({ status: 'ready' });
+});
