@@ -6,6 +6,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { type Context, createContext } from './context';
+import type { Logger } from './logger';
 import type { Store } from './store/store';
 
 export interface HttpOptions {
@@ -15,7 +16,8 @@ export interface HttpOptions {
   maxBodyBytes: number;
   /** Adds the `x-sql-statements` response header (development only). */
   exposeStatementCount: boolean;
-  log: (entry: Record<string, unknown>) => void;
+  /** One line per request: id, method, path, operation name, status, duration; never bodies, query strings or headers. */
+  logger: Logger;
 }
 
 class HttpError extends Error {
@@ -74,8 +76,9 @@ function errorBody(code: string, message: string) {
 }
 
 export function createRequestHandler(options: HttpOptions) {
-  const { apollo, store, maxBodyBytes, exposeStatementCount, log } = options;
+  const { apollo, store, maxBodyBytes, exposeStatementCount, logger } = options;
   let ready = false;
+  let wasReady = false;
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
@@ -90,7 +93,7 @@ export function createRequestHandler(options: HttpOptions) {
       }
       if (url.pathname === '/health/ready') {
         status = ready ? 200 : 503;
-        return sendJson(res, status, { status: ready ? 'ready' : 'starting' });
+        return sendJson(res, status, { status: ready ? 'ready' : wasReady ? 'stopping' : 'starting' });
       }
       if (url.pathname !== '/' && url.pathname !== '/graphql') {
         status = 404;
@@ -141,23 +144,22 @@ export function createRequestHandler(options: HttpOptions) {
         if (!res.headersSent) sendJson(res, error.status, errorBody(error.code, error.message), { 'x-request-id': requestId });
       } else {
         status = 500;
-        log({ level: 'error', requestId, msg: 'request failed', error: String((error as Error)?.stack ?? error) });
+        logger.error({ requestId, err: error }, 'request failed');
         if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'), { 'x-request-id': requestId });
         else res.destroy();
       }
     } finally {
-      log({
-        level: 'info',
-        requestId,
-        method: req.method,
-        path: url.pathname,
-        operationName,
-        status,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-      });
+      logger.info(
+        { requestId, method: req.method, path: url.pathname, operationName, status, durationMs: Math.round((performance.now() - started) * 100) / 100 },
+        'request',
+      );
     }
   };
-  return { handler, setReady: (value: boolean) => (ready = value) };
+  const setReady = (value: boolean) => {
+    ready = value;
+    wasReady ||= value;
+  };
+  return { handler, setReady };
 }
 
 export function startHttpServer(options: HttpOptions, port: number): Promise<{ server: Server; setReady: (v: boolean) => void }> {

@@ -1,11 +1,12 @@
 /** Entry point only: config -> open store -> create server -> listen; SIGTERM drains and exits 0. */
 import { readConfig } from './config';
 import { startHttpServer } from './http';
+import { createLogger } from './logger';
 import { createServer } from './server';
 import { StoreError } from './store/errors';
 import { ensureStore } from './store/ensure';
 
-const log = (entry: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+const { logger, flush } = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -14,33 +15,32 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     storeFile: config.storeFile,
     rebuild: !config.production,
-    log: (line) => log({ level: 'info', msg: line }),
+    log: (line) => logger.info(line),
   });
-  const apollo = createServer({ production: config.production });
+  const apollo = createServer({ production: config.production, logger });
   await apollo.start();
   const { server, setReady } = await startHttpServer(
-    { apollo, store, maxBodyBytes: config.maxBodyBytes, exposeStatementCount: !config.production, log },
+    { apollo, store, maxBodyBytes: config.maxBodyBytes, exposeStatementCount: !config.production, logger },
     config.port,
   );
   setReady(true);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  log({
-    level: 'info',
-    msg: `ready at http://localhost:${port}/`,
-    port,
-    mode: config.production ? 'production' : 'development',
-    startupMs: Math.round(performance.now() - started),
-  });
+  logger.info(
+    { port, mode: config.production ? 'production' : 'development', startupMs: Math.round(performance.now() - started) },
+    `ready at http://localhost:${port}/`,
+  );
+  flush();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     setReady(false);
-    log({ level: 'info', msg: `${signal}: finishing in-flight requests` });
+    logger.info(`${signal}: finishing in-flight requests`);
     const force = setTimeout(() => {
-      log({ level: 'error', msg: 'shutdown took longer than 8s; exiting' });
+      logger.error('shutdown took longer than 8s; exiting');
+      flush();
       process.exit(1);
     }, 8000);
     force.unref();
@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.once('close', () => resolve()));
     await apollo.stop();
     await store.close();
-    log({ level: 'info', msg: 'stopped' });
+    logger.info('store closed; stopped');
+    flush();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof StoreError ? error.message : String((error as Error)?.stack ?? error);
-  log({ level: 'fatal', msg: `startup failed: ${message}` });
+  logger.fatal(`startup failed: ${message}`);
+  flush();
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from './context';
+import { type Logger, silentLogger } from './logger';
 import { buildSchema } from './schema';
 
 /** Every answer changes only with a new store build; an hour lets CDNs and routers cache without going stale for long. */
@@ -46,18 +47,19 @@ function limitRules() {
 export interface ServerOptions {
   production: boolean;
   plugins?: ApolloServerPlugin<Context>[];
+  /** Where masked internal errors are logged in full (production). */
+  logger?: Logger;
 }
 
 /** In production, anything not deliberately raised for the client is reported without its message. */
-function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+const maskInternalErrors = (logger: Logger) => (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
   const code = formatted.extensions?.code;
   if (code !== 'INTERNAL_SERVER_ERROR' && code !== undefined) return formatted;
-  const original = unwrapResolverError(error);
-  console.error(JSON.stringify({ level: 'error', msg: 'internal error', error: String((original as Error)?.stack ?? original) }));
+  logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
   return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path ? { path: formatted.path } : {}) };
-}
+};
 
-export function createServer({ production, plugins = [] }: ServerOptions): ApolloServer<Context> {
+export function createServer({ production, plugins = [], logger = silentLogger }: ServerOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema: buildSchema(),
     includeStacktraceInErrorResponses: !production,
@@ -66,8 +68,11 @@ export function createServer({ production, plugins = [] }: ServerOptions): Apoll
     introspection: !production,
     ...(production ? { validationRules: limitRules(), parseOptions: { maxTokens: PRODUCTION_LIMITS.maxTokens } } : {}),
     csrfPrevention: true,
+    // src/index.ts drains HTTP first and stops Apollo after; Apollo's own SIGTERM handler would stop it under
+    // requests still in flight (they got a 500) and then re-raise the signal.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    formatError: production ? maskInternalErrors : undefined,
+    formatError: production ? maskInternalErrors(logger) : undefined,
     plugins: [
       ApolloServerPluginCacheControl({ defaultMaxAge: DEFAULT_MAX_AGE_SECONDS }),
       // Federated traces only for routers that ask for them (ftv1 header); error details masked in production.

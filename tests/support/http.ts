@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startHttpServer } from '../../src/http';
+import { type Logger, silentLogger } from '../../src/logger';
 import { createServer } from '../../src/server';
 import { openStore } from '../../src/store/store';
 import { testStoreFile } from './paths';
@@ -14,15 +15,23 @@ export interface RunningHttp {
   stop(): Promise<void>;
 }
 
-export async function serveHttp({ production, maxBodyBytes = 100_000 }: { production: boolean; maxBodyBytes?: number }): Promise<RunningHttp> {
+export interface ServeOptions {
+  production: boolean;
+  maxBodyBytes?: number;
+  logger?: Logger;
+  /** Leave readiness false, as during startup. */
+  ready?: boolean;
+}
+
+export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true }: ServeOptions): Promise<RunningHttp> {
   const store = await openStore(testStoreFile);
   const apollo = createServer({ production });
   await apollo.start();
   const { server, setReady } = await startHttpServer(
-    { apollo, store, maxBodyBytes, exposeStatementCount: !production, log: () => {} },
+    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger },
     0,
   );
-  setReady(true);
+  setReady(ready);
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     server,

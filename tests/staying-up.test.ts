@@ -1,0 +1,158 @@
+/**
+ * Staying up: readiness, request logs, SIGTERM with a request in flight, and refusing to start on a bad store.
+ * The last two run the compiled server as its own process, exactly as `npm start` does in production.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { latestSchemaVersion } from '../src/store/migrations';
+import { serveHttp } from './support/http';
+import { testStoreFile } from './support/paths';
+import { compileServer, startServerProcess } from './support/process';
+import { FULL_FRAMEWORK_QUERY } from './support/queries';
+
+describe('readiness', () => {
+  test('is 503 "starting" until set ready, 200 while ready, and 503 "stopping" after; liveness is 200 throughout', async () => {
+    const running = await serveHttp({ production: true, ready: false });
+    const probe = async () => {
+      const [live, ready] = await Promise.all([fetch(`${running.url}health/live`), fetch(`${running.url}health/ready`)]);
+      return { live: live.status, ready: ready.status, body: await ready.json() };
+    };
+    try {
+      expect(await probe()).toEqual({ live: 200, ready: 503, body: { status: 'starting' } });
+      running.setReady(true);
+      expect(await probe()).toEqual({ live: 200, ready: 200, body: { status: 'ready' } });
+      running.setReady(false);
+      expect(await probe()).toEqual({ live: 200, ready: 503, body: { status: 'stopping' } });
+    } finally {
+      await running.stop();
+    }
+  });
+});
+
+describe('request logs', () => {
+  test('one JSON line per request with id, operation name, status and duration; no query, variables or tokens', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const running = await serveHttp({ production: true, logger: pino({ base: undefined }, sink) });
+    try {
+      const response = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer secret-token-123', 'x-request-id': 'req-42' },
+        body: JSON.stringify({ query: FULL_FRAMEWORK_QUERY, variables: { code: '43-6012.00' }, operationName: 'LegalSecretariesFramework' }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-request-id')).toBe('req-42');
+      await fetch(`${running.url}?query=${encodeURIComponent('{ occupation(code: "secret-in-url") { code } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    } finally {
+      await running.stop();
+    }
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries[0]).toMatchObject({ msg: 'request', requestId: 'req-42', method: 'POST', path: '/', operationName: 'LegalSecretariesFramework', status: 200 });
+    expect(typeof entries[0]?.durationMs).toBe('number');
+    expect(entries[1]).toMatchObject({ msg: 'request', method: 'GET', path: '/', status: 200 });
+    expect(entries[1]?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const all = lines.join('\n');
+    for (const secret of ['secret-token-123', 'Bearer', '43-6012.00', 'framework', 'secret-in-url']) expect(all).not.toContain(secret);
+  });
+});
+
+describe('the server as a process', () => {
+  beforeAll(() => compileServer(), 60_000);
+
+  test('on SIGTERM it stops accepting, finishes the request in flight, closes the store and exits 0', async () => {
+    const server = startServerProcess();
+    const port = await server.ready;
+    const body = Buffer.from(JSON.stringify({ query: FULL_FRAMEWORK_QUERY, variables: { code: '43-6012.00' } }));
+    // A request in flight: headers and half the body now, the rest only after SIGTERM.
+    const socket = connect(port, '127.0.0.1');
+    const reply = new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const half = Math.floor(body.length / 2);
+    socket.write(`POST / HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`);
+    socket.write(body.subarray(0, half));
+    // The server has the request once it answers another connection that came after it.
+    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+
+    server.child.kill('SIGTERM');
+    // Once new connections are refused, the server is draining; the request in flight is still open.
+    for (let tries = 0; ; tries += 1) {
+      const refused = await fetch(`http://127.0.0.1:${port}/health/live`).then(() => false, () => true);
+      if (refused) break;
+      if (tries > 100) throw new Error('the server kept accepting connections after SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    socket.end(body.subarray(half));
+
+    const response = await reply;
+    expect(response).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    const json = JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4)) as { data: { occupation: { framework: { levels: unknown[] } } } };
+    expect(json.data.occupation.framework.levels).toHaveLength(4);
+
+    const exit = await Promise.race([server.exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000))]);
+    if (exit === 'timeout') server.child.kill('SIGKILL');
+    expect(exit).toBe(0);
+    const entries = server.lines.map((line) => JSON.parse(line) as { msg: string; status?: number });
+    const sigterm = entries.findIndex((e) => e.msg === 'SIGTERM: finishing in-flight requests');
+    const inFlight = entries.map((e) => e.msg === 'request' && e.status === 200).lastIndexOf(true);
+    expect(sigterm).toBeGreaterThan(0);
+    expect(inFlight).toBeGreaterThan(sigterm);
+    expect(entries.at(-1)?.msg).toBe('store closed; stopped');
+  });
+
+  describe('a store it cannot serve stops startup with one line saying which and what to run', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'skills-bad-store-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    async function startupFailure(storeFile: string): Promise<string> {
+      const server = startServerProcess({ STORE_FILE: storeFile });
+      await expect(server.ready).rejects.toThrow(/before it was ready/);
+      expect(await server.exited).toBe(1);
+      expect(server.lines).toHaveLength(1);
+      const entry = JSON.parse(server.lines[0] ?? '') as { level: string; msg: string };
+      expect(entry.level).toBe('fatal');
+      expect(entry.msg).toContain('run `npm run build:store`');
+      expect(entry.msg).not.toContain('\n');
+      return entry.msg;
+    }
+
+    test('missing', async () => {
+      const file = join(dir, 'nothing-here.sqlite');
+      expect(await startupFailure(file)).toBe(`startup failed: store ${file} is missing: run \`npm run build:store\` to rebuild it from data/`);
+    });
+
+    test('corrupt', async () => {
+      const file = join(dir, 'corrupt.sqlite');
+      writeFileSync(file, 'SQLite format 3\0 but nothing after it '.repeat(200));
+      expect(await startupFailure(file)).toMatch(new RegExp(`^startup failed: store ${file} is corrupt or not a SQLite file \\(.+\\): run`));
+    });
+
+    test('from another schema version', async () => {
+      const file = join(dir, 'old.sqlite');
+      copyFileSync(testStoreFile, file);
+      const db = new Database(file);
+      db.prepare("UPDATE meta SET value = '0000_older' WHERE key = 'schema_version'").run();
+      db.close();
+      expect(await startupFailure(file)).toBe(
+        `startup failed: store ${file} has schema version 0000_older, this server needs ${latestSchemaVersion}: run \`npm run build:store\` to rebuild it from data/`,
+      );
+    });
+  });
+});
