@@ -86,6 +86,8 @@ export function createRequestHandler(options: HttpOptions) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let status = 500;
     let operationName: string | null = null;
+    // While draining, every answer closes its connection, so keep-alive clients cannot hold shutdown open.
+    if (wasReady && !ready) res.setHeader('connection', 'close');
     try {
       if (url.pathname === '/health/live') {
         status = 200;

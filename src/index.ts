@@ -45,8 +45,11 @@ async function main(): Promise<void> {
     }, 8000);
     force.unref();
     server.close();
+    // close() ends the connections idle now; keep-alive connections go idle as their last requests finish.
+    const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.once('close', () => resolve()));
+    clearInterval(closeIdle);
     await apollo.stop();
     await store.close();
     logger.info('store closed; stopped');

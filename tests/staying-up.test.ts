@@ -103,7 +103,9 @@ describe('the server as a process', () => {
     const json = JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4)) as { data: { occupation: { framework: { levels: unknown[] } } } };
     expect(json.data.occupation.framework.levels).toHaveLength(4);
 
-    const exit = await Promise.race([server.exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const exit = await Promise.race([server.exited, new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 10_000)))]);
+    clearTimeout(timer);
     if (exit === 'timeout') server.child.kill('SIGKILL');
     expect(exit).toBe(0);
     const entries = server.lines.map((line) => JSON.parse(line) as { msg: string; status?: number });

@@ -1,0 +1,92 @@
+/**
+ * What the benchmark, the soak and the process tests share: starting a server as its own process and waiting for
+ * its ready line, reading a process's resident memory, and a bounded autocannon run against loopback.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  /** Every stdout and stderr line so far (kept only when `keepLines`). */
+  lines: string[];
+  /** Resolves with the port once a line with `"port":<n>` is printed; rejects if the process exits first. */
+  ready: Promise<number>;
+  /** Resolves with the exit code (null if killed by a signal), after stdout and stderr are read to the end. */
+  exited: Promise<number | null>;
+}
+
+export function startProcess(entry: string, env: NodeJS.ProcessEnv, { keepLines = true, args = [] as string[] } = {}): ServerProcess {
+  const child = spawn(process.execPath, [entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  let buffered = '';
+  let isReady = false;
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  const ready = new Promise<number>((resolve, reject) => {
+    child.stdout?.setEncoding('utf8').on('data', (text: string) => {
+      // Once ready, a benchmark only drains the request log (a full pipe would stall the server).
+      if (isReady && !keepLines) return;
+      buffered += text;
+      const parts = buffered.split('\n');
+      buffered = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        const port = /"port":(\d+)/.exec(line)?.[1];
+        if (port !== undefined && !isReady) {
+          isReady = true;
+          resolve(Number(port));
+        }
+      }
+    });
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => lines.push(...text.split('\n').filter(Boolean)));
+    void exited.then((code) => reject(new Error(`${entry} exited with ${code} before it was ready:\n${lines.join('\n')}`)));
+  });
+  ready.catch(() => {});
+  return { child, lines, ready, exited };
+}
+
+/** Resident set size of a process in MB, from /proc (Linux). */
+export function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb === undefined ? Number.NaN : Math.round(Number(kb) / 1024);
+}
+
+export interface LoadRequest {
+  method: 'GET' | 'POST';
+  /** Path and query string, e.g. `/` or `/?query=…`. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+/** One bounded autocannon run against 127.0.0.1; `requests` rotate round-robin over the connections. */
+export async function load(port: number, requests: LoadRequest[], { connections = 20, seconds = 10 } = {}): Promise<LoadResult> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body })),
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
