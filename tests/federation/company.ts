@@ -3,6 +3,7 @@
  * with postings that name O*NET-SOC codes and employees that name 6-digit SOC codes.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -127,6 +128,8 @@ export async function startCompanySubgraph(): Promise<RunningCompany> {
   const server = new ApolloServer({
     // The resolver parameters are typed above; buildSubgraphSchema's map type is looser and describes the same thing.
     schema: buildSubgraphSchema({ typeDefs: companyTypeDefs(), resolvers: resolvers as GraphQLResolverMap<unknown> }),
+    // Nothing here reports traces; disabling them also keeps the plugin's startup notice out of the test output.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const { url } = await startStandaloneServer(server, { listen: { host: '127.0.0.1', port: 0 } });
   return { url, stop: () => server.stop() };
