@@ -18,7 +18,9 @@ export const DEFAULT_MAX_AGE_SECONDS = 3600;
 /**
  * Production limits on what one operation may ask for. The full Legal Secretaries framework query (tests/support/
  * queries.ts) has depth 8, no aliases or directives, 167 tokens and cost 595; the README's sample 182 tokens and
- * cost 654. The limits leave room for clients that add a level or a few aliases, and refuse the rest before it runs.
+ * cost 654. Cost multiplies a subtree by a literal `first`, so a page of 100 occupations with a few of their O*NET
+ * lists (OCCUPATIONS_WITH_ANCHORS, ~106,000) is what sets maxCost; 100 occupations with 100 tasks each is refused.
+ * The limits leave room for clients that add a level or a few aliases, and refuse the rest before it runs.
  */
 export const PRODUCTION_LIMITS = {
   maxDepth: 12,
@@ -26,7 +28,7 @@ export const PRODUCTION_LIMITS = {
   maxDirectives: 50,
   /** Checked by graphql-js while parsing, so a huge document is refused before it is even fully read into an AST. */
   maxTokens: 2000,
-  maxCost: 5000,
+  maxCost: 250_000,
 } as const;
 
 /** graphql-armor's validation rules for depth, aliases, directives and cost; refusals are GRAPHQL_VALIDATION_FAILED (400). */

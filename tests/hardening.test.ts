@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import { PRODUCTION_LIMITS } from '../src/server';
 import { serveHttp, type RunningHttp } from './support/http';
-import { FULL_FRAMEWORK_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from './support/queries';
 
 interface Reply {
   status: number;
@@ -191,11 +191,21 @@ describe('operations past the limits are refused before they run', () => {
   });
 
   test('a query whose cost is past the limit', async () => {
-    // 20 aliased copies of the full framework selection: within the depth, alias and token limits, but ~20x its cost.
-    const selection = FULL_FRAMEWORK_QUERY.slice(FULL_FRAMEWORK_QUERY.indexOf('framework {'), FULL_FRAMEWORK_QUERY.lastIndexOf('}', FULL_FRAMEWORK_QUERY.lastIndexOf('}') - 1));
-    const copies = Array.from({ length: 9 }, (_, i) => `o${i}: occupation(code: "43-6012.00") { ${selection} }`).join(' ');
-    const body = expectCleanRefusal(await postJson({ query: `{ ${copies} }` }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
-    expect(body.errors?.[0]?.message).toMatch(/Cost limit of 5000 exceeded/);
+    // 100 occupations with 100 tasks and 100 tools each: within the depth, alias and token limits.
+    const page = (field: string) => `${field}(first: 100) { edges { node { id statement type incumbentsResponding } } }`;
+    const query = `{ occupations(first: 100) { edges { node { code ${page('tasks')} tools(first: 100) { edges { node { name commodityTitle } } } } } } }`;
+    const body = expectCleanRefusal(await postJson({ query }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(body.errors?.[0]?.message).toMatch(/Cost limit of 250000 exceeded/);
+  });
+
+  test.each([
+    ['the full framework', FULL_FRAMEWORK_QUERY, { code: '43-6012.00' }],
+    ['a page of 100 occupations with anchors', OCCUPATIONS_WITH_ANCHORS_QUERY, {}],
+    ['100 entity representations', OCCUPATION_ENTITIES_QUERY, { representations: Array.from({ length: 100 }, () => ({ __typename: 'Occupation', socCode: '43-6012' })) }],
+  ])('%s passes the limits', async (_, query, variables) => {
+    const reply = await postJson({ query, variables });
+    expect(reply.status).toBe(200);
+    expect((JSON.parse(reply.text) as ErrorBody).errors).toBeUndefined();
   });
 
   test('a batch of 500 operations', async () => {

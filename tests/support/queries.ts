@@ -28,3 +28,34 @@ export const FULL_FRAMEWORK_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+/** A page of 100 occupations with a few of their O*NET anchor lists each (benchmark; must pass production limits). */
+export const OCCUPATIONS_WITH_ANCHORS_QUERY = /* GraphQL */ `
+  query OccupationsWithAnchors {
+    occupations(first: 100) {
+      totalCount
+      edges {
+        cursor
+        node {
+          code title socCode
+          jobZone { zone name }
+          skills { release items { element { id name } importance level } }
+          knowledge { items { element { id name } importance } }
+          tasks(first: 5) { totalCount edges { node { id statement type } } }
+          technologySkills(first: 5, hotOnly: true) { totalCount edges { node { name hot } } }
+          alternateTitles(first: 5) { edges { node { title } } }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+/** What a router sends to resolve a batch of Occupation references (benchmark: 100 representations). */
+export const OCCUPATION_ENTITIES_QUERY = /* GraphQL */ `
+  query Entities($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Occupation { code title socCode jobZone { zone name } hasFramework }
+    }
+  }
+`;

@@ -1,0 +1,30 @@
+/**
+ * The benchmark's ceiling: a bare node:http server that reads each request body and answers with fixed bytes and
+ * headers, the least any Node server must do to return that response. Usage: node ceiling-server.js <file>, where
+ * the file is `{ "headers": {…}, "body": "…" }`; prints `{"port":<n>}` when listening on 127.0.0.1.
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+
+const file = process.argv[2];
+if (file === undefined) throw new Error('usage: ceiling-server <response.json>');
+const { headers, body } = JSON.parse(readFileSync(file, 'utf8')) as { headers: Record<string, string>; body: string };
+const bytes = Buffer.from(body);
+const head = { ...headers, 'content-length': String(bytes.length) };
+
+const server = createServer((req, res) => {
+  req.on('data', () => {});
+  req.on('end', () => {
+    res.writeHead(200, head);
+    res.end(bytes);
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+});
+process.on('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+});
