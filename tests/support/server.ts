@@ -17,8 +17,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer({ production = false } = {}): Promise<TestServer> {
-  const store = await openStore(testStoreFile);
+/** `storeFile` defaults to the real store; tests that need other data pass a fixture store they built. */
+export async function startTestServer({ production = false, storeFile = testStoreFile } = {}): Promise<TestServer> {
+  const store = await openStore(storeFile);
   const server = createServer({ production });
   await server.start();
   return {
