@@ -10,6 +10,8 @@ export interface Config {
   storeFile: string;
   /** Largest accepted request body in bytes (MAX_BODY_BYTES). */
   maxBodyBytes: number;
+  /** Memory for whole cached responses, in bytes (RESPONSE_CACHE_MB, default 64; 0 turns the cache off). */
+  responseCacheBytes: number;
 }
 
 /** Relative paths are resolved against the working directory (npm scripts run in the project root). */
@@ -22,5 +24,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     storeFile: resolve(env.STORE_FILE ?? 'var/store.sqlite'),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 100_000),
+    responseCacheBytes: Math.max(0, Number(env.RESPONSE_CACHE_MB ?? 64)) * 1024 * 1024,
   };
 }

@@ -7,6 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { randomUUID } from 'node:crypto';
 import { type Context, createContext } from './context';
 import type { Logger } from './logger';
+import { cacheKey, etagOf, hasCredentials, matchesEtag, type CachedResponse, type ResponseCache } from './response-cache';
 import type { Store } from './store/store';
 
 export interface HttpOptions {
@@ -18,6 +19,8 @@ export interface HttpOptions {
   exposeStatementCount: boolean;
   /** One line per request: id, method, path, operation name, status, duration; never bodies, query strings or headers. */
   logger: Logger;
+  /** Whole responses to repeated queries; absent or sized 0, every request executes. */
+  responseCache?: ResponseCache;
 }
 
 class HttpError extends Error {
@@ -71,12 +74,24 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
+/** Answers from a cached response: 304 when the client already holds these bytes, else the bytes. Returns the status. */
+function sendCached(res: ServerResponse, req: IncomingMessage, entry: CachedResponse, requestId: string, extra: Record<string, string> = {}): number {
+  if (matchesEtag(req.headers['if-none-match'], entry.etag)) {
+    res.writeHead(304, { etag: entry.etag, 'cache-control': entry.headers['cache-control'] ?? '', 'x-request-id': requestId });
+    res.end();
+    return 304;
+  }
+  res.writeHead(entry.status, { ...entry.headers, ...extra, 'content-length': String(entry.body.length), 'x-request-id': requestId });
+  res.end(entry.body);
+  return entry.status;
+}
+
 function errorBody(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
 export function createRequestHandler(options: HttpOptions) {
-  const { apollo, store, maxBodyBytes, exposeStatementCount, logger } = options;
+  const { apollo, store, maxBodyBytes, exposeStatementCount, logger, responseCache } = options;
   let ready = false;
   let wasReady = false;
 
@@ -86,6 +101,7 @@ export function createRequestHandler(options: HttpOptions) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let status = 500;
     let operationName: string | null = null;
+    let cache: 'hit' | 'miss' | undefined;
     // While draining, every answer closes its connection, so keep-alive clients cannot hold shutdown open.
     if (wasReady && !ready) res.setHeader('connection', 'close');
     try {
@@ -101,13 +117,23 @@ export function createRequestHandler(options: HttpOptions) {
         status = 404;
         return sendJson(res, 404, errorBody('NOT_FOUND', `No route ${url.pathname}; GraphQL is served at /.`));
       }
+      const method = req.method ?? 'GET';
+      const text = method === 'POST' ? await readBody(req, maxBodyBytes) : '';
+      const cached = responseCache?.enabled && !hasCredentials(req.headers) ? responseCache : undefined;
+      const key = cached === undefined ? '' : cacheKey(method, url.search, req.headers, text);
+      const hit = cached?.get(key);
+      if (hit !== undefined) {
+        cache = 'hit';
+        operationName = hit.operationName;
+        status = sendCached(res, req, hit, requestId);
+        return;
+      }
       const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       let body: unknown = undefined;
-      if (req.method === 'POST') {
-        const text = await readBody(req, maxBodyBytes);
+      if (method === 'POST') {
         if ((headers.get('content-type') ?? '').includes('application/json')) {
           try {
             body = JSON.parse(text);
@@ -124,12 +150,23 @@ export function createRequestHandler(options: HttpOptions) {
       }
       const context = createContext(store);
       const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        httpGraphQLRequest: { method, headers, search: url.search, body },
         context: async () => context,
       });
       status = response.status ?? 200;
       const outHeaders: Record<string, string> = { 'x-request-id': requestId };
       for (const [key, value] of response.headers) outHeaders[key] = value;
+      if (cached !== undefined && status === 200 && response.body.kind === 'complete' && /\bpublic\b/.test(outHeaders['cache-control'] ?? '')) {
+        cache = 'miss';
+        const stored = { ...outHeaders };
+        delete stored['x-request-id'];
+        const entry: CachedResponse = { status, headers: stored, body: Buffer.from(response.body.string), etag: '', operationName };
+        entry.etag = etagOf(entry.body);
+        entry.headers.etag = entry.etag;
+        cached.set(key, entry);
+        status = sendCached(res, req, entry, requestId, exposeStatementCount ? { 'x-sql-statements': String(context.sqlStatements.count) } : {});
+        return;
+      }
       if (exposeStatementCount) outHeaders['x-sql-statements'] = String(context.sqlStatements.count);
       if (response.body.kind === 'complete') {
         outHeaders['content-length'] = String(Buffer.byteLength(response.body.string));
@@ -152,7 +189,7 @@ export function createRequestHandler(options: HttpOptions) {
       }
     } finally {
       logger.info(
-        { requestId, method: req.method, path: url.pathname, operationName, status, durationMs: Math.round((performance.now() - started) * 100) / 100 },
+        { requestId, method: req.method, path: url.pathname, operationName, status, cache, durationMs: Math.round((performance.now() - started) * 100) / 100 },
         'request',
       );
     }

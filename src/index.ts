@@ -2,6 +2,7 @@
 import { readConfig } from './config';
 import { startHttpServer } from './http';
 import { createLogger } from './logger';
+import { ResponseCache } from './response-cache';
 import { createServer } from './server';
 import { StoreError } from './store/errors';
 import { ensureStore } from './store/ensure';
@@ -20,7 +21,14 @@ async function main(): Promise<void> {
   const apollo = createServer({ production: config.production, logger });
   await apollo.start();
   const { server, setReady } = await startHttpServer(
-    { apollo, store, maxBodyBytes: config.maxBodyBytes, exposeStatementCount: !config.production, logger },
+    {
+      apollo,
+      store,
+      maxBodyBytes: config.maxBodyBytes,
+      exposeStatementCount: !config.production,
+      logger,
+      responseCache: new ResponseCache(config.responseCacheBytes, store.meta.get('input_hash') ?? ''),
+    },
     config.port,
   );
   setReady(true);

@@ -10,6 +10,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from './context';
 import { type Logger, silentLogger } from './logger';
+import { onlyQueriesCacheable } from './response-cache';
 import { buildSchema } from './schema';
 
 /** Every answer changes only with a new store build; an hour lets CDNs and routers cache without going stale for long. */
@@ -81,6 +82,8 @@ export function createServer({ production, plugins = [], logger = silentLogger }
       ApolloServerPluginInlineTrace({ includeErrors: production ? { masked: true } : { unmodified: true } }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
+      // After the cache-control plugin: a mutation's answer is never cacheable, whatever its fields' hints.
+      onlyQueriesCacheable,
       ...plugins,
     ],
   });

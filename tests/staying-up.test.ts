@@ -7,10 +7,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { latestSchemaVersion } from '../src/store/migrations';
-import { serveHttp } from './support/http';
+import { captureLogs, serveHttp } from './support/http';
 import { testStoreFile } from './support/paths';
 import { compileServer, startServerProcess } from './support/process';
 import { FULL_FRAMEWORK_QUERY } from './support/queries';
@@ -36,14 +34,8 @@ describe('readiness', () => {
 
 describe('request logs', () => {
   test('one JSON line per request with id, operation name, status and duration; no query, variables or tokens', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const running = await serveHttp({ production: true, logger: pino({ base: undefined }, sink) });
+    const { logger, lines, entries: logged } = captureLogs();
+    const running = await serveHttp({ production: true, logger });
     try {
       const response = await fetch(running.url, {
         method: 'POST',
@@ -56,7 +48,7 @@ describe('request logs', () => {
     } finally {
       await running.stop();
     }
-    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = logged();
     expect(entries[0]).toMatchObject({ msg: 'request', requestId: 'req-42', method: 'POST', path: '/', operationName: 'LegalSecretariesFramework', status: 200 });
     expect(typeof entries[0]?.durationMs).toBe('number');
     expect(entries[1]).toMatchObject({ msg: 'request', method: 'GET', path: '/', status: 200 });

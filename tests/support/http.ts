@@ -1,8 +1,11 @@
 /** The HTTP front over the real test store, on an ephemeral port, in this process. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { startHttpServer } from '../../src/http';
 import { type Logger, silentLogger } from '../../src/logger';
+import { ResponseCache } from '../../src/response-cache';
 import { createServer } from '../../src/server';
 import { openStore } from '../../src/store/store';
 import { testStoreFile } from './paths';
@@ -21,14 +24,16 @@ export interface ServeOptions {
   logger?: Logger;
   /** Leave readiness false, as during startup. */
   ready?: boolean;
+  /** Size of the whole-response cache; 0 (the default here) turns it off. */
+  responseCacheBytes?: number;
 }
 
-export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true }: ServeOptions): Promise<RunningHttp> {
+export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0 }: ServeOptions): Promise<RunningHttp> {
   const store = await openStore(testStoreFile);
   const apollo = createServer({ production });
   await apollo.start();
   const { server, setReady } = await startHttpServer(
-    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger },
+    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes, store.meta.get('input_hash') ?? '') },
     0,
   );
   setReady(ready);
@@ -43,4 +48,16 @@ export async function serveHttp({ production, maxBodyBytes = 100_000, logger = s
       await store.close();
     },
   };
+}
+
+/** A pino logger that keeps its lines, for tests that read what was logged. */
+export function captureLogs(): { logger: Logger; lines: string[]; entries(): Record<string, unknown>[] } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { logger: pino({ base: undefined }, sink), lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }

@@ -1,0 +1,126 @@
+/**
+ * A whole-response cache in front of Apollo Server. Every answer here changes only with a new store build, so a
+ * repeated query can be answered with the bytes already sent, skipping parsing, validation, execution and
+ * serialisation. The key is everything that can change the answer: the request's method, query string and
+ * body (query text, variables, operation name, extensions) and the headers Apollo reads (content type and CSRF
+ * headers, accept, the federated-trace header), under the input hash of the store. The cache is bounded in bytes
+ * and evicts the least recently used entry; `reset()` empties it when the store changes.
+ *
+ * Only answers whose Cache-Control is public are stored (never mutations: see `onlyQueriesCacheable`), and never
+ * answers to requests that carry credentials.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface CachedResponse {
+  status: number;
+  /** The response headers Apollo produced, without per-request ones. */
+  headers: Record<string, string>;
+  body: Buffer;
+  /** A strong validator for If-None-Match: a hash of the body. */
+  etag: string;
+  operationName: string | null;
+}
+
+/** Headers that change what Apollo answers (or whether it answers at all), so they are part of the key. */
+const KEY_HEADERS = ['content-type', 'accept', 'apollo-require-preflight', 'x-apollo-operation-name', 'apollo-federation-include-trace'] as const;
+
+/** Requests with credentials are answered per caller (e.g. admin corrections); they never touch the cache. */
+export function hasCredentials(headers: IncomingHttpHeaders): boolean {
+  return headers.authorization !== undefined || headers.cookie !== undefined;
+}
+
+export function cacheKey(method: string, search: string, headers: IncomingHttpHeaders, body: string): string {
+  let key = `${method}\n${search}`;
+  for (const name of KEY_HEADERS) key += `\n${headers[name] ?? ''}`;
+  return `${key}\n${body}`;
+}
+
+export function etagOf(body: Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** True when an If-None-Match header names this ETag (or is `*`). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, CachedResponse>();
+  private bytes = 0;
+  private generation: string;
+
+  /** `maxBytes` 0 turns the cache off; `generation` is the store's input hash. */
+  constructor(
+    readonly maxBytes: number,
+    generation: string,
+  ) {
+    this.generation = generation;
+  }
+
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  get(key: string): CachedResponse | undefined {
+    const entry = this.entries.get(this.generation + key);
+    if (entry !== undefined) {
+      // Most recently used goes last; eviction takes from the front.
+      this.entries.delete(this.generation + key);
+      this.entries.set(this.generation + key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: CachedResponse): void {
+    const size = costOf(key, entry);
+    // One answer may not take more than an eighth of the cache, so a few huge pages cannot flush everything else.
+    if (!this.enabled || size > this.maxBytes / 8) return;
+    const fullKey = this.generation + key;
+    const previous = this.entries.get(fullKey);
+    if (previous !== undefined) {
+      this.bytes -= costOf(key, previous);
+      this.entries.delete(fullKey);
+    }
+    this.entries.set(fullKey, entry);
+    this.bytes += size;
+    for (const [oldest, value] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= costOf(oldest.slice(this.generation.length), value);
+    }
+  }
+
+  /** Empties the cache; called with the new store's input hash when the store changes. */
+  reset(generation: string): void {
+    this.entries.clear();
+    this.bytes = 0;
+    this.generation = generation;
+  }
+}
+
+/** Bytes an entry holds: its body and key (two bytes a character), plus a little for headers and the map. */
+function costOf(key: string, entry: CachedResponse): number {
+  return entry.body.length + 2 * key.length + 512;
+}
+
+/**
+ * Apollo's cache-control plugin gives a mutation's root field the default max-age too; this plugin (registered
+ * after it) marks anything but a query `no-store`, for CDNs and routers as much as for the response cache, which
+ * stores only answers marked public.
+ */
+export const onlyQueriesCacheable: ApolloServerPlugin<object> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ operation, response }) {
+        if (operation != null && operation.operation !== 'query') response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};

@@ -1,0 +1,155 @@
+/** The whole-response cache: what it stores, what it never stores, ETags and 304s, APQ over GET, and its bound. */
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { createHash } from 'node:crypto';
+import { ResponseCache, cacheKey, matchesEtag, onlyQueriesCacheable, type CachedResponse } from '../src/response-cache';
+import { captureLogs, serveHttp, type RunningHttp } from './support/http';
+import { FULL_FRAMEWORK_QUERY } from './support/queries';
+
+describe('over HTTP, in production mode', () => {
+  let running: RunningHttp;
+  let logs: ReturnType<typeof captureLogs>;
+  beforeAll(async () => {
+    logs = captureLogs();
+    running = await serveHttp({ production: true, logger: logs.logger, responseCacheBytes: 8 * 1024 * 1024 });
+  });
+  afterAll(() => running.stop());
+
+  /** Sends a request and returns it with the cache state its log line recorded. */
+  async function send(init: RequestInit & { path?: string }) {
+    const before = logs.lines.length;
+    const response = await fetch(`${running.url}${init.path ?? ''}`, init);
+    const text = await response.text();
+    await new Promise((resolve) => setImmediate(resolve));
+    const entry = logs.entries()[before];
+    return { response, text, cache: entry?.cache as string | undefined };
+  }
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    send({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  const full = (code: string) => ({ query: FULL_FRAMEWORK_QUERY, variables: { code }, operationName: 'LegalSecretariesFramework' });
+
+  test('a repeated query is executed once, then answered with the same bytes and ETag', async () => {
+    const first = await post(full('43-6012.00'));
+    const second = await post(full('43-6012.00'));
+    expect([first.cache, second.cache]).toEqual(['miss', 'hit']);
+    expect(second.text).toBe(first.text);
+    expect(JSON.parse(second.text).data.occupation.code).toBe('43-6012.00');
+    expect(second.response.headers.get('cache-control')).toBe('max-age=3600, public');
+    expect(second.response.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+    expect(second.response.headers.get('etag')).toBe(first.response.headers.get('etag'));
+    expect(second.response.headers.get('x-request-id')).not.toBe(first.response.headers.get('x-request-id'));
+  });
+
+  test('If-None-Match with the ETag gets a 304 and no body', async () => {
+    const { response } = await post(full('43-6012.00'));
+    const etag = response.headers.get('etag') ?? '';
+    const revalidated = await post(full('43-6012.00'), { 'if-none-match': etag });
+    expect(revalidated.response.status).toBe(304);
+    expect(revalidated.text).toBe('');
+    expect(revalidated.response.headers.get('etag')).toBe(etag);
+    const stale = await post(full('43-6012.00'), { 'if-none-match': '"something-else"' });
+    expect(stale.response.status).toBe(200);
+  });
+
+  test('other variables are another answer', async () => {
+    const other = await post(full('23-2011.00'));
+    expect(other.cache).toBe('miss');
+    expect(JSON.parse(other.text).data.occupation.code).toBe('23-2011.00');
+  });
+
+  test('errors, credentials and CSRF refusals are never stored', async () => {
+    const bad = { query: '{ occupation(code: "not-a-code") { code } }' };
+    expect([(await post(bad)).cache, (await post(bad)).cache]).toEqual([undefined, undefined]);
+    const withToken = await post(full('43-6012.00'), { authorization: 'Bearer x' });
+    expect(withToken.cache).toBeUndefined();
+    expect(JSON.parse(withToken.text).data.occupation.code).toBe('43-6012.00');
+    // The same body as a cached answer, but as a simple request: the CSRF check must still refuse it.
+    const simple = await send({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(full('43-6012.00')) });
+    expect(simple.response.status).toBe(400);
+  });
+
+  test('a persisted query over GET: registered once, then cached by URL, with 304s', async () => {
+    const query = '{ occupation(code: "43-6014") { code title } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }));
+    const path = `?extensions=${extensions}`;
+    const preflight = { 'apollo-require-preflight': 'true' };
+    const unknown = await send({ path, headers: preflight });
+    expect(JSON.parse(unknown.text).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } });
+    const first = await send({ path, headers: preflight });
+    const second = await send({ path, headers: preflight });
+    expect([first.cache, second.cache]).toEqual(['miss', 'hit']);
+    expect(JSON.parse(second.text)).toEqual({ data: { occupation: { code: '43-6014.00', title: expect.any(String) } } });
+    const revalidated = await send({ path, headers: { ...preflight, 'if-none-match': second.response.headers.get('etag') ?? '' } });
+    expect(revalidated.response.status).toBe(304);
+  });
+});
+
+describe('ResponseCache', () => {
+  const entry = (bytes: number): CachedResponse => ({ status: 200, headers: {}, body: Buffer.alloc(bytes), etag: '"e"', operationName: null });
+
+  test('evicts the least recently used entries to stay within its bytes', () => {
+    const cache = new ResponseCache(80_000, 'store-1');
+    cache.set('a', entry(9_000));
+    cache.set('b', entry(9_000));
+    cache.set('c', entry(9_000));
+    expect(cache.get('a')).toBeDefined(); // a is now the most recently used
+    for (let i = 0; i < 6; i += 1) cache.set(`fill-${i}`, entry(9_000));
+    expect(cache.size.bytes).toBeLessThanOrEqual(80_000);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBeDefined();
+  });
+
+  test('does not store an answer larger than an eighth of it, and stores nothing when sized 0', () => {
+    const cache = new ResponseCache(80_000, 'store-1');
+    cache.set('big', entry(20_000));
+    expect(cache.get('big')).toBeUndefined();
+    const off = new ResponseCache(0, 'store-1');
+    off.set('a', entry(10));
+    expect(off.get('a')).toBeUndefined();
+  });
+
+  test('a new store empties it', () => {
+    const cache = new ResponseCache(80_000, 'store-1');
+    cache.set('a', entry(100));
+    cache.reset('store-2');
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  test('the key holds everything that changes the answer', () => {
+    const base = cacheKey('POST', '', { 'content-type': 'application/json' }, '{"query":"{a}"}');
+    expect(cacheKey('POST', '', { 'content-type': 'application/json' }, '{"query":"{a}"}')).toBe(base);
+    expect(cacheKey('POST', '', { 'content-type': 'text/plain' }, '{"query":"{a}"}')).not.toBe(base);
+    expect(cacheKey('POST', '', { 'content-type': 'application/json', 'apollo-federation-include-trace': 'ftv1' }, '{"query":"{a}"}')).not.toBe(base);
+    expect(cacheKey('POST', '', { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, '{"query":"{a}"}')).not.toBe(base);
+    expect(cacheKey('GET', '?query=%7Ba%7D', {}, '')).not.toBe(cacheKey('GET', '?query=%7Bb%7D', {}, ''));
+  });
+
+  test('If-None-Match lists and weak validators match; others do not', () => {
+    expect(matchesEtag('"x", W/"abc"', '"abc"')).toBe(true);
+    expect(matchesEtag('*', '"abc"')).toBe(true);
+    expect(matchesEtag('"abd"', '"abc"')).toBe(false);
+    expect(matchesEtag(undefined, '"abc"')).toBe(false);
+  });
+});
+
+test('a mutation is never cacheable, though the cache-control plugin gives its root field the default max-age', async () => {
+  const server = new ApolloServer({
+    typeDefs: 'type Query { a: Int } type Mutation { b: Int }',
+    resolvers: { Query: { a: () => 1 }, Mutation: { b: () => 2 } },
+    plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 60 }), onlyQueriesCacheable],
+  });
+  await server.start();
+  const run = async (query: string) => {
+    const headers = new HeaderMap([['content-type', 'application/json']]);
+    const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers, search: '', body: { query } }, context: async () => ({}) });
+    return response.headers.get('cache-control');
+  };
+  expect(await run('{ a }')).toBe('max-age=60, public');
+  expect(await run('mutation { b }')).toBe('no-store');
+  await server.stop();
+});
