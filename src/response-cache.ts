@@ -6,10 +6,9 @@
  * headers, accept, the federated-trace header), under the input hash of the store. The cache is bounded in bytes
  * and evicts the least recently used entry; `reset()` empties it when the store changes.
  *
- * Only answers whose Cache-Control is public are stored (never mutations: see `onlyQueriesCacheable`), and never
+ * Only answers whose Cache-Control is public are stored (never mutations or errors: see cache-policy.ts), and never
  * answers to requests that carry credentials.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -109,18 +108,3 @@ export class ResponseCache {
 function costOf(key: string, entry: CachedResponse): number {
   return entry.body.length + 2 * key.length + 512;
 }
-
-/**
- * Apollo's cache-control plugin gives a mutation's root field the default max-age too; this plugin (registered
- * after it) marks anything but a query `no-store`, for CDNs and routers as much as for the response cache, which
- * stores only answers marked public.
- */
-export const onlyQueriesCacheable: ApolloServerPlugin<object> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ operation, response }) {
-        if (operation != null && operation.operation !== 'query') response.http.headers.set('cache-control', 'no-store');
-      },
-    };
-  },
-};

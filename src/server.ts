@@ -1,16 +1,15 @@
 /** createServer(store): the ApolloServer that the HTTP entry point and the tests share. */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from './context';
 import { type Logger, silentLogger } from './logger';
-import { onlyQueriesCacheable } from './response-cache';
+import { staticCacheControl } from './cache-policy';
 import { buildSchema } from './schema';
 
 /** Every answer changes only with a new store build; an hour lets CDNs and routers cache without going stale for long. */
@@ -77,13 +76,13 @@ export function createServer({ production, plugins = [], logger = silentLogger }
     allowBatchedHttpRequests: false,
     formatError: production ? maskInternalErrors(logger) : undefined,
     plugins: [
-      ApolloServerPluginCacheControl({ defaultMaxAge: DEFAULT_MAX_AGE_SECONDS }),
+      // Cache-Control from the schema's static hints, once per document; Apollo's plugin would hook every field.
+      ApolloServerPluginCacheControlDisabled(),
+      staticCacheControl(DEFAULT_MAX_AGE_SECONDS),
       // Federated traces only for routers that ask for them (ftv1 header); error details masked in production.
       ApolloServerPluginInlineTrace({ includeErrors: production ? { masked: true } : { unmodified: true } }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
-      // After the cache-control plugin: a mutation's answer is never cacheable, whatever its fields' hints.
-      onlyQueriesCacheable,
       ...plugins,
     ],
   });

@@ -1,8 +1,9 @@
-/** The whole-response cache: what it stores, what it never stores, ETags and 304s, APQ over GET, and its bound. */
+/** The whole-response cache (what it stores and never stores, ETags and 304s, APQ over GET, its bound) and Cache-Control. */
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { createHash } from 'node:crypto';
-import { ResponseCache, cacheKey, matchesEtag, onlyQueriesCacheable, type CachedResponse } from '../src/response-cache';
+import { staticCacheControl } from '../src/cache-policy';
+import { ResponseCache, cacheKey, matchesEtag, type CachedResponse } from '../src/response-cache';
 import { captureLogs, serveHttp, type RunningHttp } from './support/http';
 import { FULL_FRAMEWORK_QUERY } from './support/queries';
 
@@ -137,19 +138,44 @@ describe('ResponseCache', () => {
   });
 });
 
-test('a mutation is never cacheable, though the cache-control plugin gives its root field the default max-age', async () => {
-  const server = new ApolloServer({
-    typeDefs: 'type Query { a: Int } type Mutation { b: Int }',
-    resolvers: { Query: { a: () => 1 }, Mutation: { b: () => 2 } },
-    plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 60 }), onlyQueriesCacheable],
+describe('Cache-Control from static hints', () => {
+  const typeDefs = `
+    directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT
+    enum CacheControlScope { PUBLIC PRIVATE }
+    type Query { a: Int, thing: Thing, fresh: Thing @cacheControl(maxAge: 30), mine: Mine }
+    type Mutation { b: Int }
+    type Thing @cacheControl(maxAge: 600) { name: String, sub: Sub }
+    type Sub { x: Int }
+    type Mine @cacheControl(maxAge: 600, scope: PRIVATE) { y: Int }
+  `;
+  const resolvers = {
+    Query: { a: () => 1, thing: () => ({ name: 't', sub: { x: 1 } }), fresh: () => ({ name: 'f' }), mine: () => ({ y: 1 }) },
+    Mutation: { b: () => 2 },
+  };
+  let server: ApolloServer;
+  beforeAll(async () => {
+    server = new ApolloServer({ typeDefs, resolvers, plugins: [ApolloServerPluginCacheControlDisabled(), staticCacheControl(3600)] });
+    await server.start();
   });
-  await server.start();
-  const run = async (query: string) => {
+  afterAll(() => server.stop());
+
+  const cacheControlOf = async (query: string) => {
     const headers = new HeaderMap([['content-type', 'application/json']]);
     const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers, search: '', body: { query } }, context: async () => ({}) });
     return response.headers.get('cache-control');
   };
-  expect(await run('{ a }')).toBe('max-age=60, public');
-  expect(await run('mutation { b }')).toBe('no-store');
-  await server.stop();
+
+  test.each([
+    ['{ a }', 'max-age=3600, public'],
+    ['{ thing { name } }', 'max-age=600, public'],
+    // Sub has no hint and is composite: the default applies to it, and 600 is still the lowest.
+    ['{ thing { sub { x } } }', 'max-age=600, public'],
+    ['{ thing { name } fresh { name } }', 'max-age=30, public'],
+    ['{ ...F } fragment F on Query { fresh { name } }', 'max-age=30, public'],
+    ['{ mine { y } }', 'max-age=600, private'],
+    ['mutation { b }', 'no-store'],
+    ['{ nope }', 'no-store'],
+  ])('%s -> %s', async (query, expected) => {
+    expect(await cacheControlOf(query)).toBe(expected);
+  });
 });
