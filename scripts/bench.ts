@@ -3,7 +3,8 @@
  * autocannon in bounded runs, beside a ceiling: a bare node:http server in its own process answering the same
  * bytes. Prints every figure and its ratio to the ceiling. Figures, not assertions: see docs/performance.md.
  *
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 20) bound each run.
+ * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 20) bound each run; BENCH_ROUNDS (default 2) runs
+ * server and ceiling in turn that many times and keeps the best of each. Errors and non-2xx are summed over runs.
  */
 import assert from 'node:assert';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ const serverEntry = join(root, 'dist/src/index.js');
 const ceilingEntry = join(__dirname, 'ceiling-server.js');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
 
 function toRequest(c: BenchCase): LoadRequest {
   const body = JSON.stringify({ query: c.query, variables: c.variables, operationName: c.operationName });
@@ -133,13 +135,19 @@ async function ceilingFor(response: { headers: Record<string, string>; body: str
   return result;
 }
 
+/** The run with more requests a second, keeping the highest RSS seen in either. */
+function best<T extends LoadResult & { rssMaxMb: number }>(a: T, b: T): T {
+  const winner = b.requestsPerSecond > a.requestsPerSecond ? b : a;
+  return { ...winner, rssMaxMb: Math.max(a.rssMaxMb, b.rssMaxMb), errors: a.errors + b.errors, non2xx: a.non2xx + b.non2xx, timeouts: a.timeouts + b.timeouts };
+}
+
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 const ratio = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'skills-bench-'));
   try {
-    console.log(`bench: ${seconds} s per run after a 2 s warm-up, ${connections} connections, loopback; node ${process.version}`);
+    console.log(`bench: ${seconds} s per run after a 2 s warm-up, ${connections} connections, best of ${rounds} alternating rounds, loopback; node ${process.version}`);
 
     const buildStarted = performance.now();
     await buildStore({ dataDir, storeFile: join(dir, 'store.sqlite') });
@@ -162,8 +170,13 @@ async function main(): Promise<void> {
       const request = toRequest(c);
       const response = await sample(server.port, request);
       responses.set(c.name, response);
-      const result = await measured(server.port, pid, [request]);
-      const ceiling = await ceilingFor(response, request, dir, c.name);
+      // Server and ceiling take turns, `rounds` times each; the best run of each counts (the machine is shared and noisy).
+      let result = await measured(server.port, pid, [request]);
+      let ceiling = await ceilingFor(response, request, dir, c.name);
+      for (let round = 1; round < rounds; round += 1) {
+        result = best(result, await measured(server.port, pid, [request]));
+        ceiling = best(ceiling, await ceilingFor(response, request, dir, c.name));
+      }
       ceilings.set(c.name, ceiling);
       rows.push({ name: c.name, bytes: Buffer.byteLength(response.body), server: result, ceiling, sql: sql.get(c.name) });
     }
@@ -175,7 +188,8 @@ async function main(): Promise<void> {
     assert(full !== undefined);
     const coldRequest = toRequest(full);
     await sample(cold.port, coldRequest);
-    const coldResult = await measured(cold.port, cold.process.child.pid, [coldRequest]);
+    let coldResult = await measured(cold.port, cold.process.child.pid, [coldRequest]);
+    for (let round = 1; round < rounds; round += 1) coldResult = best(coldResult, await measured(cold.port, cold.process.child.pid, [coldRequest]));
     await stop(cold.process);
     const fullCeiling = ceilings.get(full.name);
     assert(fullCeiling !== undefined);

@@ -1,0 +1,94 @@
+/**
+ * `npm run soak`: 60 s of mixed traffic at 50 connections against the production server over loopback. Prints
+ * errors, non-2xx and 5xx counts and the server's RSS at 20 s and 60 s; passes (exit 0) only with no errors,
+ * no 5xx and RSS growth of at most 10% between the two marks.
+ *
+ * The mix: the full framework, a router's _entities batch, pages of occupations, every occupation by code (so
+ * the response cache fills with ~1,000 distinct answers), a malformed code (a 200 with BAD_USER_INPUT, never
+ * cached), and readiness probes. SOAK_SECONDS and SOAK_CONNECTIONS change the bounds.
+ */
+import autocannon from 'autocannon';
+import { join, resolve } from 'node:path';
+import { ensureStore } from '../src/store/ensure';
+import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
+import { rssMb, sleep, startProcess, type LoadRequest } from './load-support';
+
+const root = resolve(__dirname, '../..');
+const dataDir = join(root, 'data');
+const storeFile = join(root, 'var/store.sqlite');
+const seconds = Number(process.env.SOAK_SECONDS ?? 60);
+const connections = Number(process.env.SOAK_CONNECTIONS ?? 50);
+
+const post = (query: string, variables?: Record<string, unknown>): LoadRequest => ({
+  method: 'POST',
+  path: '/',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query, variables }),
+});
+
+const BY_CODE = 'query ByCode($code: String!) { occupation(code: $code) { code title jobZone { zone } tasks(first: 10) { totalCount edges { node { statement } } } relatedOccupations { tier occupation { code title } } } }';
+
+async function main(): Promise<void> {
+  const store = await ensureStore({ dataDir, storeFile, rebuild: true, log: (line) => console.log(line) });
+  const codes = (await store.db.selectFrom('occupation').select('code').orderBy('code').execute()).map((r) => r.code);
+  await store.close();
+
+  const representations = codes.slice(0, 100).map((code) => ({ __typename: 'Occupation', code }));
+  const requests: LoadRequest[] = [];
+  codes.forEach((code, i) => {
+    requests.push(post(BY_CODE, { code }));
+    if (i % 10 === 0) requests.push(post(FULL_FRAMEWORK_QUERY, { code: '43-6012.00' }));
+    if (i % 50 === 0) requests.push(post(OCCUPATION_ENTITIES_QUERY, { representations }));
+    if (i % 100 === 0) requests.push(post(OCCUPATIONS_WITH_ANCHORS_QUERY));
+    if (i % 20 === 0) requests.push(post(BY_CODE, { code: `x' OR 1=1 -- ${i}` }));
+    if (i % 25 === 0) requests.push({ method: 'GET', path: '/health/ready', headers: {} });
+  });
+
+  const server = startProcess(
+    join(root, 'dist/src/index.js'),
+    { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: storeFile, DATA_DIR: dataDir },
+    { keepLines: false },
+  );
+  const port = await server.ready;
+  const pid = server.child.pid ?? 0;
+  console.log(`soak: ${seconds} s, ${connections} connections, ${requests.length} distinct requests in rotation; RSS at start ${rssMb(pid)} MB`);
+
+  const marks: { at: number; rss: number }[] = [];
+  const started = performance.now();
+  const run = autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body })),
+  });
+  const sampler = (async () => {
+    for (const at of [seconds / 3, seconds - 0.5]) {
+      await sleep(at * 1000 - (performance.now() - started));
+      marks.push({ at: Math.round(at), rss: rssMb(pid) });
+    }
+  })();
+  const result = await run;
+  await sampler;
+  server.child.kill('SIGTERM');
+  const exit = await server.exited;
+
+  const fiveHundreds = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => code.startsWith('5'))
+    .reduce((sum, [, stats]) => sum + (stats as { count: number }).count, 0);
+  const [early, late] = marks;
+  const growth = early && late ? (100 * (late.rss - early.rss)) / early.rss : Number.NaN;
+  console.log(`requests: ${result.requests.total} (${Math.round(result.requests.average)} req/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+  console.log(`errors: ${result.errors}, timeouts: ${result.timeouts}, non-2xx: ${result.non2xx}, 5xx: ${fiveHundreds}`);
+  console.log(`status codes: ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count])))}`);
+  for (const mark of marks) console.log(`RSS at ${mark.at} s: ${mark.rss} MB`);
+  console.log(`RSS growth between ${early?.at} s and ${late?.at} s: ${growth.toFixed(1)}% (limit 10%)`);
+  console.log(`server exit after SIGTERM: ${exit}`);
+  const ok = result.errors === 0 && result.timeouts === 0 && fiveHundreds === 0 && result.non2xx === 0 && growth <= 10 && exit === 0;
+  console.log(ok ? 'soak: PASS' : 'soak: FAIL');
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
