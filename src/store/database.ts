@@ -276,6 +276,62 @@ export interface DataQualityWarningTable {
   message: string;
 }
 
+/** Which field of an occupation a search document's text comes from; also the FTS5 column that indexes it. */
+export type SearchField = 'title' | 'alternate_title' | 'short_title' | 'reported_title' | 'description' | 'task' | 'technology';
+export type TitleField = Extract<SearchField, 'title' | 'alternate_title' | 'short_title' | 'reported_title'>;
+export type TextField = Exclude<SearchField, TitleField>;
+
+/**
+ * `search_title` (migration 0002): one row per title-like text. Contentless: the four indexed columns read back
+ * as NULL; exactly one of them was written, the one `field` names, with the text's stems.
+ */
+export interface SearchTitleTable {
+  title: string | null;
+  alternate_title: string | null;
+  short_title: string | null;
+  reported_title: string | null;
+  occupation_code: string;
+  field: TitleField;
+  /** The text as published, e.g. `Legal Administrative Assistant (Legal Admin Assistant)`. */
+  text: string;
+  /** The indexed stems, space-separated, in order. */
+  terms: string;
+  /**
+   * How many O*NET sources attest the text: an alternate title's (and its short form's) Source(s) count, 5 for
+   * the O*NET title itself, 1 for a reported title. Where several occupations share a title, it says whose it is.
+   */
+  source_count: number;
+}
+
+/** `search_text` (migration 0002): one row per description, task or technology name; contentless like `search_title`. */
+export interface SearchTextTable {
+  description: string | null;
+  task: string | null;
+  technology: string | null;
+  occupation_code: string;
+  field: TextField;
+  text: string;
+  terms: string;
+}
+
+/** Every word the search index holds, for weighting and typo correction. */
+export interface SearchTermTable {
+  term: string;
+  stem: string;
+  /** Title-kind documents (titles, alternate, short and reported titles) containing this exact word. */
+  title_count: number;
+  /** Title-kind documents containing this word's stem. */
+  title_df: number;
+  /** Documents of any field containing this word's stem. */
+  doc_df: number;
+}
+
+/** A title word with one or two letters deleted, pointing back at the word (symmetric-delete spelling correction). */
+export interface SearchTermVariantTable {
+  variant: string;
+  term: string;
+}
+
 export interface Database {
   meta: MetaTable;
   occupation: OccupationTable;
@@ -301,6 +357,10 @@ export interface Database {
   citation: CitationTable;
   framework_anchor: FrameworkAnchorTable;
   data_quality_warning: DataQualityWarningTable;
+  search_title: SearchTitleTable;
+  search_text: SearchTextTable;
+  search_term: SearchTermTable;
+  search_term_variant: SearchTermVariantTable;
 }
 
 export type OccupationRow = Selectable<OccupationTable>;

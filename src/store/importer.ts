@@ -20,6 +20,7 @@ import {
 import { hashDataDir } from './input-hash';
 import { latestSchemaVersion, migrationProvider } from './migrations';
 import { jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
+import { optimizeSearchIndex, readSearchIndexRows } from './search-index';
 import { FieldReader, readTsv } from './tsv';
 
 export interface BuildOptions {
@@ -275,6 +276,14 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
 
     for (const spec of tableFiles) step(spec.path, spec.table, readOnetFile(dataDir, spec, occupationCodes) as never);
 
+    // Job-title search over the O*NET rows just loaded (migration 0002, src/store/search-index.ts).
+    const search = await readSearchIndexRows(db);
+    step('search index: titles, alternate, short and reported titles', 'search_title', search.titles);
+    step('search index: descriptions, tasks, technology names', 'search_text', search.texts);
+    step('search vocabulary', 'search_term', search.terms);
+    step('search spelling variants', 'search_term_variant', search.variants);
+    await optimizeSearchIndex(db);
+
     // Frameworks: validate every file completely before anything of it is written.
     const schemaName = 'data/frameworks/framework.schema.json';
     const validate = compileFrameworkSchema(parseJsonFile(join(dataDir, 'frameworks/framework.schema.json'), schemaName), schemaName);
@@ -336,6 +345,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       { key: 'input_hash', value: inputHash },
       { key: 'onet_release', value: '30.1' },
       { key: 'onet_supplement_release', value: '29.0' },
+      { key: 'search_title_documents', value: String(search.titleDocuments) },
     ]);
 
     const broken = sqlite.pragma('foreign_key_check') as unknown[];

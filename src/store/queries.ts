@@ -53,7 +53,8 @@ export interface OccupationPageQuery {
   hasFramework: boolean | null;
 }
 
-function filtered(db: Db, q: Omit<OccupationPageQuery, 'first' | 'afterCode'>) {
+/** Occupations matching an `OccupationFilter` (also the search's filter). */
+export function filtered(db: Db, q: Omit<OccupationPageQuery, 'first' | 'afterCode'>) {
   let query = db.selectFrom('occupation');
   if (q.jobZone !== null) query = query.where('job_zone', '=', q.jobZone);
   if (q.majorGroup !== null) query = query.where('major_group', '=', q.majorGroup);

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_search';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_search': m0002,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).sort().at(-1) ?? '';
