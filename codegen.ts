@@ -45,6 +45,7 @@ const config: CodegenConfig = {
           Source: `${rows}SourceRow`,
           DataQualityWarning: `${rows}DataQualityWarningRow`,
           Dataset: `${shapes}DatasetShape`,
+          OccupationSearchHit: '../search/rank#SearchHit',
         },
       },
     },

@@ -4,11 +4,13 @@ import { frameworkResolvers } from './framework';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
 import { Query } from './query';
+import { OccupationSearchHit, searchQuery } from './search';
 import { sourceResolvers } from './source';
 
 export const resolvers: Resolvers = {
-  Query,
+  Query: { ...Query, ...searchQuery },
   Occupation,
+  OccupationSearchHit,
   ...onetResolvers,
   ...frameworkResolvers,
   ...sourceResolvers,

@@ -9,10 +9,10 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-export function checkFirst(first: number | null | undefined): number {
-  const value = first ?? 20;
-  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
-    throw badUserInput('first', `Argument "first" must be between 0 and ${MAX_PAGE_SIZE}; got ${String(first)}.`);
+export function checkFirst(first: number | null | undefined, max = MAX_PAGE_SIZE, fallback = 20): number {
+  const value = first ?? fallback;
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw badUserInput('first', `Argument "first" must be between 0 and ${max}; got ${String(first)}.`);
   }
   return value;
 }

@@ -33,7 +33,7 @@ const DOMAIN_TAGS = ['anchors', 'framework'];
  * The schema files this scheme covers. A new domain file joins the list once its types carry a domain tag (the
  * contract tests below already cover every file).
  */
-const TAGGED_FILES = ['schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql'];
+const TAGGED_FILES = ['schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql'];
 
 type WithDirectives = { astNode?: { directives?: readonly ConstDirectiveNode[] } | null | undefined };
 
@@ -245,6 +245,7 @@ describe('demand control', () => {
     expect(costed.sort()).toEqual(
       [
         'Query.occupations=10',
+        'Query.searchOccupations=10',
         'Occupation.alternateTitles=5',
         'Occupation.tasks=5',
         'Occupation.technologySkills=5',
