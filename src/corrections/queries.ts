@@ -1,0 +1,87 @@
+/** The corrections store's SQL, and only here. Each function takes the Kysely instance it runs on. */
+import { Kysely, sql } from 'kysely';
+import type { CorrectionsDatabase, NewSuggestion, ReviewRow, SuggestionRow, SuggestionStatus } from './database';
+
+export type CorrectionsDb = Kysely<CorrectionsDatabase>;
+
+/**
+ * Stores a suggestion unless one with its idempotency key exists; either way returns the stored row. The UNIQUE
+ * key decides, so concurrent retries (even from other processes on the same file) end with one row. The
+ * statement has committed when this returns.
+ */
+export async function insertSuggestion(db: CorrectionsDb, suggestion: NewSuggestion): Promise<{ row: SuggestionRow; created: boolean }> {
+  const inserted = await db
+    .insertInto('suggestion')
+    .values(suggestion)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted !== undefined) return { row: inserted, created: true };
+  const existing = await db.selectFrom('suggestion').selectAll().where('idempotency_key', '=', suggestion.idempotency_key).executeTakeFirstOrThrow();
+  return { row: existing, created: false };
+}
+
+export interface SuggestionPageQuery {
+  status: SuggestionStatus | null;
+  /** Rows to return; one more is read to tell whether there is a next page. */
+  first: number;
+  afterId: number | null;
+}
+
+/** Suggestions in the order they arrived, with the count of all that match the status filter. */
+export async function suggestionPage(db: CorrectionsDb, q: SuggestionPageQuery): Promise<{ rows: SuggestionRow[]; totalCount: number }> {
+  let filtered = db.selectFrom('suggestion');
+  if (q.status !== null) filtered = filtered.where('status', '=', q.status);
+  let page = filtered.selectAll().orderBy('id').limit(q.first + 1);
+  if (q.afterId !== null) page = page.where('id', '>', q.afterId);
+  const [rows, count] = await Promise.all([page.execute(), filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
+  return { rows, totalCount: count.n };
+}
+
+export function reviewsBySuggestion(db: CorrectionsDb, ids: readonly number[]): Promise<ReviewRow[]> {
+  return db.selectFrom('review').selectAll().where('suggestion_id', 'in', ids).orderBy('id').execute();
+}
+
+export interface ReviewAction {
+  suggestionId: number;
+  newStatus: SuggestionStatus;
+  reviewer: string;
+  /** ISO 8601 UTC. */
+  at: string;
+  note: string | null;
+}
+
+/**
+ * Appends the review to the audit trail and sets the suggestion's status, in one transaction. The audit row is
+ * written first, reading the old status in the same statement, so the transaction holds the write lock from its
+ * first statement. Returns null when there is no such suggestion.
+ */
+export function reviewSuggestion(db: CorrectionsDb, action: ReviewAction): Promise<SuggestionRow | null> {
+  return db.transaction().execute(async (trx) => {
+    const audit = await trx
+      .insertInto('review')
+      .columns(['suggestion_id', 'reviewer', 'reviewed_at', 'old_status', 'new_status', 'note'])
+      .expression(
+        trx
+          .selectFrom('suggestion')
+          .select([
+            'id',
+            sql.val(action.reviewer).as('reviewer'),
+            sql.val(action.at).as('reviewed_at'),
+            'status',
+            sql.val(action.newStatus).as('new_status'),
+            sql.val(action.note).as('note'),
+          ])
+          .where('id', '=', action.suggestionId),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    if (audit === undefined) return null;
+    return trx
+      .updateTable('suggestion')
+      .set({ status: action.newStatus, updated_at: action.at })
+      .where('id', '=', action.suggestionId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
