@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
 
-function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
+export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
   return new DataLoader<K, R[]>(async (keys) => {
     const groups = new Map<K, R[]>();
     for (const row of await fetch(keys)) {
