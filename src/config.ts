@@ -12,6 +12,16 @@ export interface Config {
   maxBodyBytes: number;
   /** Memory for whole cached responses, in bytes (RESPONSE_CACHE_MB, default 64; 0 turns the cache off). */
   responseCacheBytes: number;
+  /** The suggested-corrections store (CORRECTIONS_FILE, default var/corrections.sqlite); never the reference store. */
+  correctionsFile: string;
+  /** SHA-256 hashes (hex, comma-separated, each optionally `label:hex`) of the admin tokens (ADMIN_TOKEN_SHA256). */
+  adminTokenHashes: string | undefined;
+  /** The same for viewer tokens, which list suggestions but cannot read contacts or review (VIEWER_TOKEN_SHA256). */
+  viewerTokenHashes: string | undefined;
+  /** Suggestions each client may send a minute, per replica (SUGGESTIONS_PER_MINUTE, default 20). */
+  suggestionsPerMinute: number;
+  /** A header set by a trusted proxy that names the client for the rate limit (CLIENT_KEY_HEADER); else the remote address. */
+  clientKeyHeader: string | null;
 }
 
 /** Relative paths are resolved against the working directory (npm scripts run in the project root). */
@@ -25,5 +35,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storeFile: resolve(env.STORE_FILE ?? 'var/store.sqlite'),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 100_000),
     responseCacheBytes: Math.max(0, Number(env.RESPONSE_CACHE_MB ?? 64)) * 1024 * 1024,
+    correctionsFile: resolve(env.CORRECTIONS_FILE ?? 'var/corrections.sqlite'),
+    adminTokenHashes: env.ADMIN_TOKEN_SHA256,
+    viewerTokenHashes: env.VIEWER_TOKEN_SHA256,
+    suggestionsPerMinute: Number(env.SUGGESTIONS_PER_MINUTE ?? 20),
+    clientKeyHeader: env.CLIENT_KEY_HEADER?.trim().toLowerCase() || null,
   };
 }

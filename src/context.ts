@@ -1,4 +1,5 @@
 /** The per-request context: a fresh set of loaders over a statement-counting view of the store. */
+import { type CorrectionsContext, type CorrectionsRequest, correctionsContext } from './corrections/service';
 import { createLoaders, Loaders } from './loaders';
 import { StatementCounter, Store } from './store/store';
 
@@ -7,10 +8,12 @@ export interface Context {
   loaders: Loaders;
   /** How many SQL statements this request has run so far. */
   sqlStatements: StatementCounter;
+  /** Suggested corrections, with the caller's credentials and client key; absent where the server has no corrections store. */
+  corrections?: CorrectionsContext;
 }
 
-export function createContext(store: Store): Context {
+export function createContext(store: Store, corrections?: CorrectionsRequest): Context {
   const sqlStatements = new StatementCounter();
   const db = store.db.withPlugin(sqlStatements);
-  return { store: { ...store, db }, loaders: createLoaders(db), sqlStatements };
+  return { store: { ...store, db }, loaders: createLoaders(db), sqlStatements, ...(corrections && { corrections: correctionsContext(corrections) }) };
 }

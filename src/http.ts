@@ -6,6 +6,8 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { type Context, createContext } from './context';
+import { clientKeyOf } from './corrections/rate-limit';
+import type { CorrectionsService } from './corrections/service';
 import type { Logger } from './logger';
 import { cacheKey, etagOf, hasCredentials, matchesEtag, type CachedResponse, type ResponseCache } from './response-cache';
 import type { Store } from './store/store';
@@ -21,6 +23,8 @@ export interface HttpOptions {
   logger: Logger;
   /** Whole responses to repeated queries; absent or sized 0, every request executes. */
   responseCache?: ResponseCache;
+  /** The suggested-corrections store, tokens and rate limit; absent, the corrections operations fail. */
+  corrections?: CorrectionsService;
 }
 
 class HttpError extends Error {
@@ -91,7 +95,7 @@ function errorBody(code: string, message: string) {
 }
 
 export function createRequestHandler(options: HttpOptions) {
-  const { apollo, store, maxBodyBytes, exposeStatementCount, logger, responseCache } = options;
+  const { apollo, store, maxBodyBytes, exposeStatementCount, logger, responseCache, corrections } = options;
   let ready = false;
   let wasReady = false;
 
@@ -148,7 +152,10 @@ export function createRequestHandler(options: HttpOptions) {
         const name = (body as { operationName?: unknown }).operationName;
         operationName = typeof name === 'string' ? name.slice(0, 100) : null;
       }
-      const context = createContext(store);
+      const context = createContext(
+        store,
+        corrections && { service: corrections, authorization: req.headers.authorization, clientKey: clientKeyOf(req, corrections.clientHeader) },
+      );
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search: url.search, body },
         context: async () => context,

@@ -1,5 +1,6 @@
 /** Entry point only: config -> open store -> create server -> listen; SIGTERM drains and exits 0. */
 import { readConfig } from './config';
+import { openCorrections } from './corrections/service';
 import { startHttpServer } from './http';
 import { createLogger } from './logger';
 import { ResponseCache } from './response-cache';
@@ -18,6 +19,16 @@ async function main(): Promise<void> {
     rebuild: !config.production,
     log: (line) => logger.info(line),
   });
+  if (config.correctionsFile === config.storeFile) throw new Error('CORRECTIONS_FILE must not be the reference store (STORE_FILE): rebuilding that would lose suggestions');
+  const corrections = await openCorrections({
+    file: config.correctionsFile,
+    adminTokenHashes: config.adminTokenHashes,
+    viewerTokenHashes: config.viewerTokenHashes,
+    suggestionsPerMinute: config.suggestionsPerMinute,
+    clientHeader: config.clientKeyHeader,
+  });
+  // How many tokens, never the hashes: with none, suggestions are stored but nobody can read or review them.
+  logger.info({ correctionsFile: config.correctionsFile, accessTokens: corrections.tokens.size }, 'corrections store open');
   const apollo = createServer({ production: config.production, logger });
   await apollo.start();
   const { server, setReady } = await startHttpServer(
@@ -28,6 +39,7 @@ async function main(): Promise<void> {
       exposeStatementCount: !config.production,
       logger,
       responseCache: new ResponseCache(config.responseCacheBytes, store.meta.get('input_hash') ?? ''),
+      corrections,
     },
     config.port,
   );
@@ -60,6 +72,7 @@ async function main(): Promise<void> {
     clearInterval(closeIdle);
     await apollo.stop();
     await store.close();
+    await corrections.store.close();
     logger.info('store closed; stopped');
     flush();
     process.exit(0);

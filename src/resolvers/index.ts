@@ -1,5 +1,6 @@
 /** Merges the per-type resolver maps; nothing else lives here. */
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
 import { frameworkResolvers } from './framework';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
@@ -8,10 +9,12 @@ import { OccupationSearchHit, searchQuery } from './search';
 import { sourceResolvers } from './source';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...searchQuery },
+  Query: { ...Query, ...searchQuery, ...correctionsQuery },
+  Mutation,
   Occupation,
   OccupationSearchHit,
   ...onetResolvers,
   ...frameworkResolvers,
   ...sourceResolvers,
+  ...correctionsResolvers,
 };

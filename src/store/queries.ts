@@ -202,6 +202,17 @@ export function warningsByOccupation(db: Db, codes: readonly string[]): Promise<
   return db.selectFrom('data_quality_warning').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
+/** Which occupation each of these framework statement ids (competency, AI-usage or durable-skill) belongs to. */
+export function statementOccupationsById(db: Db, ids: readonly string[]): Promise<{ id: string; occupation_code: string }[]> {
+  return db
+    .selectFrom('competency_statement')
+    .select(['id', 'occupation_code'])
+    .where('id', 'in', ids)
+    .unionAll(db.selectFrom('ai_usage_statement').select(['id', 'occupation_code']).where('id', 'in', ids))
+    .unionAll(db.selectFrom('durable_statement').select(['id', 'occupation_code']).where('id', 'in', ids))
+    .execute();
+}
+
 export function sourcesById(db: Db, ids: readonly string[]): Promise<SourceRow[]> {
   return db.selectFrom('source').selectAll().where('id', 'in', ids).execute();
 }

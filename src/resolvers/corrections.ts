@@ -1,0 +1,122 @@
+/**
+ * Suggested corrections: anyone suggests (rate-limited, checked, stored before the answer), holders of a
+ * viewer or admin token list them, admins review them. The answer to a suggestion carries only its id, status
+ * and time: nothing a user sent can be read back without a token.
+ */
+import type {
+  CorrectionStatus,
+  CorrectionTargetKind,
+  MutationResolvers,
+  QueryResolvers,
+  ReviewDecision,
+  Resolvers,
+} from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import type { Principal, Role } from '../corrections/auth';
+import type { SuggestionStatus, TargetKind } from '../corrections/database';
+import { insertSuggestion, reviewSuggestion, suggestionPage } from '../corrections/queries';
+import type { CorrectionsContext } from '../corrections/service';
+import { checkSuggestion, checkText, MAX_TEXT_LENGTH, sameSuggestion } from '../corrections/validation';
+import { badUserInput, forbidden, quoted, rateLimited, unauthenticated } from '../errors';
+import { checkFirst, connection, decodeCursor, encodeCursor } from './pagination';
+
+const STATUS: Record<SuggestionStatus, CorrectionStatus> = { pending: 'PENDING', accepted: 'ACCEPTED', rejected: 'REJECTED' };
+const STATUS_FILTER: Record<CorrectionStatus, SuggestionStatus> = { PENDING: 'pending', ACCEPTED: 'accepted', REJECTED: 'rejected' };
+const DECISION: Record<ReviewDecision, SuggestionStatus> = { ACCEPT: 'accepted', REJECT: 'rejected', REOPEN: 'pending' };
+const TARGET_KIND: Record<TargetKind, CorrectionTargetKind> = { statement: 'STATEMENT', anchor: 'ANCHOR', field: 'FIELD' };
+
+function correctionsOf(context: Context): CorrectionsContext {
+  if (context.corrections === undefined) throw new Error('this server was started without a corrections store');
+  return context.corrections;
+}
+
+/** Who the caller is, once their token holds `role` (admin covers viewer); UNAUTHENTICATED or FORBIDDEN otherwise. */
+function requireRole(context: Context, role: Role): Principal {
+  const principal = correctionsOf(context).principal();
+  if (principal === null) throw unauthenticated('Suggested corrections are for reviewers: send `Authorization: Bearer <token>` with a valid token.');
+  if (role === 'admin' && principal.role !== 'admin') throw forbidden('This needs the admin role; the token given has the viewer role.');
+  return principal;
+}
+
+export const correctionsQuery: QueryResolvers = {
+  corrections: async (_, { status, first, after }, context) => {
+    requireRole(context, 'viewer');
+    const { service } = correctionsOf(context);
+    const size = checkFirst(first);
+    let afterId: number | null = null;
+    if (after != null) {
+      afterId = Number(decodeCursor('correction', after));
+      if (!Number.isSafeInteger(afterId)) throw badUserInput('after', `Argument "after" is not a cursor from this list; got ${quoted(after)}.`);
+    }
+    const { rows, totalCount } = await suggestionPage(service.store.db, { status: status == null ? null : STATUS_FILTER[status], first: size, afterId });
+    return connection(rows.slice(0, size), totalCount, afterId !== null, rows.length > size, (s) => encodeCursor('correction', s.id));
+  },
+};
+
+export const Mutation: MutationResolvers = {
+  suggestCorrection: async (_, { input }, context, info) => {
+    const { service, clientKey } = correctionsOf(context);
+    const retryAfterSeconds = service.limiter.take(clientKey);
+    if (retryAfterSeconds > 0) throw rateLimited(retryAfterSeconds);
+    const checked = await checkSuggestion(input, context, info.schema);
+    const now = new Date().toISOString();
+    const { row, created } = await insertSuggestion(service.store.db, {
+      ...checked,
+      client_key: clientKey,
+      status: 'pending',
+      created_at: now,
+      updated_at: now,
+    });
+    if (!created && !sameSuggestion(row, checked)) {
+      throw badUserInput('input.idempotencyKey', 'This idempotency key was already used for a different suggestion; make a new key for each suggestion.');
+    }
+    return row;
+  },
+
+  reviewCorrection: async (_, { id, decision, note }, context) => {
+    const reviewer = requireRole(context, 'admin').name;
+    const { service } = correctionsOf(context);
+    const suggestionId = /^[1-9]\d{0,15}$/.test(id) ? Number(id) : null;
+    if (suggestionId === null) throw badUserInput('id', `Argument "id" is not a suggestion id; got ${quoted(id)}.`);
+    const checkedNote = note == null ? null : checkText('note', note, MAX_TEXT_LENGTH).trim() || null;
+    const row = await reviewSuggestion(service.store.db, {
+      suggestionId,
+      newStatus: DECISION[decision],
+      reviewer,
+      at: new Date().toISOString(),
+      note: checkedNote,
+    });
+    if (row === null) throw badUserInput('id', `No suggestion with id ${quoted(id)}.`);
+    return row;
+  },
+};
+
+export const correctionsResolvers: Resolvers = {
+  SuggestCorrectionPayload: {
+    id: (s) => String(s.id),
+    status: (s) => STATUS[s.status],
+    createdAt: (s) => s.created_at,
+  },
+  Correction: {
+    id: (s) => String(s.id),
+    occupationCode: (s) => s.occupation_code,
+    targetKind: (s) => TARGET_KIND[s.target_kind],
+    targetId: (s) => s.target_id,
+    suggestedText: (s) => s.suggested_text,
+    contact: (s, _, context) => {
+      requireRole(context, 'admin');
+      return s.contact;
+    },
+    status: (s) => STATUS[s.status],
+    createdAt: (s) => s.created_at,
+    updatedAt: (s) => s.updated_at,
+    reviews: (s, _, context) => correctionsOf(context).reviewsBySuggestion.load(s.id),
+  },
+  CorrectionReview: {
+    reviewer: (r) => r.reviewer,
+    reviewedAt: (r) => r.reviewed_at,
+    oldStatus: (r) => STATUS[r.old_status],
+    newStatus: (r) => STATUS[r.new_status],
+    note: (r) => r.note,
+  },
+};
