@@ -139,7 +139,9 @@ describe('parseQuery', () => {
   });
 
   test('FTS5 syntax and control characters are just words or nothing', () => {
-    expect(roles('"title:foo" NEAR(a b) AND OR NOT *')).toEqual(['title', 'foo@1', 'near@1', 'b@2', 'not@3']);
+    expect(roles('"title:foo" NEAR(a b) AND OR NOT *')).toEqual(['foo', 'b@1']);
+    expect(roles('Job Title: Registered Nurse')).toEqual(['registered', 'nurse']);
+    expect(roles('NEAR(legal secretary)')).toEqual(['legal@1', 'secretary@1']);
     expect(roles('Nurse\u0000\u0007\u0085Aide\u200b')).toEqual(['nurse', 'aide']);
     expect(roles('***')).toEqual([]);
     expect(roles('')).toEqual([]);

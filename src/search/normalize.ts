@@ -7,6 +7,7 @@
  *   (`C.N.A.` -> `cna`), hyphens and every other mark split (`full-stack` -> `full stack`).
  * - Terms: words minus a few stopwords (`and`, `of`, `the`, …), Porter-stemmed (see porter.ts), so plurals and
  *   word forms meet: `Nurses`, `nursing`, `nurse` -> `nurs`.
+ * - Labels: up to three words before a first colon (`Job Title: …`, `title:…`) are dropped.
  * - Query segments: a separator (` - `, `,`, `|`, `(`, `@`, ` at `, ` to `, …) ends the part of a title that names the
  *   job; what follows is usually a location, a department or a schedule. The first segment with a job word is
  *   primary; the others count half and are never typo-corrected.
@@ -25,7 +26,8 @@ import { porterStem } from './porter';
 /** Longer queries are refused: a job title is far shorter, and the bound keeps the work per query bounded. */
 export const MAX_QUERY_LENGTH = 200;
 
-const STOPWORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+// `not` and `near` are no job's words; as stopwords, FTS5 operators typed into a query are simply dropped.
+const STOPWORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'near', 'not', 'of', 'on', 'or', 'the', 'to', 'with']);
 
 const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(abbreviationFile.abbreviations));
 const NOISE_ANYWHERE: ReadonlySet<string> = new Set(noiseFile.anywhere);
@@ -107,11 +109,23 @@ function removeNoisePhrases(segment: string): string {
 }
 
 /**
+ * `Job Title: Registered Nurse`, `title:paralegal`: up to three words before the first colon label what follows
+ * (or name a search column) and are dropped.
+ */
+function dropLabel(text: string): string {
+  const colon = text.indexOf(':');
+  if (colon === -1) return text;
+  const label = text.slice(0, colon).match(WORD) ?? [];
+  const rest = text.slice(colon + 1);
+  return label.length <= 3 && (rest.match(WORD) ?? []).length > 0 ? rest : text;
+}
+
+/**
  * Splits a query into words with their roles. Nothing here can fail: any string gives a (possibly empty) list of
  * plain words, so nothing a user types can reach the full-text engine as syntax.
  */
 export function parseQuery(query: string): ParsedQuery {
-  const segments = joinMarks(fold(query)).replace(PAY, ' ').split(SEPARATORS);
+  const segments = dropLabel(joinMarks(fold(query)).replace(PAY, ' ')).split(SEPARATORS);
   const parsed: QueryWord[] = [];
   segments.forEach((segmentText, segment) => {
     for (const token of removeNoisePhrases(segmentText).match(TOKEN) ?? []) {

@@ -20,7 +20,7 @@ import {
 import { hashDataDir } from './input-hash';
 import { latestSchemaVersion, migrationProvider } from './migrations';
 import { jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
-import { optimizeSearchIndex, readSearchIndexRows } from './search-index';
+import { optimizeSearchIndex, readSearchIndexRows, SEARCH_INDEX_VERSION } from './search-index';
 import { FieldReader, readTsv } from './tsv';
 
 export interface BuildOptions {
@@ -346,6 +346,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       { key: 'onet_release', value: '30.1' },
       { key: 'onet_supplement_release', value: '29.0' },
       { key: 'search_title_documents', value: String(search.titleDocuments) },
+      { key: 'search_index_version', value: SEARCH_INDEX_VERSION },
     ]);
 
     const broken = sqlite.pragma('foreign_key_check') as unknown[];

@@ -7,6 +7,12 @@ import { Insertable, Kysely, sql } from 'kysely';
 import { dictionaryDepth, deletions, indexTerms, words, isStopword, stem } from '../search/normalize';
 import type { Database, SearchField, TextField, TitleField } from './database';
 
+/**
+ * Bump whenever what the index holds for a text changes (normalize.ts, porter.ts, the forms indexed here): a store
+ * indexed by other code is refused at startup and rebuilt, instead of being searched with mismatched terms.
+ */
+export const SEARCH_INDEX_VERSION = '2';
+
 type TitleDocument = Insertable<Database['search_title']>;
 type TextDocument = Insertable<Database['search_text']>;
 
