@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import type { CorrectionsService } from '../../src/corrections/service';
 import { startHttpServer } from '../../src/http';
 import { type Logger, silentLogger } from '../../src/logger';
 import { ResponseCache } from '../../src/response-cache';
@@ -26,14 +27,16 @@ export interface ServeOptions {
   ready?: boolean;
   /** Size of the whole-response cache; 0 (the default here) turns it off. */
   responseCacheBytes?: number;
+  /** A corrections store with its tokens and rate limit (the caller opens and closes it); absent, corrections fail. */
+  corrections?: CorrectionsService;
 }
 
-export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0 }: ServeOptions): Promise<RunningHttp> {
+export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, corrections }: ServeOptions): Promise<RunningHttp> {
   const store = await openStore(testStoreFile);
   const apollo = createServer({ production });
   await apollo.start();
   const { server, setReady } = await startHttpServer(
-    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes, store.meta.get('input_hash') ?? '') },
+    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes, store.meta.get('input_hash') ?? ''), corrections },
     0,
   );
   setReady(ready);
