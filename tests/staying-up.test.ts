@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { latestSchemaVersion } from '../src/store/migrations';
 import { captureLogs, serveHttp } from './support/http';
 import { testStoreFile } from './support/paths';
-import { compileServer, startServerProcess } from './support/process';
+import { compileServer, removeBuild, startServerProcess } from './support/process';
 import { FULL_FRAMEWORK_QUERY } from './support/queries';
 
 describe('readiness', () => {
@@ -59,10 +59,14 @@ describe('request logs', () => {
 });
 
 describe('the server as a process', () => {
-  beforeAll(() => compileServer(), 60_000);
+  let entry: string;
+  beforeAll(() => {
+    entry = compileServer();
+  }, 60_000);
+  afterAll(() => removeBuild(entry));
 
   test('on SIGTERM it stops accepting, finishes the request in flight, closes the store and exits 0', async () => {
-    const server = startServerProcess();
+    const server = startServerProcess(entry);
     const port = await server.ready;
     const body = Buffer.from(JSON.stringify({ query: FULL_FRAMEWORK_QUERY, variables: { code: '43-6012.00' } }));
     // A request in flight: headers and half the body now, the rest only after SIGTERM.
@@ -116,15 +120,15 @@ describe('the server as a process', () => {
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     async function startupFailure(storeFile: string): Promise<string> {
-      const server = startServerProcess({ STORE_FILE: storeFile });
+      const server = startServerProcess(entry, { STORE_FILE: storeFile });
       await expect(server.ready).rejects.toThrow(/before it was ready/);
       expect(await server.exited).toBe(1);
       expect(server.lines).toHaveLength(1);
-      const entry = JSON.parse(server.lines[0] ?? '') as { level: string; msg: string };
-      expect(entry.level).toBe('fatal');
-      expect(entry.msg).toContain('run `npm run build:store`');
-      expect(entry.msg).not.toContain('\n');
-      return entry.msg;
+      const line = JSON.parse(server.lines[0] ?? '') as { level: string; msg: string };
+      expect(line.level).toBe('fatal');
+      expect(line.msg).toContain('run `npm run build:store`');
+      expect(line.msg).not.toContain('\n');
+      return line.msg;
     }
 
     test('missing', async () => {
