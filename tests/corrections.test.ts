@@ -3,6 +3,7 @@
  * names the field, idempotency, tokens and roles, listing and paging, the audit trail, and the rate limit.
  */
 import { buildSchema as buildSdlSchema, getNamedType, isObjectType, type GraphQLNamedType } from 'graphql';
+import { sql } from 'kysely';
 import { AccessTokens } from '../src/corrections/auth';
 import { buildSchema } from '../src/schema';
 import { LIST, REVIEW, SUGGEST, makeTokens, sha256Hex, startCorrections, suggestion, type CorrectionsHarness } from './support/corrections';
@@ -370,6 +371,18 @@ describe('rate limit', () => {
     clock += 1_000;
     expect((await from('203.0.113.7')).errors).toBeUndefined();
   });
+});
+
+test('the corrections store runs in WAL mode with synchronous = FULL, so a commit is on disk before it is acknowledged', async () => {
+  const t = await startCorrections();
+  try {
+    const pragma = async (name: string) => (await sql<Record<string, unknown>>`PRAGMA ${sql.raw(name)}`.execute(t.service.store.db)).rows[0]?.[name];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('synchronous')).toBe(2);
+    expect(t.service.store.file).not.toBe(t.store.file);
+  } finally {
+    await t.stop();
+  }
 });
 
 describe('access tokens', () => {

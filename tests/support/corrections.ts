@@ -89,19 +89,31 @@ export interface HarnessOptions {
   suggestionsPerMinute?: number;
   now?: () => number;
   production?: boolean;
+  /** The reference store; the real test store by default. */
+  storeFile?: string;
+  /** An existing corrections store to reopen (kept by stop()); a new one in a temp dir by default. */
+  correctionsFile?: string;
+  /** The tokens of the store being reopened. */
+  tokens?: ReturnType<typeof makeTokens>;
 }
 
-export async function startCorrections({ suggestionsPerMinute = 1000, now, production = false }: HarnessOptions = {}): Promise<CorrectionsHarness> {
+export async function startCorrections({
+  suggestionsPerMinute = 1000,
+  now,
+  production = false,
+  storeFile = testStoreFile,
+  correctionsFile,
+  tokens = makeTokens(),
+}: HarnessOptions = {}): Promise<CorrectionsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'corrections-'));
-  const tokens = makeTokens();
   const service = await openCorrections({
-    file: join(dir, 'corrections.sqlite'),
+    file: correctionsFile ?? join(dir, 'corrections.sqlite'),
     adminTokenHashes: tokens.env.ADMIN_TOKEN_SHA256,
     viewerTokenHashes: tokens.env.VIEWER_TOKEN_SHA256,
     suggestionsPerMinute,
     ...(now ? { now } : {}),
   });
-  const store = await openStore(testStoreFile);
+  const store = await openStore(storeFile);
   const server = createServer({ production });
   await server.start();
   return {

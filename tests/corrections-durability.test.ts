@@ -1,0 +1,122 @@
+/**
+ * Nothing acknowledged is lost: the real server killed with SIGKILL right after acknowledging suggestions keeps
+ * them across a restart, and rebuilding the reference store leaves the corrections store alone.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildStore } from '../src/store/importer';
+import { FIXTURE_OCCUPATIONS, makeFixtureDataDir } from './support/fixtures';
+import { LIST, SUGGEST, makeTokens, startCorrections, suggestion } from './support/corrections';
+import { compileServer, removeBuild, startServerProcess, type ServerProcess } from './support/process';
+
+interface Listed {
+  corrections: { totalCount: number; edges: { node: { id: string; suggestedText: string; status: string } }[] };
+}
+
+async function post<T>(port: number, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const response = await fetch(`http://127.0.0.1:${port}/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: T | null; errors?: { extensions?: Record<string, unknown> }[] } };
+}
+
+describe('the real server, killed', () => {
+  let entry: string;
+  let dir: string;
+  const running: ServerProcess[] = [];
+  beforeAll(() => {
+    entry = compileServer();
+    dir = mkdtempSync(join(tmpdir(), 'corrections-kill-'));
+  }, 120_000);
+  afterAll(() => {
+    for (const server of running) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    removeBuild(entry);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('keeps every suggestion it acknowledged before SIGKILL, and closes cleanly on SIGTERM after the restart', async () => {
+    const tokens = makeTokens();
+    const correctionsFile = join(dir, 'corrections.sqlite');
+    const env = { CORRECTIONS_FILE: correctionsFile, ADMIN_TOKEN_SHA256: tokens.env.ADMIN_TOKEN_SHA256 };
+
+    const first = startServerProcess(entry, env);
+    running.push(first);
+    const port = await first.ready;
+    const inputs = Array.from({ length: 10 }, (_, i) => suggestion({ suggestedText: `Acknowledged before the kill ${i}` }));
+    const acks = await Promise.all(inputs.map((input) => post<{ suggestCorrection: { id: string } }>(port, SUGGEST, { input })));
+    first.child.kill('SIGKILL');
+    expect(acks.map((a) => [a.status, a.body.errors])).toEqual(Array(10).fill([200, undefined]));
+    expect(await first.exited).toBeNull();
+    expect(first.child.signalCode).toBe('SIGKILL');
+    // The process never checkpointed or closed: the rows are in the write-ahead log, which SQLite replays on open.
+    expect(existsSync(`${correctionsFile}-wal`) && statSync(`${correctionsFile}-wal`).size > 0).toBe(true);
+
+    const second = startServerProcess(entry, env);
+    running.push(second);
+    const port2 = await second.ready;
+    const listed = await post<Listed>(port2, LIST, { first: 100 }, { authorization: `Bearer ${tokens.admin}` });
+    expect(listed.body.errors).toBeUndefined();
+    const nodes = listed.body.data?.corrections.edges.map((e) => e.node) ?? [];
+    expect(nodes.map((n) => n.id).sort()).toEqual(acks.map((a) => a.body.data?.suggestCorrection.id).sort());
+    expect(nodes.map((n) => n.suggestedText).sort()).toEqual(inputs.map((i) => String(i['suggestedText'])).sort());
+    // The same idempotency key after the restart is still the same suggestion.
+    const retry = await post<{ suggestCorrection: { id: string } }>(port2, SUGGEST, { input: inputs[0] });
+    expect(retry.body.data?.suggestCorrection.id).toBe(acks[0]?.body.data?.suggestCorrection.id);
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(second.lines.join('\n')).toContain('store closed; stopped');
+  }, 60_000);
+});
+
+describe('rebuilding the reference store', () => {
+  test('leaves the suggestions next to it intact, and they still resolve against the rebuilt store', async () => {
+    const dataDir = makeFixtureDataDir();
+    const dir = mkdtempSync(join(tmpdir(), 'corrections-rebuild-'));
+    const storeFile = join(dir, 'store.sqlite');
+    const correctionsFile = join(dir, 'corrections.sqlite');
+    const tokens = makeTokens();
+    try {
+      await buildStore({ dataDir, storeFile });
+      const before = await startCorrections({ storeFile, correctionsFile, tokens });
+      const ids: string[] = [];
+      for (const occupationCode of FIXTURE_OCCUPATIONS) {
+        const result = await before.run<{ suggestCorrection: { id: string } }>(SUGGEST, { input: suggestion({ occupationCode }) });
+        expect(result.errors).toBeUndefined();
+        ids.push(result.data?.suggestCorrection.id ?? '');
+      }
+      await before.run(/* GraphQL */ `mutation { reviewCorrection(id: "${ids[0]}", decision: REJECT, note: "before the rebuild") { id } }`, {}, { authorization: before.bearer(tokens.admin) });
+      const rowsBefore = await before.service.store.db.selectFrom('suggestion').selectAll().orderBy('id').execute();
+      const reviewsBefore = await before.service.store.db.selectFrom('review').selectAll().execute();
+
+      // Rebuild while the corrections store is open, as a development server does when data/ changes.
+      await buildStore({ dataDir, storeFile });
+      await before.stop();
+
+      const reference = new Database(storeFile, { readonly: true });
+      const tables = reference.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+      reference.close();
+      expect(tables).toContain('occupation');
+      expect(tables).not.toContain('suggestion');
+
+      const after = await startCorrections({ storeFile, correctionsFile, tokens });
+      try {
+        expect(await after.service.store.db.selectFrom('suggestion').selectAll().orderBy('id').execute()).toEqual(rowsBefore);
+        expect(await after.service.store.db.selectFrom('review').selectAll().execute()).toEqual(reviewsBefore);
+        const listed = await after.run<Listed>(LIST, {}, { authorization: after.bearer(tokens.admin) });
+        expect(listed.data?.corrections.edges.map((e) => [e.node.id, e.node.status])).toEqual(ids.map((id, i) => [id, i === 0 ? 'REJECTED' : 'PENDING']));
+        const fresh = await after.run(SUGGEST, { input: suggestion({ occupationCode: FIXTURE_OCCUPATIONS[1] }) });
+        expect(fresh.errors).toBeUndefined();
+      } finally {
+        await after.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
