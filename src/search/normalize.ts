@@ -59,8 +59,18 @@ export function words(text: string): string[] {
 }
 
 /** A word's search term: its Porter stem (words with digits stay as they are). */
+// Titles and tasks repeat a few thousand words: the importer stems each once. Bounded, so queries cannot grow it.
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 50_000;
+
 export function stem(word: string): string {
-  return porterStem(word, { jobTitles: true });
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = porterStem(word, { jobTitles: true });
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 export function isStopword(word: string): boolean {

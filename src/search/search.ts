@@ -63,7 +63,7 @@ import { MAX_COMPLETIONS, planSearch, termLookup } from './plan';
 import { rankOccupations, type SearchHit } from './rank';
 
 /** How many documents of each table statement 2 returns for the ranker to rescore. */
-const TITLE_CANDIDATES = 200;
+const TITLE_CANDIDATES = 100;
 const TEXT_CANDIDATES = 50;
 
 export interface SearchOptions {
