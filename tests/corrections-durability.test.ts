@@ -71,6 +71,27 @@ describe('the real server, killed', () => {
     expect(await second.exited).toBe(0);
     expect(second.lines.join('\n')).toContain('store closed; stopped');
   }, 60_000);
+
+  test('two replicas on one host can share one corrections file: each retry goes to the other, one row per key', async () => {
+    const tokens = makeTokens();
+    const env = { CORRECTIONS_FILE: join(dir, 'shared.sqlite'), ADMIN_TOKEN_SHA256: tokens.env.ADMIN_TOKEN_SHA256, SUGGESTIONS_PER_MINUTE: '1000' };
+    const replicas = [startServerProcess(entry, env), startServerProcess(entry, env)];
+    running.push(...replicas);
+    const ports = await Promise.all(replicas.map((r) => r.ready));
+    const inputs = Array.from({ length: 60 }, (_, i) => suggestion({ suggestedText: `Shared ${i}` }));
+    // Every suggestion is sent to both replicas at once, as a client retrying through a balancer might.
+    const answers = await Promise.all(inputs.flatMap((input) => ports.map((port) => post<{ suggestCorrection: { id: string } }>(port, SUGGEST, { input }))));
+    expect(answers.flatMap((a) => a.body.errors ?? [])).toEqual([]);
+    for (let i = 0; i < inputs.length; i += 1) {
+      expect(answers[2 * i]?.body.data?.suggestCorrection.id).toBe(answers[2 * i + 1]?.body.data?.suggestCorrection.id);
+    }
+    for (const port of ports) {
+      const listed = await post<Listed>(port, LIST, { first: 100 }, { authorization: `Bearer ${tokens.admin}` });
+      expect(listed.body.data?.corrections.totalCount).toBe(60);
+    }
+    for (const replica of replicas) replica.child.kill('SIGTERM');
+    expect(await Promise.all(replicas.map((r) => r.exited))).toEqual([0, 0]);
+  }, 60_000);
 });
 
 describe('rebuilding the reference store', () => {
