@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildStore } from '../src/store/importer';
 import { FIXTURE_OCCUPATIONS, makeFixtureDataDir } from './support/fixtures';
+import { testStoreFile } from './support/paths';
 import { LIST, SUGGEST, makeTokens, startCorrections, suggestion } from './support/corrections';
 import { compileServer, removeBuild, startServerProcess, type ServerProcess } from './support/process';
 
@@ -71,6 +72,18 @@ describe('the real server, killed', () => {
     expect(await second.exited).toBe(0);
     expect(second.lines.join('\n')).toContain('store closed; stopped');
   }, 60_000);
+
+  test('refuses to start on a malformed token hash (naming the variable, not the value) or on the reference store as CORRECTIONS_FILE', async () => {
+    const notAHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85'; // 63 digits
+    const badHash = startServerProcess(entry, { CORRECTIONS_FILE: join(dir, 'bad-hash.sqlite'), ADMIN_TOKEN_SHA256: notAHash });
+    const sameFile = startServerProcess(entry, { CORRECTIONS_FILE: testStoreFile });
+    running.push(badHash, sameFile);
+    expect(await Promise.all([badHash.exited, sameFile.exited])).toEqual([1, 1]);
+    expect(badHash.lines.join('\n')).toContain('ADMIN_TOKEN_SHA256 entry 1 is not a SHA-256 hash');
+    expect(badHash.lines.join('\n')).not.toContain(notAHash);
+    expect(existsSync(join(dir, 'bad-hash.sqlite'))).toBe(false);
+    expect(sameFile.lines.join('\n')).toContain('CORRECTIONS_FILE must not be the reference store');
+  }, 30_000);
 
   test('two replicas on one host can share one corrections file: each retry goes to the other, one row per key', async () => {
     const tokens = makeTokens();

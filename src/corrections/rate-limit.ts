@@ -14,7 +14,7 @@ export class RateLimiter {
     readonly perMinute: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`the rate limit must be a positive whole number a minute, got ${perMinute}`);
+    if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`SUGGESTIONS_PER_MINUTE must be a positive whole number, got ${perMinute}`);
     this.perMs = perMinute / 60_000;
   }
 
