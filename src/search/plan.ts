@@ -5,6 +5,7 @@
  * The MATCH expression is built only from stems this code produced (`[a-z0-9]` runs), each inside double quotes,
  * joined with operators and column filters this code writes. Nothing of the user's text reaches FTS5 as syntax.
  */
+import type { TermLookup } from '../store/search';
 import { correctionBudget, deletions, editDistance, type ParsedQuery, type QueryWord, stem } from './normalize';
 
 /** What the index knows about one word (a `search_term` row). */
@@ -55,16 +56,6 @@ export interface SearchPlan {
   match: { titles: string; texts: string | null } | null;
 }
 
-/** What statement 1 looks up for a query. */
-export interface TermLookup {
-  /** Words as typed, their parts, expansions, joins and splits, and the deletions of correctable words. */
-  terms: string[];
-  /** Deletion variants (and the words themselves) of correctable words, to find title words within their budget. */
-  deletionKeys: string[];
-  /** Correctable words, to find the title words they begin ("quant" -> "quantitative"). */
-  prefixes: string[];
-}
-
 /** Shortest word completed as a prefix, and how many completions a prefix may bring. */
 const MIN_PREFIX = 4;
 export const MAX_COMPLETIONS = 3;
@@ -98,23 +89,24 @@ function splits(word: string): [string, string][] {
 
 export function termLookup(parsed: ParsedQuery): TermLookup {
   const terms = new Set<string>();
-  const deletionKeys = new Set<string>();
+  const guesses: [string, string][] = [];
+  const variants: [string, string][] = [];
   const prefixes = new Set<string>();
   for (const w of parsed.words) {
     for (const part of w.parts) terms.add(part);
     for (const phrase of w.expansions) for (const x of phrase) terms.add(x);
     if (w.correctable) {
-      deletionKeys.add(w.text);
+      variants.push([w.text, w.text]);
       for (const d of deletions(w.text, correctionBudget(w.text))) {
-        deletionKeys.add(d);
-        terms.add(d);
+        variants.push([w.text, d]);
+        guesses.push([w.text, d]);
       }
-      for (const [a, b] of splits(w.text)) terms.add(a).add(b);
+      for (const [a, b] of splits(w.text)) guesses.push([w.text, a], [w.text, b]);
       if (w.text.length >= MIN_PREFIX) prefixes.add(w.text);
     }
   }
   for (const j of joins(parsed.words)) terms.add(j);
-  return { terms: [...terms], deletionKeys: [...deletionKeys], prefixes: [...prefixes] };
+  return { terms: [...terms], guesses, variants, prefixes: [...prefixes] };
 }
 
 /** A typo's best corrections: the fewest edits, then the most common in titles; at most two. */
@@ -250,10 +242,14 @@ function matchExpression(slots: Slot[]): SearchPlan['match'] {
   // Covers of the job part alone, so "CMA - Dermatology Clinic" finds "CMA" titles, and covers of everything, so
   // "Manager, Accounts Payable" finds "Accounts Payable Manager" without fetching every manager first.
   const primary = chosen.filter((s) => s.primary);
-  const covers = [
+  const candidates = [
     ...(primary.length > 0 ? minimalCovers(primary, MIN_TITLE_COVERAGE, MAX_COVER_DF, primary.length === chosen.length) : []),
     ...minimalCovers(chosen, MIN_TITLE_COVERAGE, MAX_COVER_DF, true),
   ];
+  // The same set can come from both; and a set containing another adds no rows.
+  const key = (set: Slot[]) => set.map((s) => chosen.indexOf(s)).sort((a, b) => a - b).join(',');
+  const unique = [...new Map(candidates.map((set) => [key(set), set])).values()];
+  const covers = unique.filter((set) => !unique.some((other) => other !== set && other.length < set.length && other.every((s) => set.includes(s))));
   const group = (set: Slot[]) => (set.length === 1 ? slotExpression(set[0] as Slot) : `(${set.map(slotExpression).join(' AND ')})`);
   let titles = covers.map(group).join(' OR ');
   // bm25 only scores phrases in the expression: AND-ing in the other words (which matches the same rows) lets a

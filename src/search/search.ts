@@ -8,9 +8,9 @@
  * 2. Statement 1 (store/search.ts `searchTerms`) looks up every word, expansion, join and split the query could
  *    use, the deletion variants of words that may be typos, and the title words that words may be truncations of.
  * 3. plan.ts turns that into weighted slots (one per query word) and two FTS5 MATCH expressions of quoted stems.
- * 4. Statement 2 (`searchCandidates`) fetches the 200 best title documents and the 50 best long-text documents by
- *    bm25 with column weights (title 10, alternate and short title 9, reported title 7; technology 3, task 1.5,
- *    description 1).
+ * 4. Statement 2 (`searchCandidates`) fetches the 100 best title documents (4 per hit asked for, if more) and the
+ *    50 best long-text documents by bm25 with column weights (title 10, alternate and short title 9, reported
+ *    title 7; technology 3, task 1.5, description 1).
  * 5. rank.ts rescores every document and keeps each occupation's best. The resolver loads the hits' occupations
  *    through `occupationByCode`, one batched statement for all of them, only when a client asks for them.
  *

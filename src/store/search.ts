@@ -1,7 +1,7 @@
 /**
- * The two statements a search runs, whatever the query: one looks up the query's words (and the deletion
- * variants of those that may be typos) in the vocabulary; one fetches the best-ranked candidate documents with
- * their texts. The MATCH expression comes from src/search/plan.ts, built only from quoted stems.
+ * The two statements a search runs, whatever the query: one looks up the query's words in the vocabulary (and,
+ * for words no title uses, their typo corrections, splits and completions); one fetches the best-ranked candidate
+ * documents with their texts. The MATCH expressions come from src/search/plan.ts, built only from quoted stems.
  */
 import { sql } from 'kysely';
 import type { SearchField } from './database';
@@ -18,45 +18,51 @@ export interface SearchTermRow {
   via: string | null;
 }
 
-const TERM_COLUMNS = ['term', 'stem', 'title_count', 'title_df', 'doc_df'] as const;
+export interface TermLookup {
+  /** Words as typed, their parts, abbreviation expansions and adjacent joins: always looked up. */
+  terms: readonly string[];
+  /** [word, key]: the key (a deletion or a split part of the word) looked up as a word, when no title has the word. */
+  guesses: readonly (readonly [string, string])[];
+  /** [word, key]: title words sharing the deletion variant `key` (or the word itself), when no title has the word. */
+  variants: readonly (readonly [string, string])[];
+  /** Words whose most common title completions are looked up, when no title has the word. */
+  prefixes: readonly string[];
+}
 
 /**
- * In one statement: the words the index holds among `terms`; the title words that share a deletion variant with
- * one of `deletionKeys`; and for each of `prefixes`, the `completions` most common title words it begins.
+ * In one statement of constant text (the lists travel as JSON): the words the index holds among `terms`; and, only
+ * for the query words no title uses, their guesses, the title words sharing a deletion variant with them, and the
+ * `completions` most common title words each begins.
  */
-export function searchTerms(
-  db: Db,
-  lookup: { terms: readonly string[]; deletionKeys: readonly string[]; prefixes: readonly string[] },
-  completions: number,
-): Promise<SearchTermRow[]> {
-  let query = db
-    .selectFrom('search_term')
-    .select([...TERM_COLUMNS, sql<SearchTermRow['kind']>`'term'`.as('kind'), sql<string | null>`NULL`.as('via')])
-    .where('term', 'in', lookup.terms.length > 0 ? lookup.terms : ['']);
-  if (lookup.deletionKeys.length > 0) {
-    query = query.unionAll(
-      db
-        .selectFrom('search_term_variant as v')
-        .innerJoin('search_term as t', 't.term', 'v.term')
-        .select(['t.term', 't.stem', 't.title_count', 't.title_df', 't.doc_df', sql<SearchTermRow['kind']>`'deletion'`.as('kind'), sql<string | null>`v.variant`.as('via')])
-        .where('v.variant', 'in', lookup.deletionKeys),
-    );
-  }
-  for (const prefix of lookup.prefixes) {
-    // A range on the primary key: `prefix` <= term < `prefix` + U+FFFF.
-    const completionsOf = db
-      .selectFrom('search_term')
-      .select(TERM_COLUMNS)
-      .where('term', '>', prefix)
-      .where('term', '<', `${prefix}\uffff`)
-      .where('title_count', '>', 0)
-      .orderBy('title_count', 'desc')
-      .limit(completions);
-    query = query.unionAll(
-      db.selectFrom(completionsOf.as('p')).select([...TERM_COLUMNS, sql<SearchTermRow['kind']>`'prefix'`.as('kind'), sql<string | null>`${prefix}`.as('via')]),
-    );
-  }
-  return query.execute();
+export async function searchTerms(db: Db, lookup: TermLookup, completions: number): Promise<SearchTermRow[]> {
+  // `expression` is one of the fixed SQL expressions below, never user text.
+  const noTitleHas = (expression: string) => sql`NOT EXISTS (SELECT 1 FROM search_term k WHERE k.term = ${sql.raw(expression)} AND k.title_count > 0)`;
+  const result = await sql<SearchTermRow>`
+    SELECT term, stem, title_count, title_df, doc_df, 'term' AS kind, NULL AS via
+      FROM search_term
+      WHERE term IN (SELECT value FROM json_each(${JSON.stringify(lookup.terms)}))
+    UNION ALL
+    SELECT t.term, t.stem, t.title_count, t.title_df, t.doc_df, 'term', NULL
+      FROM json_each(${JSON.stringify(lookup.guesses)}) q
+      JOIN search_term t ON t.term = q.value ->> 1
+      WHERE ${noTitleHas('q.value ->> 0')}
+    UNION ALL
+    SELECT t.term, t.stem, t.title_count, t.title_df, t.doc_df, 'deletion', v.variant
+      FROM json_each(${JSON.stringify(lookup.variants)}) q
+      JOIN search_term_variant v ON v.variant = q.value ->> 1
+      JOIN search_term t ON t.term = v.term
+      WHERE ${noTitleHas('q.value ->> 0')}
+    UNION ALL
+    SELECT term, stem, title_count, title_df, doc_df, 'prefix', via FROM (
+      SELECT t.*, q.value AS via, row_number() OVER (PARTITION BY q.value ORDER BY t.title_count DESC, t.term) AS n
+        FROM json_each(${JSON.stringify(lookup.prefixes)}) q
+        -- A range on the primary key: prefix < term < prefix + U+FFFF.
+        JOIN search_term t ON t.term > q.value AND t.term < q.value || char(65535)
+        WHERE t.title_count > 0 AND ${noTitleHas('q.value')}
+    )
+    WHERE n <= ${completions}
+  `.execute(db);
+  return result.rows;
 }
 
 /** bm25 column weights, in table order: candidate order only; the ranker rescores. */
