@@ -68,7 +68,10 @@ export const Mutation: MutationResolvers = {
       updated_at: now,
     });
     if (!created && !sameSuggestion(row, checked)) {
-      throw badUserInput('input.idempotencyKey', 'This idempotency key was already used for a different suggestion; make a new key for each suggestion.');
+      throw badUserInput(
+        'input.idempotencyKey',
+        'Argument "input.idempotencyKey" was already used for a different suggestion; make a new key for each suggestion.',
+      );
     }
     return row;
   },
@@ -86,7 +89,7 @@ export const Mutation: MutationResolvers = {
       at: new Date().toISOString(),
       note: checkedNote,
     });
-    if (row === null) throw badUserInput('id', `No suggestion with id ${quoted(id)}.`);
+    if (row === null) throw badUserInput('id', `Argument "id" names no suggestion; got ${quoted(id)}.`);
     return row;
   },
 };
