@@ -171,13 +171,45 @@ describe('typo helpers', () => {
 
   test('budgets: none below 4 letters, one up to 6, two from 7', () => {
     expect(['rn', 'cook', 'welder', 'plumber'].map(correctionBudget)).toEqual([0, 1, 1, 2]);
-    expect(['cook', 'nurse', 'mechanic'].map(dictionaryDepth)).toEqual([1, 2, 2]);
+    expect(['cook', 'nurse', 'welder', 'plumber'].map(dictionaryDepth)).toEqual([1, 1, 1, 2]);
   });
 
   test('deletions: every string one or two letters shorter, without the word itself', () => {
     expect(deletions('cat', 1).sort()).toEqual(['at', 'ca', 'ct']);
     expect(deletions('nurse', 2)).toContain('nse');
     expect(deletions('nurse', 2)).not.toContain('nurse');
+  });
+
+  test('symmetric deletion finds every typo within the budget: all one- and two-edit typos of sample words', () => {
+    // Every position and kind of edit; substituted and inserted letters from a sample, to keep the run short.
+    const letters = 'aekx';
+    const edits = (w: string): string[] => {
+      const out: string[] = [];
+      for (let i = 0; i <= w.length; i++) {
+        if (i < w.length) out.push(w.slice(0, i) + w.slice(i + 1));
+        if (i + 1 < w.length) out.push(w.slice(0, i) + (w[i + 1] as string) + (w[i] as string) + w.slice(i + 2));
+        for (const c of letters) {
+          out.push(w.slice(0, i) + c + w.slice(i));
+          if (i < w.length) out.push(w.slice(0, i) + c + w.slice(i + 1));
+        }
+      }
+      return out;
+    };
+    let checked = 0;
+    for (const word of ['cook', 'nurse', 'welder', 'plumber', 'mechanic', 'paralegal']) {
+      const wordKeys = new Set([word, ...deletions(word, dictionaryDepth(word))]);
+      const meets = (typo: string) => [typo, ...deletions(typo, correctionBudget(typo))].some((d) => wordKeys.has(d));
+      for (const one of edits(word)) {
+        for (const typo of [one, ...(word.length >= 6 ? edits(one) : [])]) {
+          if (typo.length < 4 || typo === word) continue;
+          const distance = editDistance(typo, word, 2);
+          if (distance > correctionBudget(typo)) continue;
+          checked += 1;
+          if (!meets(typo)) throw new Error(`${typo} -> ${word} (distance ${distance}) shares no deletion`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
   });
 
   test('symmetric deletion finds every word within the budget', () => {

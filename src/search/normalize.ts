@@ -182,10 +182,12 @@ export function correctionBudget(word: string): number {
 
 /**
  * How many deletions the index precomputes for a title word (the dictionary side of the symmetric-delete
- * lookup): enough that every query word within its `correctionBudget` meets the word on a shared deletion.
+ * lookup): enough that every query word within its `correctionBudget` meets the word on a shared deletion. Two
+ * edits are allowed only to query words of 7+ letters, and the dictionary side needs two deletions only when the
+ * word has two letters the typo lacks or two substituted ones, so it is at least as long: 7+ letters.
  */
 export function dictionaryDepth(word: string): number {
-  return word.length < 4 ? 0 : word.length < 5 ? 1 : 2;
+  return word.length < 4 ? 0 : word.length < 7 ? 1 : 2;
 }
 
 /** Every distinct string made by deleting 1 to `depth` characters from `word` (not the word itself). */

@@ -11,7 +11,7 @@ import type { Database, SearchField, TextField, TitleField } from './database';
  * Bump whenever what the index holds for a text changes (normalize.ts, porter.ts, the forms indexed here): a store
  * indexed by other code is refused at startup and rebuilt, instead of being searched with mismatched terms.
  */
-export const SEARCH_INDEX_VERSION = '2';
+export const SEARCH_INDEX_VERSION = '3';
 
 type TitleDocument = Insertable<Database['search_title']>;
 type TextDocument = Insertable<Database['search_text']>;
