@@ -27,13 +27,14 @@ import { buildSchema, loadTypeDefs, schemaDir } from '../../src/schema';
 import { DEFAULT_MAX_AGE_SECONDS } from '../../src/server';
 import { compose, companySubgraph, skillsSubgraph } from './supergraph';
 
-const DOMAIN_TAGS = ['anchors', 'framework'];
+/** O*NET data, authored frameworks, and the suggested-corrections write path (admin reads included). */
+const DOMAIN_TAGS = ['anchors', 'framework', 'corrections'];
 
 /**
  * The schema files this scheme covers. A new domain file joins the list once its types carry a domain tag (the
  * contract tests below already cover every file).
  */
-const TAGGED_FILES = ['schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql'];
+const TAGGED_FILES = ['schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql', 'corrections.graphql'];
 
 type WithDirectives = { astNode?: { directives?: readonly ConstDirectiveNode[] } | null | undefined };
 
