@@ -1,9 +1,10 @@
 /**
  * From a parsed query and what the index knows about its words to a search plan: the weighted slots a hit is
- * scored against, and the FTS5 MATCH expression that fetches candidates. Pure.
+ * scored against, and the FTS5 MATCH expressions that fetch candidates. Pure.
  *
- * The MATCH expression is built only from stems this code produced (`[a-z0-9]` runs), each inside double quotes,
- * joined with operators and column filters this code writes. Nothing of the user's text reaches FTS5 as syntax.
+ * The MATCH expressions are built only from stems this code produced (runs of letters and digits), each inside
+ * double quotes, joined with AND, OR and parentheses this code writes. Nothing of the user's text reaches FTS5 as
+ * syntax.
  */
 import type { TermLookup } from '../store/search';
 import { correctionBudget, deletions, editDistance, type ParsedQuery, type QueryWord, stem } from './normalize';
@@ -64,6 +65,8 @@ const MIN_SPLIT_PART = 3;
 
 /** At most this many required slots take part in candidate selection (the rest still count in scoring). */
 const MAX_MATCH_SLOTS = 6;
+/** From this many required words on, a query is long: its rarest word alone also fetches candidates. */
+const LONG_QUERY_SLOTS = 5;
 /** A candidate title must contain query words weighing at least this share of the required weight. */
 const MIN_TITLE_COVERAGE = 0.4;
 /** A set of words that more titles than this share must be the whole query to fetch candidates on its own. */
@@ -249,6 +252,10 @@ function matchExpression(slots: Slot[]): SearchPlan['match'] {
   // The same set can come from both; and a set containing another adds no rows.
   const key = (set: Slot[]) => set.map((s) => chosen.indexOf(s)).sort((a, b) => a - b).join(',');
   const unique = [...new Map(candidates.map((set) => [key(set), set])).values()];
+  // A long query (a list of titles, a pasted sentence) may have no title holding 40% of it: its rarest word alone,
+  // when rare enough, still finds the titles that have it.
+  const rarest = [...chosen].sort((a, b) => a.titleDf - b.titleDf)[0];
+  if (chosen.length >= LONG_QUERY_SLOTS && rarest !== undefined && rarest.titleDf <= MAX_COVER_DF) unique.push([rarest]);
   const covers = unique.filter((set) => !unique.some((other) => other !== set && other.length < set.length && other.every((s) => set.includes(s))));
   const group = (set: Slot[]) => (set.length === 1 ? slotExpression(set[0] as Slot) : `(${set.map(slotExpression).join(' AND ')})`);
   let titles = covers.map(group).join(' OR ');
