@@ -196,16 +196,17 @@ async function main(): Promise<void> {
     rows.splice(1, 0, { name: `${full.name}, cache off`, bytes: Buffer.byteLength(responses.get(full.name)?.body ?? ''), server: coldResult, ceiling: fullCeiling, sql: sql.get(full.name) });
 
     console.log('');
-    console.log(`${'operation'.padEnd(30)}${pad('bytes', 8)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('ceiling', 9)}${pad('ratio', 8)}${pad('c.p50', 7)}${pad('c.p99', 7)}${pad('SQL/op', 8)}${pad('errors', 8)}${pad('non2xx', 8)}`);
+    console.log(`${'operation'.padEnd(30)}${pad('bytes', 8)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('ceiling', 9)}${pad('ratio', 8)}${pad('c.p50', 7)}${pad('c.p99', 7)}${pad('SQL/op', 8)}${pad('errors', 8)}${pad('non2xx', 8)}${pad('RSS MB', 8)}`);
     for (const r of rows) {
       console.log(
         `${r.name.padEnd(30)}${pad(r.bytes, 8)}${pad(r.server.requestsPerSecond, 8)}${pad(r.server.p50Ms, 8)}${pad(r.server.p99Ms, 8)}` +
           `${pad(r.ceiling.requestsPerSecond, 9)}${pad(ratio(r.server.requestsPerSecond, r.ceiling.requestsPerSecond), 8)}${pad(r.ceiling.p50Ms, 7)}${pad(r.ceiling.p99Ms, 7)}` +
-          `${pad(r.sql ?? '-', 8)}${pad(r.server.errors + r.server.timeouts, 8)}${pad(r.server.non2xx, 8)}`,
+          `${pad(r.sql ?? '-', 8)}${pad(r.server.errors + r.server.timeouts, 8)}${pad(r.server.non2xx, 8)}${pad(r.server.rssMaxMb, 8)}`,
       );
     }
     console.log('');
     console.log('SQL/op: statements one execution runs (in process, fresh context); a response-cache hit runs none.');
+    console.log("RSS MB: the server process's highest resident memory during that operation's runs (sampled every 250 ms).");
     for (const note of notes) console.log(note);
     console.log(`store build: ${buildMs} ms`);
     console.log(`startup to ready (spawn to the ready line): ${server.readyMs} ms; with the cache off: ${cold.readyMs} ms`);
