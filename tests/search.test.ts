@@ -126,6 +126,12 @@ describe('ranking', () => {
     expect(hits.every((h) => h.matchedField === 'TECHNOLOGY' || h.matchedText.toLowerCase().includes('salesforce'))).toBe(true);
   });
 
+  test('a pasted list of titles still finds some of them', async () => {
+    const hits = await search('registered nurse licensed practical nurse certified nursing assistant medical assistant phlebotomist', { first: 10 });
+    // Registered nurses, LPNs, nursing assistants, medical assistants, phlebotomists.
+    expect(['29-1141.00', '29-2061.00', '31-1131.00', '31-9092.00', '31-9097.00']).toContain(hits[0]?.occupation.code);
+  });
+
   test('where several occupations list a title, the one O*NET attests most is first', async () => {
     // "Certified Nursing Assistant (CNA)" is an alternate title of both; O*NET's Source(s) name five sources for
     // Nursing Assistants and one for Surgical Assistants.
