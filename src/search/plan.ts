@@ -191,27 +191,24 @@ export function planSearch(parsed: ParsedQuery, rows: readonly TermMatch[], titl
     let correctedTo: string | null = null;
     if (w.parts.length > 0 && w.parts.every(isKnown)) alternatives.push({ stems: w.parts.map(stem) });
     for (const phrase of w.expansions) if (phrase.length > 0 && phrase.every(isKnown)) alternatives.push({ stems: phrase.map(stem) });
-    // A word no title uses may be two title words run together, a typo, or a truncation.
+    // A word no title uses may be two title words run together ("backend"), a typo ("warehose") or a truncation
+    // ("quant"). All readings are kept as alternatives: the titles that match best decide between them.
     if (w.correctable && titleCount(w.text) === 0) {
       const splitScore = ([a, b]: [string, string]) => Math.min(titleCount(a), titleCount(b));
       const split = splits(w.text)
         .filter((pair) => splitScore(pair) > 0)
         .sort((x, y) => splitScore(y) - splitScore(x))[0];
-      if (split !== undefined) {
-        alternatives.push({ stems: split.map(stem) });
-        correctedTo = split.join(' ');
-      } else {
-        const candidates = new Map<string, TermInfo>();
-        for (const key of [w.text, ...deletions(w.text, correctionBudget(w.text))]) {
-          const direct = info.get(key);
-          if (direct) candidates.set(direct.term, direct);
-          for (const t of byDeletion.get(key) ?? []) candidates.set(t.term, t);
-        }
-        const best = corrections(w.text, candidates.values());
-        const completions = (byPrefix.get(w.text) ?? []).filter((t) => t.titleCount > 0).slice(0, MAX_COMPLETIONS);
-        for (const c of [...best, ...completions]) alternatives.push({ stems: [c.stem] });
-        correctedTo = (best[0] ?? completions[0])?.term ?? null;
+      const candidates = new Map<string, TermInfo>();
+      for (const key of [w.text, ...deletions(w.text, correctionBudget(w.text))]) {
+        const direct = info.get(key);
+        if (direct) candidates.set(direct.term, direct);
+        for (const t of byDeletion.get(key) ?? []) candidates.set(t.term, t);
       }
+      const best = corrections(w.text, candidates.values());
+      const completions = (byPrefix.get(w.text) ?? []).filter((t) => t.titleCount > 0).slice(0, MAX_COMPLETIONS);
+      if (split !== undefined) alternatives.push({ stems: split.map(stem) });
+      for (const c of [...best, ...completions]) alternatives.push({ stems: [c.stem] });
+      correctedTo = best[0]?.term ?? split?.join(' ') ?? completions[0]?.term ?? null;
     }
     if (alternatives.length === 0) continue;
     const primary = w.segment === parsed.primarySegment;
