@@ -78,6 +78,7 @@ describe('noisy input finds the same occupation as the clean title', () => {
     ['one typo', 'Acountant', '13-2011.00'],
     ['one typo', 'Paralegel', '23-2011.00'],
     ['one typo', 'Registerd Nurse', '29-1141.00'],
+    ['one typo that also splits into two words', 'Warehose Supervisor', '53-1042.00'],
     ['two typos', 'Pharmacsit', '29-1051.00'],
     ['two typos', 'Recepshionist', '43-4171.00'],
     ['run together', 'Dairy Farmhand', '45-2093.00'],
