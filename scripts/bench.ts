@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the production server on the built store, in its own process, driven over loopback by
+ * `npm run bench`: the production server, in its own process, on a store built from a snapshot of data/ (timed), driven over loopback by
  * autocannon in bounded runs, beside a ceiling: a bare node:http server in its own process answering the same
  * bytes. Prints every figure and its ratio to the ceiling. Figures, not assertions: see docs/performance.md.
  *
@@ -13,11 +13,9 @@ import { join, resolve } from 'node:path';
 import { createContext } from '../src/context';
 import { createServer } from '../src/server';
 import { loadTypeDefs } from '../src/schema';
-import { ensureStore } from '../src/store/ensure';
-import { buildStore } from '../src/store/importer';
 import { openStore } from '../src/store/store';
 import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
-import { load, rssMb, sleep, startProcess, type LoadRequest, type LoadResult, type ServerProcess } from './load-support';
+import { load, rssMb, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
 
 /** One operation to measure. scripts/bench-search.ts, when present, exports `benchSearch(): BenchCase | Promise<BenchCase>`. */
 export interface BenchCase {
@@ -28,8 +26,7 @@ export interface BenchCase {
 }
 
 const root = resolve(__dirname, '../..');
-const dataDir = join(root, 'data');
-const storeFile = join(root, 'var/store.sqlite');
+const projectDataDir = join(root, 'data');
 const serverEntry = join(root, 'dist/src/index.js');
 const ceilingEntry = join(__dirname, 'ceiling-server.js');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -41,7 +38,7 @@ function toRequest(c: BenchCase): LoadRequest {
   return { method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, body };
 }
 
-async function cases(): Promise<{ cases: BenchCase[]; notes: string[] }> {
+async function cases(storeFile: string): Promise<{ cases: BenchCase[]; notes: string[] }> {
   const store = await openStore(storeFile);
   const codes = (await store.db.selectFrom('occupation').select('code').orderBy('code').limit(100).execute()).map((r) => r.code);
   await store.close();
@@ -66,7 +63,7 @@ async function cases(): Promise<{ cases: BenchCase[]; notes: string[] }> {
 }
 
 /** SQL statements one execution runs, measured in process with the same server and a fresh context. */
-async function sqlStatementsPerOperation(list: BenchCase[]): Promise<Map<string, number>> {
+async function sqlStatementsPerOperation(storeFile: string, list: BenchCase[]): Promise<Map<string, number>> {
   const store = await openStore(storeFile);
   const server = createServer({ production: true });
   await server.start();
@@ -89,7 +86,7 @@ interface Started {
   readyMs: number;
 }
 
-async function startServer(env: Record<string, string>): Promise<Started> {
+async function startServer({ storeFile, dataDir }: Snapshot, env: Record<string, string>): Promise<Started> {
   const started = performance.now();
   const server = startProcess(serverEntry, { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: storeFile, DATA_DIR: dataDir, ...env }, { keepLines: false });
   const port = await server.ready;
@@ -149,15 +146,11 @@ async function main(): Promise<void> {
   try {
     console.log(`bench: ${seconds} s per run after a 2 s warm-up, ${connections} connections, best of ${rounds} alternating rounds, loopback; node ${process.version}`);
 
-    const buildStarted = performance.now();
-    await buildStore({ dataDir, storeFile: join(dir, 'store.sqlite') });
-    const buildMs = Math.round(performance.now() - buildStarted);
-    await (await ensureStore({ dataDir, storeFile, rebuild: true, log: (line) => console.log(line) })).close();
+    const snapshot = await snapshotStore(projectDataDir, dir);
+    const { cases: list, notes } = await cases(snapshot.storeFile);
+    const sql = await sqlStatementsPerOperation(snapshot.storeFile, list);
 
-    const { cases: list, notes } = await cases();
-    const sql = await sqlStatementsPerOperation(list);
-
-    const server = await startServer({});
+    const server = await startServer(snapshot, {});
     const pid = server.process.child.pid;
     await sleep(500);
     const rssAtRestMb = pid === undefined ? Number.NaN : rssMb(pid);
@@ -183,7 +176,7 @@ async function main(): Promise<void> {
     await stop(server.process);
 
     // The same full-framework query with the response cache off: every request executes.
-    const cold = await startServer({ RESPONSE_CACHE_MB: '0' });
+    const cold = await startServer(snapshot, { RESPONSE_CACHE_MB: '0' });
     const full = list[0];
     assert(full !== undefined);
     const coldRequest = toRequest(full);
@@ -208,7 +201,7 @@ async function main(): Promise<void> {
     console.log('SQL/op: statements one execution runs (in process, fresh context); a response-cache hit runs none.');
     console.log("RSS MB: the server process's highest resident memory during that operation's runs (sampled every 250 ms).");
     for (const note of notes) console.log(note);
-    console.log(`store build: ${buildMs} ms`);
+    console.log(`store build (a snapshot of data/, into a temporary file): ${snapshot.buildMs} ms`);
     console.log(`startup to ready (spawn to the ready line): ${server.readyMs} ms; with the cache off: ${cold.readyMs} ms`);
     console.log(`RSS at rest: ${rssAtRestMb} MB; under load: ${Math.max(...rows.map((r) => r.server.rssMaxMb))} MB (highest sample)`);
   } finally {

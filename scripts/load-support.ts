@@ -4,7 +4,9 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildStore } from '../src/store/importer';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -90,3 +92,24 @@ export async function load(port: number, requests: LoadRequest[], { connections 
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Snapshot {
+  dataDir: string;
+  storeFile: string;
+  /** How long the store build took. */
+  buildMs: number;
+}
+
+/**
+ * Copies data/ into `dir` and builds a store from the copy. A production server refuses a store that its DATA_DIR
+ * has moved past, so a run on the shared checkout would stop the moment someone edits data/; on a snapshot, it
+ * measures one consistent build.
+ */
+export async function snapshotStore(projectDataDir: string, dir: string): Promise<Snapshot> {
+  const dataDir = join(dir, 'data');
+  cpSync(projectDataDir, dataDir, { recursive: true });
+  const storeFile = join(dir, 'store.sqlite');
+  const started = performance.now();
+  await buildStore({ dataDir, storeFile });
+  return { dataDir, storeFile, buildMs: Math.round(performance.now() - started) };
+}

@@ -1,5 +1,6 @@
 /**
- * `npm run soak`: 60 s of mixed traffic at 50 connections against the production server over loopback. Prints
+ * `npm run soak`: 60 s of mixed traffic at 50 connections against the production server over loopback, on a store
+ * built from a snapshot of data/ (as in bench.ts). Prints
  * errors, non-2xx and 5xx counts and the server's RSS at 20 s and 60 s; passes (exit 0) only with no errors,
  * no 5xx and RSS growth of at most 10% between the two marks.
  *
@@ -8,14 +9,14 @@
  * cached), and readiness probes. SOAK_SECONDS and SOAK_CONNECTIONS change the bounds.
  */
 import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ensureStore } from '../src/store/ensure';
+import { openStore } from '../src/store/store';
 import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
-import { rssMb, sleep, startProcess, type LoadRequest } from './load-support';
+import { rssMb, sleep, snapshotStore, startProcess, type LoadRequest } from './load-support';
 
 const root = resolve(__dirname, '../..');
-const dataDir = join(root, 'data');
-const storeFile = join(root, 'var/store.sqlite');
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 50);
 
@@ -29,7 +30,9 @@ const post = (query: string, variables?: Record<string, unknown>): LoadRequest =
 const BY_CODE = 'query ByCode($code: String!) { occupation(code: $code) { code title jobZone { zone } tasks(first: 10) { totalCount edges { node { statement } } } relatedOccupations { tier occupation { code title } } } }';
 
 async function main(): Promise<void> {
-  const store = await ensureStore({ dataDir, storeFile, rebuild: true, log: (line) => console.log(line) });
+  const dir = mkdtempSync(join(tmpdir(), 'skills-soak-'));
+  const { dataDir, storeFile } = await snapshotStore(join(root, 'data'), dir);
+  const store = await openStore(storeFile);
   const codes = (await store.db.selectFrom('occupation').select('code').orderBy('code').execute()).map((r) => r.code);
   await store.close();
 
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
   await sampler;
   server.child.kill('SIGTERM');
   const exit = await server.exited;
+  rmSync(dir, { recursive: true, force: true });
 
   const fiveHundreds = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => code.startsWith('5'))
