@@ -1,7 +1,7 @@
 /**
  * Structured JSON logs through pino: one object per line with an ISO time and a level name. Lines are buffered
- * and written asynchronously, so a request log costs a couple of microseconds instead of a synchronous write to
- * stdout per request; `flush()` writes what is buffered before the process exits.
+ * and written asynchronously; `flush()` writes what is buffered before the process exits. A request line costs
+ * ~5 µs, ~3 µs more than a bare JSON.stringify to stdout (docs/performance.md), for levels and error serialisers.
  */
 import pino, { type Logger } from 'pino';
 
