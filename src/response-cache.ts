@@ -3,8 +3,9 @@
  * repeated query can be answered with the bytes already sent, skipping parsing, validation, execution and
  * serialisation. The key is everything that can change the answer: the request's method, query string and
  * body (query text, variables, operation name, extensions) and the headers Apollo reads (content type and CSRF
- * headers, accept, the federated-trace header), under the input hash of the store. The cache is bounded in bytes
- * and evicts the least recently used entry; `reset()` empties it when the store changes.
+ * headers, accept, the federated-trace header); the cache holds the answers of one store, named by its input
+ * hash, and `reset()` with another store's hash empties it. It is bounded in bytes and evicts the least recently
+ * used entry.
  *
  * Only answers whose Cache-Control is public are stored (never mutations or errors: see cache-policy.ts), and never
  * answers to requests that carry credentials.
@@ -49,30 +50,37 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
   private bytes = 0;
-  private generation: string;
+  private storeHash: string;
 
-  /** `maxBytes` 0 turns the cache off; `generation` is the store's input hash. */
+  /** `maxBytes` 0 turns the cache off; `storeHash` is the input hash of the store the answers came from. */
   constructor(
     readonly maxBytes: number,
-    generation: string,
+    storeHash: string,
   ) {
-    this.generation = generation;
+    this.storeHash = storeHash;
   }
 
   get enabled(): boolean {
     return this.maxBytes > 0;
   }
 
+  /** The input hash of the store every entry was answered from. */
+  get generation(): string {
+    return this.storeHash;
+  }
+
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
+  // Entries hold answers of one store only (`reset` empties them for another), so keys need no store prefix:
+  // building one per lookup copied and rehashed the whole key (a 7 KB _entities body) three times a hit.
   get(key: string): CachedResponse | undefined {
-    const entry = this.entries.get(this.generation + key);
+    const entry = this.entries.get(key);
     if (entry !== undefined) {
       // Most recently used goes last; eviction takes from the front.
-      this.entries.delete(this.generation + key);
-      this.entries.set(this.generation + key, entry);
+      this.entries.delete(key);
+      this.entries.set(key, entry);
     }
     return entry;
   }
@@ -81,26 +89,26 @@ export class ResponseCache {
     const size = costOf(key, entry);
     // One answer may not take more than an eighth of the cache, so a few huge pages cannot flush everything else.
     if (!this.enabled || size > this.maxBytes / 8) return;
-    const fullKey = this.generation + key;
-    const previous = this.entries.get(fullKey);
+    const previous = this.entries.get(key);
     if (previous !== undefined) {
       this.bytes -= costOf(key, previous);
-      this.entries.delete(fullKey);
+      this.entries.delete(key);
     }
-    this.entries.set(fullKey, entry);
+    this.entries.set(key, entry);
     this.bytes += size;
     for (const [oldest, value] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= costOf(oldest.slice(this.generation.length), value);
+      this.bytes -= costOf(oldest, value);
     }
   }
 
-  /** Empties the cache; called with the new store's input hash when the store changes. */
-  reset(generation: string): void {
+  /** Empties the cache for answers from another store (its input hash); the same store keeps its answers. */
+  reset(storeHash: string): void {
+    if (storeHash === this.storeHash) return;
     this.entries.clear();
     this.bytes = 0;
-    this.generation = generation;
+    this.storeHash = storeHash;
   }
 }
 

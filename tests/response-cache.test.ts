@@ -113,12 +113,15 @@ describe('ResponseCache', () => {
     expect(off.get('a')).toBeUndefined();
   });
 
-  test('a new store empties it', () => {
+  test('another store empties it; the same store keeps its answers', () => {
     const cache = new ResponseCache(80_000, 'store-1');
     cache.set('a', entry(100));
+    cache.reset('store-1');
+    expect(cache.get('a')).toBeDefined();
     cache.reset('store-2');
     expect(cache.get('a')).toBeUndefined();
     expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+    expect(cache.generation).toBe('store-2');
   });
 
   test('the key holds everything that changes the answer', () => {
