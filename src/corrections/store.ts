@@ -16,6 +16,19 @@ export interface CorrectionsStore {
   close(): Promise<void>;
 }
 
+/**
+ * Kysely's SQLite migration lock is a no-op, so two replicas starting on a new file can both decide a migration is
+ * pending; the second then fails on the table the first just created. The first has committed by the time the
+ * second's write got the lock (busy_timeout), so running the migrator once more finds nothing left to do.
+ */
+async function migrate(db: Kysely<CorrectionsDatabase>): Promise<void> {
+  const migrator = new Migrator({ db, provider: correctionsMigrationProvider });
+  const first = await migrator.migrateToLatest();
+  if (first.error === undefined) return;
+  const second = await migrator.migrateToLatest();
+  if (second.error !== undefined) throw second.error;
+}
+
 export async function openCorrectionsStore(file: string): Promise<CorrectionsStore> {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -29,8 +42,7 @@ export async function openCorrectionsStore(file: string): Promise<CorrectionsSto
     sqlite.pragma('busy_timeout = 5000');
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
-    const { error } = await new Migrator({ db, provider: correctionsMigrationProvider }).migrateToLatest();
-    if (error) throw error;
+    await migrate(db);
   } catch (error) {
     await db.destroy();
     throw new Error(`corrections store ${file} cannot be opened: ${(error as Error).message}`);
