@@ -54,6 +54,11 @@ async function main(): Promise<void> {
   );
   const port = await server.ready;
   const pid = server.child.pid ?? 0;
+  // The server drops request-log lines (and says how many) when its stdout is read too slowly: count them.
+  let droppedLogLines = 0;
+  server.child.stdout?.on('data', (text: string) => {
+    for (const match of text.matchAll(/"droppedLines":(\d+)/g)) droppedLogLines += Number(match[1]);
+  });
   console.log(`soak: ${seconds} s, ${connections} connections, ${requests.length} distinct requests in rotation; RSS at start ${rssMb(pid)} MB`);
 
   const marks: { at: number; rss: number }[] = [];
@@ -64,6 +69,9 @@ async function main(): Promise<void> {
     duration: seconds,
     requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body })),
   });
+  // Every second too, for context: RSS saws up and down with V8's collections, which a single sample can catch anywhere.
+  const trace: number[] = [];
+  const tracer = setInterval(() => trace.push(rssMb(pid)), 1000);
   const sampler = (async () => {
     for (const at of [seconds / 3, seconds - 0.5]) {
       await sleep(at * 1000 - (performance.now() - started));
@@ -72,6 +80,7 @@ async function main(): Promise<void> {
   })();
   const result = await run;
   await sampler;
+  clearInterval(tracer);
   server.child.kill('SIGTERM');
   const exit = await server.exited;
   rmSync(dir, { recursive: true, force: true });
@@ -86,7 +95,8 @@ async function main(): Promise<void> {
   console.log(`status codes: ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count])))}`);
   for (const mark of marks) console.log(`RSS at ${mark.at} s: ${mark.rss} MB`);
   console.log(`RSS growth between ${early?.at} s and ${late?.at} s: ${growth.toFixed(1)}% (limit 10%)`);
-  console.log(`server exit after SIGTERM: ${exit}`);
+  console.log(`RSS every 5 s (MB): ${trace.filter((_, i) => i % 5 === 4).join(' ')}; lowest ${Math.min(...trace)}, highest ${Math.max(...trace)}`);
+  console.log(`server exit after SIGTERM: ${exit}; request-log lines it dropped behind a slow reader: ${droppedLogLines}`);
   const ok = result.errors === 0 && result.timeouts === 0 && fiveHundreds === 0 && result.non2xx === 0 && growth <= 10 && exit === 0;
   console.log(ok ? 'soak: PASS' : 'soak: FAIL');
   process.exit(ok ? 0 : 1);
