@@ -67,3 +67,13 @@ export function createLoaders(db: Db) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Loads a row that the store's foreign keys say must exist (a framework's occupation, a citation's source), for a
+ * non-null field: a missing one is a broken store, reported as an internal error naming `what`.
+ */
+export async function loadRequired<K, R>(loader: DataLoader<K, R | null>, key: K, what: string): Promise<R> {
+  const row = await loader.load(key);
+  if (row === null) throw new Error(`${what} ${String(key)} is missing from the store`);
+  return row;
+}

@@ -1,6 +1,7 @@
 /** Resolvers for a framework and everything under it; each list comes from one per-occupation loader. */
 import type { CompetencyLevelKey, Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
+import { loadRequired } from '../loaders';
 import type { AnchorKind, FrameworkRow } from '../store/database';
 import type { DurableLevelShape } from './shapes';
 
@@ -20,11 +21,7 @@ function anchorList(kind: AnchorKind) {
 
 export const frameworkResolvers: Resolvers = {
   Framework: {
-    occupation: async (f, _, { loaders }) => {
-      const occupation = await loaders.occupationByCode.load(f.occupation_code);
-      if (occupation === null) throw new Error(`framework ${f.occupation_code} has no occupation in the store`);
-      return occupation;
-    },
+    occupation: (f, _, { loaders }) => loadRequired(loaders.occupationByCode, f.occupation_code, "framework's occupation"),
     jobZone: (f) => ({ zone: f.job_zone, name: f.job_zone_name }),
     levels: (f, _, { loaders }) => loaders.competencyLevelsByOccupation.load(f.occupation_code),
     level: async (f, { key }, { loaders }) =>
@@ -110,10 +107,6 @@ export const frameworkResolvers: Resolvers = {
   },
   Citation: {
     position: (c) => c.position + 1,
-    source: async (c, _, { loaders }) => {
-      const source = await loaders.sourceById.load(c.source_id);
-      if (source === null) throw new Error(`citation source ${c.source_id} is missing from the store`);
-      return source;
-    },
+    source: (c, _, { loaders }) => loadRequired(loaders.sourceById, c.source_id, 'citation source'),
   },
 };

@@ -1,5 +1,6 @@
 /** Resolvers for the O*NET anchor types that hang off Occupation: row -> GraphQL shape, nothing more. */
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { loadRequired } from '../loaders';
 
 export const onetResolvers: Resolvers = {
   JobZone: {
@@ -47,10 +48,6 @@ export const onetResolvers: Resolvers = {
       })),
   },
   RelatedOccupation: {
-    occupation: async (r, _, { loaders }) => {
-      const occupation = await loaders.occupationByCode.load(r.related_code);
-      if (occupation === null) throw new Error(`related occupation ${r.related_code} is missing from the store`);
-      return occupation;
-    },
+    occupation: (r, _, { loaders }) => loadRequired(loaders.occupationByCode, r.related_code, 'related occupation'),
   },
 };

@@ -1,6 +1,7 @@
 /** `searchOccupations` and its hit type: check the arguments, run the search, resolve hits through the loaders. */
 import type { OccupationSearchHitResolvers, QueryResolvers, SearchField } from '../__generated__/resolvers-types';
 import { badUserInput } from '../errors';
+import { loadRequired } from '../loaders';
 import { MAX_QUERY_LENGTH } from '../search/normalize';
 import { searchOccupations } from '../search/search';
 import type { SearchField as StoredField } from '../store/database';
@@ -33,10 +34,6 @@ export const searchQuery: QueryResolvers = {
 
 export const OccupationSearchHit: OccupationSearchHitResolvers = {
   // Every hit's occupation is requested in the same tick, so the loader fetches them all in one statement.
-  occupation: async (hit, _, { loaders }) => {
-    const occupation = await loaders.occupationByCode.load(hit.occupationCode);
-    if (occupation === null) throw new Error(`search hit ${hit.occupationCode} has no occupation in the store`);
-    return occupation;
-  },
+  occupation: (hit, _, { loaders }) => loadRequired(loaders.occupationByCode, hit.occupationCode, 'search hit occupation'),
   matchedField: (hit) => FIELDS[hit.matchedField],
 };
