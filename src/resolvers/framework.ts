@@ -9,6 +9,10 @@ const DURABLE_LEVELS: DurableLevelShape['key'][] = ['EMERGING', 'DEVELOPING', 'A
 
 const titleCase = (key: string) => key.charAt(0) + key.slice(1).toLowerCase();
 
+async function statementsOfDomain(domain: { occupation_code: string; key: string }, { loaders }: Context) {
+  return (await loaders.durableStatementsByOccupation.load(domain.occupation_code)).filter((s) => s.domain_key === domain.key);
+}
+
 async function citationsOf(statement: { id: string; occupation_code: string }, { loaders }: Context) {
   const citations = await loaders.citationsByOccupation.load(statement.occupation_code);
   return citations.filter((c) => c.statement_id === statement.id);
@@ -71,10 +75,9 @@ export const frameworkResolvers: Resolvers = {
   DurableSkillDomain: {
     key: (d) => d.key,
     publishedStatementCount: (d) => d.published_statement_count,
-    listedStatementCount: async (d, _, { loaders }) =>
-      (await loaders.durableStatementsByOccupation.load(d.occupation_code)).filter((s) => s.domain_key === d.key).length,
-    levels: async (d, _, { loaders }) => {
-      const statements = (await loaders.durableStatementsByOccupation.load(d.occupation_code)).filter((s) => s.domain_key === d.key);
+    listedStatementCount: async (d, _, context) => (await statementsOfDomain(d, context)).length,
+    levels: async (d, _, context) => {
+      const statements = await statementsOfDomain(d, context);
       return DURABLE_LEVELS.map((key) => {
         const atLevel = statements.filter((s) => s.level_key === key);
         return { key, name: atLevel[0]?.level_name ?? titleCase(key), statements: atLevel };
