@@ -7,6 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const rows = '../store/database#';
 const shapes = '../resolvers/shapes#';
+const framework = '../store/framework-document#';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -31,19 +32,16 @@ const config: CodegenConfig = {
           RelatedOccupation: `${rows}RelatedOccupationRow`,
           ElementRating: `${shapes}ElementRatingShape`,
           ElementRatings: `${shapes}ElementRatingsShape`,
-          Framework: `${rows}FrameworkRow`,
-          FrameworkAnchors: `${rows}FrameworkRow`,
-          PublishedPage: `${rows}FrameworkRow`,
-          EvidencePack: `${rows}FrameworkRow`,
-          CompetencyLevel: `${rows}CompetencyLevelRow`,
-          CompetencyStatement: `${rows}CompetencyStatementRow`,
-          AiUsageLevel: `${rows}CompetencyLevelRow`,
-          CitedStatement: `${shapes}CitedStatementShape`,
-          DurableSkillDomain: `${rows}DurableDomainRow`,
-          DurableSkillLevel: `${shapes}DurableLevelShape`,
-          Citation: `${rows}CitationRow`,
+          // The stored framework document and its parts (src/store/framework-document.ts).
+          Framework: `${framework}FrameworkDocument`,
+          CompetencyLevel: `${framework}CompetencyLevelDocument`,
+          CompetencyStatement: `${framework}CompetencyStatementDocument`,
+          AiUsageLevel: `${framework}AiUsageLevelDocument`,
+          CitedStatement: `${framework}CitedStatementDocument`,
+          DurableSkillDomain: `${framework}DurableSkillDomainDocument`,
+          DurableSkillLevel: `${framework}DurableSkillLevelDocument`,
+          Citation: `${framework}CitationDocument`,
           Source: `${rows}SourceRow`,
-          DataQualityWarning: `${rows}DataQualityWarningRow`,
           Dataset: `${shapes}DatasetShape`,
           Correction: '../corrections/database#SuggestionRow',
           SuggestCorrectionPayload: '../corrections/database#SuggestionRow',

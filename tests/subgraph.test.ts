@@ -1,6 +1,7 @@
 /** The subgraph through executeOperation: anchors, pagination, error codes, and the batching proof. */
 import { join } from 'node:path';
 import { readGzLines } from './support/fixtures';
+import { FULL_FRAMEWORK_QUERY } from './support/queries';
 import { dataDir } from './support/paths';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -291,6 +292,12 @@ describe('batching: SQL statements do not grow with the number of parents', () =
     expect(entities.sqlStatements).toBe(one);
     // One statement per relation, not per parent: well under the 100 parents.
     expect(one).toBeLessThan(30);
+  });
+
+  test('the whole framework is two statements: the occupation and its stored document', async () => {
+    const result = await t.run(FULL_FRAMEWORK_QUERY, { code: '43-6012.00' });
+    expect(result.errors).toBeUndefined();
+    expect(result.sqlStatements).toBe(2);
   });
 
   test('_entities by socCode resolves to the canonical occupation, batched', async () => {

@@ -4,6 +4,7 @@
  * duplicate and missing keys stay right ("values the same length and order as keys").
  */
 import DataLoader from 'dataloader';
+import { readFrameworkDocument } from '../store/framework-document';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
 
@@ -53,15 +54,13 @@ export function createLoaders(db: Db) {
     workStyleScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'work_style', codes), db),
     interestScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'interest', codes), db),
     frameworkByOccupation: uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code),
-    competencyLevelsByOccupation: byOccupation(q.competencyLevelsByOccupation, db),
-    competencyStatementsByOccupation: byOccupation(q.competencyStatementsByOccupation, db),
-    aiUsageStatementsByOccupation: byOccupation(q.aiUsageStatementsByOccupation, db),
-    durableDomainsByOccupation: byOccupation(q.durableDomainsByOccupation, db),
-    durableStatementsByOccupation: byOccupation(q.durableStatementsByOccupation, db),
-    citationsByOccupation: byOccupation(q.citationsByOccupation, db),
+    // The whole framework as served, one stored document each (src/store/framework-document.ts).
+    frameworkDocumentByOccupation: uniqueLoader(
+      async (codes: readonly string[]) => (await q.frameworkDocumentsByOccupation(db, codes)).map((row) => readFrameworkDocument(row.document)),
+      (document) => document.occupationCode,
+    ),
+    // The page's anchor lists as rows, for checking a suggested correction's target.
     anchorsByOccupation: byOccupation(q.anchorsByOccupation, db),
-    sourcesByOccupation: byOccupation(q.frameworkSourcesByOccupation, db),
-    warningsByOccupation: byOccupation(q.warningsByOccupation, db),
     sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id),
   };
 }

@@ -1,5 +1,4 @@
 /** Parent shapes for GraphQL types that are not one store row (see the mappers in codegen.ts). */
-import type { AiUsageStatementRow, DurableStatementRow } from '../store/database';
 import type { Coverage, ElementScoreRow } from '../store/queries';
 
 export interface ElementRatingShape {
@@ -15,14 +14,6 @@ export interface ElementRatingsShape {
   items: ElementRatingShape[] | null;
   unavailableReason: string | null;
   release: string | null;
-}
-
-export type CitedStatementShape = AiUsageStatementRow | DurableStatementRow;
-
-export interface DurableLevelShape {
-  key: 'EMERGING' | 'DEVELOPING' | 'APPLYING' | 'EXCEEDING';
-  name: string;
-  statements: DurableStatementRow[];
 }
 
 export interface DatasetShape {

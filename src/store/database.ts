@@ -276,6 +276,12 @@ export interface DataQualityWarningTable {
   message: string;
 }
 
+/** A framework as the API serves it, one JSON document per framework (migration 0003, framework-document.ts). */
+export interface FrameworkDocumentTable {
+  occupation_code: string;
+  document: string;
+}
+
 /** Which field of an occupation a search document's text comes from; also the FTS5 column that indexes it. */
 export type SearchField = 'title' | 'alternate_title' | 'short_title' | 'reported_title' | 'description' | 'task' | 'technology';
 export type TitleField = Extract<SearchField, 'title' | 'alternate_title' | 'short_title' | 'reported_title'>;
@@ -357,6 +363,7 @@ export interface Database {
   citation: CitationTable;
   framework_anchor: FrameworkAnchorTable;
   data_quality_warning: DataQualityWarningTable;
+  framework_document: FrameworkDocumentTable;
   search_title: SearchTitleTable;
   search_text: SearchTextTable;
   search_term: SearchTermTable;
@@ -385,3 +392,4 @@ export type DurableStatementRow = Selectable<DurableStatementTable>;
 export type CitationRow = Selectable<CitationTable>;
 export type FrameworkAnchorRow = Selectable<FrameworkAnchorTable>;
 export type DataQualityWarningRow = Selectable<DataQualityWarningTable>;
+export type FrameworkDocumentRow = Selectable<FrameworkDocumentTable>;

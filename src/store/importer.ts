@@ -9,6 +9,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, ren
 import { basename, dirname, join } from 'node:path';
 import type { Database } from './database';
 import { DataFileError } from './errors';
+import { buildFrameworkDocument, writeFrameworkDocument } from './framework-document';
 import type { DatasetSourcesFile, FrameworkFile, SourceEntry } from './framework-file';
 import {
   checkFrameworkReferences,
@@ -337,6 +338,15 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     }
     insertRows(db, sqlite, 'data_quality_warning', warnings.map((w) => ({ occupation_code: w.occupationCode, path: w.path, message: w.message })));
     for (const w of warnings) log(`[build] data-quality warning: ${w.file} ${w.path}: ${w.message}`);
+
+    // Each framework's served document, derived from the rows just written (src/store/framework-document.ts).
+    for (const { framework } of frameworks) {
+      const document = await buildFrameworkDocument(db, framework.code);
+      if (document === null) throw new Error(`framework ${framework.code} was not written`);
+      insertRows(db, sqlite, 'framework_document', [{ occupation_code: framework.code, document: writeFrameworkDocument(document) }]);
+      count('framework_document', 1);
+    }
+    log(`[build] framework documents: ${frameworks.length} (${elapsed()})`);
 
     const builtAt = new Date().toISOString();
     insertRows(db, sqlite, 'meta', [

@@ -15,6 +15,7 @@ import type {
   ElementDomain,
   EducationRow,
   FrameworkAnchorRow,
+  FrameworkDocumentRow,
   FrameworkRow,
   OccupationRow,
   SourceRow,
@@ -200,6 +201,11 @@ export function frameworkSourcesByOccupation(db: Db, codes: readonly string[]): 
 
 export function warningsByOccupation(db: Db, codes: readonly string[]): Promise<DataQualityWarningRow[]> {
   return db.selectFrom('data_quality_warning').selectAll().where('occupation_code', 'in', codes).execute();
+}
+
+/** The served form of each framework (migration 0003): one row each, the rows above shaped by the importer. */
+export function frameworkDocumentsByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkDocumentRow[]> {
+  return db.selectFrom('framework_document').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
 /** Which occupation each of these framework statement ids (competency, AI-usage or durable-skill) belongs to. */

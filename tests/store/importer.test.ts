@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { runBuildStore } from '../../src/build-store';
 import { DataFileError } from '../../src/store/errors';
+import { readFrameworkDocument } from '../../src/store/framework-document';
 import { buildStore } from '../../src/store/importer';
 import { editFramework, FIXTURE_OCCUPATIONS, makeFixtureDataDir, readGzLines, writeGzLines } from '../support/fixtures';
 
@@ -49,10 +50,27 @@ test('builds the fixture set: the four occupations, their rows, the framework an
     '$.durableSkills[4].publishedStatementCount',
     '$.durableSkills[7].publishedStatementCount',
   ]);
+  // The served document: written as ASCII, it reads back with every citation pointing at a listed source row.
+  const stored = db.prepare("SELECT document FROM framework_document WHERE occupation_code = '43-6012.00'").pluck().get() as string;
+  expect(stored).toMatch(/^[\x20-\x7e]*$/);
+  const document = readFrameworkDocument(stored);
+  expect(document.levels.flatMap((l) => l.statements)).toHaveLength(40);
+  expect(document.durableSkills.reduce((n, d) => n + d.listedStatementCount, 0)).toBe(88);
+  const citation = document.aiUsage[0]!.statements[0]!.citations[0]!;
+  expect(document.sources).toContain(citation.source);
+  expect(JSON.stringify(document)).toContain('\u2014'); // the escapes read back as the characters (an em dash)
   db.close();
   // Progress: one line per step with its row count and elapsed time.
   expect(lines).toContainEqual(expect.stringMatching(/^\[build\] onet\/30\.1\/Task Statements\.txt\.gz: \d+ rows \(\d+\.\d\ds\)$/));
   expect(lines).toContainEqual(expect.stringContaining("Growth Mindset: the page's headline says 9 statements, but it lists 8"));
+});
+
+test('a stored document citing a source it does not list is refused, naming both', () => {
+  const stored = JSON.stringify({
+    occupationCode: '43-6012.00', levels: [], durableSkills: [], sources: [{ id: 'onet-30.1' }],
+    aiUsage: [{ statements: [{ citations: [{ source: 'nowhere' }] }] }],
+  });
+  expect(() => readFrameworkDocument(stored)).toThrow('framework 43-6012.00 cites source nowhere, which it does not list');
 });
 
 test('a framework that fails its schema names the file and the JSON path', async () => {

@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_search';
+import * as m0003 from './0003_framework_document';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_search': m0002,
+  '0003_framework_document': m0003,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).sort().at(-1) ?? '';
