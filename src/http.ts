@@ -176,9 +176,11 @@ export function createRequestHandler(options: HttpOptions) {
       }
       if (exposeStatementCount) outHeaders['x-sql-statements'] = String(context.sqlStatements.count);
       if (response.body.kind === 'complete') {
-        outHeaders['content-length'] = String(Buffer.byteLength(response.body.string));
+        // Encoded once: Buffer.byteLength and then res.end(string) would each walk a large answer's UTF-8.
+        const bytes = Buffer.from(response.body.string);
+        outHeaders['content-length'] = String(bytes.length);
         res.writeHead(status, outHeaders);
-        res.end(response.body.string);
+        res.end(bytes);
       } else {
         res.writeHead(status, outHeaders);
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
