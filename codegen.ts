@@ -32,8 +32,10 @@ const config: CodegenConfig = {
           RelatedOccupation: `${rows}RelatedOccupationRow`,
           ElementRating: `${shapes}ElementRatingShape`,
           ElementRatings: `${shapes}ElementRatingsShape`,
-          // The stored framework document and its parts (src/store/framework-document.ts).
-          Framework: `${framework}FrameworkDocument`,
+          Framework: `${rows}FrameworkRow`,
+          EvidencePack: `${rows}FrameworkRow`,
+          PublishedPage: `${rows}FrameworkRow`,
+          // The framework's lists, from its stored document (src/store/framework-document.ts).
           CompetencyLevel: `${framework}CompetencyLevelDocument`,
           CompetencyStatement: `${framework}CompetencyStatementDocument`,
           AiUsageLevel: `${framework}AiUsageLevelDocument`,

@@ -294,8 +294,17 @@ describe('batching: SQL statements do not grow with the number of parents', () =
     expect(one).toBeLessThan(30);
   });
 
-  test('the whole framework is two statements: the occupation and its stored document', async () => {
+  test('the whole framework is three statements: the occupation, its framework row and the stored document of its lists', async () => {
     const result = await t.run(FULL_FRAMEWORK_QUERY, { code: '43-6012.00' });
+    expect(result.errors).toBeUndefined();
+    expect(result.sqlStatements).toBe(3);
+  });
+
+  test("a framework's title, evidence and page come from its row, without reading its document", async () => {
+    const result = await t.run(
+      `query($code: String!) { occupation(code: $code) { framework { title version jobZone { zone } evidence { wef { id } } page { publisher } } } }`,
+      { code: '43-6012.00' },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.sqlStatements).toBe(2);
   });

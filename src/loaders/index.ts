@@ -54,7 +54,7 @@ export function createLoaders(db: Db) {
     workStyleScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'work_style', codes), db),
     interestScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'interest', codes), db),
     frameworkByOccupation: uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code),
-    // The whole framework as served, one stored document each (src/store/framework-document.ts).
+    // A framework's lists as served, one stored document each (src/store/framework-document.ts).
     frameworkDocumentByOccupation: uniqueLoader(
       async (codes: readonly string[]) => (await q.frameworkDocumentsByOccupation(db, codes)).map((row) => readFrameworkDocument(row.document)),
       (document) => document.occupationCode,

@@ -1,14 +1,61 @@
 /**
- * Resolvers for a framework. `Occupation.framework` serves the document the importer stored, already shaped like
- * the schema (src/store/framework-document.ts), so every field under `Framework` is a plain property read except
- * these two.
+ * Resolvers for a framework. Its own row serves the title, version, job zone, evidence and page; its lists come
+ * from the document the importer stored for it, already shaped like the schema (src/store/framework-document.ts),
+ * read and parsed once per request whichever lists are asked for. Everything under those lists is a plain
+ * property read.
  */
 import type { Resolvers } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
 import { loadRequired } from '../loaders';
+import type { FrameworkRow } from '../store/database';
+import type { FrameworkDocument } from '../store/framework-document';
+
+const documentOf = (f: FrameworkRow, { loaders }: Context) =>
+  loadRequired(loaders.frameworkDocumentByOccupation, f.occupation_code, "framework's document");
+
+/** A resolver returning one list of the framework's document. */
+const fromDocument =
+  <K extends keyof FrameworkDocument>(list: K) =>
+  async (f: FrameworkRow, _: unknown, context: Context) =>
+    (await documentOf(f, context))[list];
 
 export const frameworkResolvers: Resolvers = {
   Framework: {
-    occupation: (f, _, { loaders }) => loadRequired(loaders.occupationByCode, f.occupationCode, "framework's occupation"),
-    level: (f, { key }) => f.levels.find((l) => l.key === key) ?? null,
+    occupation: (f, _, { loaders }) => loadRequired(loaders.occupationByCode, f.occupation_code, "framework's occupation"),
+    jobZone: (f) => ({ zone: f.job_zone, name: f.job_zone_name }),
+    levels: fromDocument('levels'),
+    level: async (f, { key }, context) => (await documentOf(f, context)).levels.find((l) => l.key === key) ?? null,
+    aiUsage: fromDocument('aiUsage'),
+    evidence: (f) => f,
+    durableSkills: fromDocument('durableSkills'),
+    anchors: fromDocument('anchors'),
+    sources: fromDocument('sources'),
+    dataQualityWarnings: fromDocument('dataQualityWarnings'),
+    page: (f) => f,
+  },
+  EvidencePack: {
+    aei: (f) => ({
+      taskObservations: f.aei_task_observations,
+      augmentSharePercent: f.aei_augment_share_percent,
+      timeSavedPercent: f.aei_time_saved_percent,
+      aiAutonomy: f.aei_ai_autonomy,
+    }),
+    safi: (f) => ({
+      topSkill: f.safi_top_skill,
+      score: f.safi_score,
+      scoreMax: f.safi_score_max,
+      quadrant: f.safi_quadrant,
+      precision: f.safi_precision,
+    }),
+    wef: (f) => ({ name: f.wef_cluster, id: f.wef_cluster_id }),
+  },
+  PublishedPage: {
+    publisher: (f) => f.page_publisher,
+    copyright: (f) => f.page_copyright,
+    sourcesLine: (f) => f.page_sources_line,
+    aiUsageCoverageNote: (f) => f.ai_usage_coverage_note,
+    aiUsageIntro: (f) => f.ai_usage_intro,
+    durableSkillsIntro: (f) => f.durable_skills_intro,
+    anchorsEnrichment: (f) => f.anchors_enrichment,
   },
 };

@@ -48,7 +48,7 @@ export const Occupation: OccupationResolvers<Context> = {
   socCode: (o) => o.soc_code,
   majorGroup: (o) => o.major_group,
   jobZone: (o, _, { loaders }) => (o.job_zone === null ? null : loaders.jobZoneByZone.load(o.job_zone)),
-  framework: (o, _, { loaders }) => loaders.frameworkDocumentByOccupation.load(o.code),
+  framework: (o, _, { loaders }) => loaders.frameworkByOccupation.load(o.code),
   hasFramework: async (o, _, { loaders }) => (await loaders.frameworkByOccupation.load(o.code)) !== null,
   alternateTitles: async (o, { first, after }, { loaders }) =>
     pageOf(await loaders.alternateTitlesByOccupation.load(o.code), 'alternateTitle', (t) => t.id, first, after),

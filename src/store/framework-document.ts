@@ -1,10 +1,12 @@
 /**
- * A framework as the API serves it: one JSON document per occupation, shaped like the GraphQL `Framework` type
- * (field names, 1-based positions, levels with their statements, statements with their citations), stored by the
- * importer (migration 0003) and read whole by the `Occupation.framework` resolver. The framework's rows remain the
- * store's truth; `buildFrameworkDocument` derives the document from them at build time, so the rules that shape
- * them (which statements sit under which level, the listed counts, level names) run once per build instead of on
- * every request. Everything under `Framework` except `occupation` and `level(key)` is then a plain property.
+ * The lists of a framework as the API serves them, one JSON document per framework: its competency levels with
+ * their statements, AI usage per level, durable-skill domains with their levels, the page's anchor lists, sources
+ * and data-quality warnings, shaped like the GraphQL types (field names, 1-based positions, statements under their
+ * levels, citations under their statements). The importer stores it (migration 0003) and the `Framework` resolvers
+ * read it whole, once per request. The framework's rows remain the store's truth: `buildFrameworkDocument` derives
+ * the document from them at build time, so the rules that shape them (which statements sit under which level, the
+ * listed counts, level names) run once per build instead of on every request. The framework's own row still
+ * serves its title, version, job zone, evidence and page, so asking for those alone never parses the document.
  */
 import type { SourceRow } from './database';
 import * as q from './queries';
@@ -81,39 +83,16 @@ export interface FrameworkAnchorsDocument {
   tasks: string[];
 }
 
-export interface EvidencePackDocument {
-  aei: { taskObservations: number; augmentSharePercent: number; timeSavedPercent: number; aiAutonomy: number };
-  safi: { topSkill: string; score: number; scoreMax: number; quadrant: string; precision: string };
-  wef: { name: string; id: string };
-}
-
-export interface PublishedPageDocument {
-  publisher: string | null;
-  copyright: string | null;
-  sourcesLine: string | null;
-  aiUsageCoverageNote: string | null;
-  aiUsageIntro: string | null;
-  durableSkillsIntro: string | null;
-  anchorsEnrichment: string | null;
-}
-
 /** `S` is what a citation's `source` holds: a source id in the stored JSON, the source row when served. */
 export interface FrameworkDocument<S = SourceRow> {
-  /** Not a GraphQL field: `Framework.occupation` loads the occupation by it. */
   occupationCode: string;
-  title: string;
-  version: string;
-  context: string;
-  jobZone: { zone: number; name: string };
   levels: CompetencyLevelDocument<S>[];
   aiUsage: AiUsageLevelDocument<S>[];
-  evidence: EvidencePackDocument;
   durableSkills: DurableSkillDomainDocument<S>[];
   anchors: FrameworkAnchorsDocument;
   /** Every source the page credits, in its order; every citation's source is one of them. */
   sources: SourceRow[];
   dataQualityWarnings: { path: string; message: string }[];
-  page: PublishedPageDocument;
 }
 
 const DURABLE_LEVELS: DurableLevelKey[] = ['EMERGING', 'DEVELOPING', 'APPLYING', 'EXCEEDING'];
@@ -131,7 +110,7 @@ function groupBy<R, K>(rows: readonly R[], keyOf: (row: R) => K): Map<K, R[]> {
   return groups;
 }
 
-/** Reads one framework's rows from a store (the one being built) and shapes them; null if it has no framework. */
+/** Reads one framework's rows from a store (the one being built) and shapes its lists; null if it has no framework. */
 export async function buildFrameworkDocument(db: Db, code: string): Promise<FrameworkDocument<string> | null> {
   const codes = [code];
   const [[framework], levels, competencyStatements, aiUsageStatements, domains, durableStatements, citations, anchors, sources, warnings] =
@@ -165,10 +144,6 @@ export async function buildFrameworkDocument(db: Db, code: string): Promise<Fram
 
   return {
     occupationCode: framework.occupation_code,
-    title: framework.title,
-    version: framework.version,
-    context: framework.context,
-    jobZone: { zone: framework.job_zone, name: framework.job_zone_name },
     levels: levels.map((l) => ({
       key: l.key as CompetencyLevelKey,
       name: l.name,
@@ -183,22 +158,6 @@ export async function buildFrameworkDocument(db: Db, code: string): Promise<Fram
       name: l.name,
       statements: (aiUsageByLevel.get(l.key) ?? []).map(cited),
     })),
-    evidence: {
-      aei: {
-        taskObservations: framework.aei_task_observations,
-        augmentSharePercent: framework.aei_augment_share_percent,
-        timeSavedPercent: framework.aei_time_saved_percent,
-        aiAutonomy: framework.aei_ai_autonomy,
-      },
-      safi: {
-        topSkill: framework.safi_top_skill,
-        score: framework.safi_score,
-        scoreMax: framework.safi_score_max,
-        quadrant: framework.safi_quadrant,
-        precision: framework.safi_precision,
-      },
-      wef: { name: framework.wef_cluster, id: framework.wef_cluster_id },
-    },
     durableSkills: domains.map((d) => {
       const statements = durableByDomain.get(d.key) ?? [];
       return {
@@ -227,15 +186,6 @@ export async function buildFrameworkDocument(db: Db, code: string): Promise<Fram
     },
     sources: sources.map(({ occupation_code: _, ...source }) => source),
     dataQualityWarnings: warnings.map((w) => ({ path: w.path, message: w.message })),
-    page: {
-      publisher: framework.page_publisher,
-      copyright: framework.page_copyright,
-      sourcesLine: framework.page_sources_line,
-      aiUsageCoverageNote: framework.ai_usage_coverage_note,
-      aiUsageIntro: framework.ai_usage_intro,
-      durableSkillsIntro: framework.durable_skills_intro,
-      anchorsEnrichment: framework.anchors_enrichment,
-    },
   };
 }
 
