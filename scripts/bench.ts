@@ -15,7 +15,7 @@ import { createServer } from '../src/server';
 import { loadTypeDefs } from '../src/schema';
 import { openStore } from '../src/store/store';
 import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
-import { load, rssMb, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
+import { load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
 
 /** One operation to measure. scripts/bench-search.ts, when present, exports `benchSearch(): BenchCase | Promise<BenchCase>`. */
 export interface BenchCase {
@@ -88,7 +88,7 @@ interface Started {
 
 async function startServer({ storeFile, dataDir }: Snapshot, env: Record<string, string>): Promise<Started> {
   const started = performance.now();
-  const server = startProcess(serverEntry, { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: storeFile, DATA_DIR: dataDir, ...env }, { keepLines: false });
+  const server = startProcess(serverEntry, { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: storeFile, DATA_DIR: dataDir, ...env }, { keepLines: false, nodeFlags: serverNodeFlags(root) });
   const port = await server.ready;
   return { process: server, port, readyMs: Math.round(performance.now() - started) };
 }

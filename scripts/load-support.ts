@@ -18,8 +18,13 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export function startProcess(entry: string, env: NodeJS.ProcessEnv, { keepLines = true, args = [] as string[] } = {}): ServerProcess {
-  const child = spawn(process.execPath, [entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `nodeFlags` go to node before the entry, e.g. `serverNodeFlags(root)`. */
+export function startProcess(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  { keepLines = true, args = [] as string[], nodeFlags = [] as string[] } = {},
+): ServerProcess {
+  const child = spawn(process.execPath, [...nodeFlags, entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let buffered = '';
   let isReady = false;
@@ -45,6 +50,17 @@ export function startProcess(entry: string, env: NodeJS.ProcessEnv, { keepLines 
   });
   ready.catch(() => {});
   return { child, lines, ready, exited };
+}
+
+/**
+ * The node flags `npm start` runs the server with (package.json's `start` script, between `node` and the entry),
+ * so the benchmark and the soak measure the server as it is started.
+ */
+export function serverNodeFlags(root: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [node, ...rest] = (scripts.start ?? '').split(/\s+/);
+  if (node !== 'node' || rest.at(-1) !== 'dist/src/index.js') throw new Error(`package.json's start script is not "node [flags] dist/src/index.js": ${scripts.start}`);
+  return rest.slice(0, -1);
 }
 
 /** Resident set size of a process in MB, from /proc (Linux). */

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openStore } from '../src/store/store';
 import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
-import { rssMb, sleep, snapshotStore, startProcess, type LoadRequest } from './load-support';
+import { rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest } from './load-support';
 
 const root = resolve(__dirname, '../..');
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const server = startProcess(
     join(root, 'dist/src/index.js'),
     { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: storeFile, DATA_DIR: dataDir },
-    { keepLines: false },
+    { keepLines: false, nodeFlags: serverNodeFlags(root) },
   );
   const port = await server.ready;
   const pid = server.child.pid ?? 0;
