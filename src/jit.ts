@@ -1,10 +1,15 @@
 /**
  * Executes operations with graphql-jit instead of graphql-js, through Apollo Server's `gateway` option: its
  * `load()` may return an executor, which Apollo calls after parsing and validating as usual. graphql-jit compiles
- * each operation once into a function specialised for its selection set (no per-field lookups, fewer promises).
- * Compiled operations are kept per parsed document, which Apollo's document cache already reuses.
- * Apollo still wraps the schema's resolvers for plugins, so federated inline traces (ftv1) keep their per-field
- * timings (tests/jit.test.ts checks both).
+ * each operation once into a function specialised for its selection set (no per-field lookups, fewer promises,
+ * and a field without a resolver becomes a plain property read). Compiled operations are kept per parsed
+ * document, which Apollo's document cache already reuses.
+ *
+ * Two instances of the schema: once any request wants per-field hooks (a router asking for federated traces,
+ * ftv1), Apollo wraps every field's resolver of the schema it was given, in place and for good. Operations
+ * compiled against that schema then call a wrapper for every field, even where no trace is asked for (~45% slower
+ * for the full framework). So requests with field hooks run against Apollo's schema, whose wrappers report
+ * per-field timings (tests/jit.test.ts), and all others against a second instance Apollo never sees.
  */
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
@@ -13,8 +18,40 @@ import type { Context } from './context';
 
 type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
 
-export function jitGateway(schema: GraphQLSchema): Gateway {
+/**
+ * Apollo marks a request's context with this symbol (by its description; the symbol itself is internal to
+ * @apollo/server) when some plugin wants `willResolveField` for that request.
+ */
+const FIELD_HOOKS = 'apolloServerExecutionDispatcherWillResolveField';
+
+function wantsFieldHooks(context: object): boolean {
+  return Object.getOwnPropertySymbols(context).some((symbol) => symbol.description === FIELD_HOOKS);
+}
+
+/** One compiled function per (document, operation name), against one schema. */
+function compiler(schema: GraphQLSchema) {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
+  return (document: DocumentNode, operationName: string | null | undefined): CompiledQuery | ExecutionResult => {
+    const name = operationName ?? '';
+    let byName = compiled.get(document);
+    if (byName === undefined) compiled.set(document, (byName = new Map()));
+    let query = byName.get(name);
+    if (query === undefined) {
+      const result = compileQuery(schema, document, operationName ?? undefined);
+      // Compilation refuses what validation would have (e.g. an unknown operation name): report it as such.
+      if (!isCompiledQuery(result)) return result;
+      query = result;
+      byName.set(name, query);
+    }
+    return query;
+  };
+}
+
+/** `buildSchema` is called twice: one instance for Apollo (and traced requests), one that Apollo never wraps. */
+export function jitGateway(buildSchema: () => GraphQLSchema): Gateway {
+  const schema = buildSchema();
+  const compileTraced = compiler(schema);
+  const compilePlain = compiler(buildSchema());
   let notify: Parameters<Gateway['onSchemaLoadOrUpdate']>[0] | undefined;
   return {
     onSchemaLoadOrUpdate(callback) {
@@ -29,17 +66,8 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
           // errors into BAD_USER_INPUT with a 400); graphql-jit's own errors carry no AST nodes to tell them apart.
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
           if (variables.errors !== undefined) return { errors: variables.errors };
-          const name = operationName ?? '';
-          let byName = compiled.get(document);
-          if (byName === undefined) compiled.set(document, (byName = new Map()));
-          let query = byName.get(name);
-          if (query === undefined) {
-            const result = compileQuery(schema, document, operationName ?? undefined);
-            // Compilation refuses what validation would have (e.g. an unknown operation name): report it as such.
-            if (!isCompiledQuery(result)) return asGraphQLErrors(result);
-            query = result;
-            byName.set(name, query);
-          }
+          const query = (wantsFieldHooks(context) ? compileTraced : compilePlain)(document, operationName);
+          if (!isCompiledQuery(query)) return asGraphQLErrors(query);
           return asGraphQLErrors(await query.query(undefined, context, request.variables ?? {}));
         },
       };

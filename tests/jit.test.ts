@@ -1,7 +1,10 @@
 /** graphql-jit behind Apollo answers exactly as graphql-js does: data, errors, status codes and federated traces. */
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { Trace } from '@apollo/usage-reporting-protobuf';
+import { defaultFieldResolver, parse, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { type Context, createContext } from '../src/context';
+import { jitGateway } from '../src/jit';
+import { buildSchema } from '../src/schema';
 import { createServer, type Executor } from '../src/server';
 import { openStore, type Store } from '../src/store/store';
 import { testStoreFile } from './support/paths';
@@ -63,4 +66,32 @@ test('a router asking for federated traces gets per-field timings from graphql-j
   const occupation = root?.child?.[0];
   expect(occupation?.responseName).toBe('occupation');
   expect(occupation?.child?.map((c) => c.responseName)).toEqual(['title', 'jobZone']);
+});
+
+test("after a traced request, untraced operations run against a schema whose resolvers Apollo has not wrapped", async () => {
+  const gateway = jitGateway(buildSchema);
+  let apolloSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (apolloSchema = apiSchema));
+  const { executor } = await gateway.load({ apollo: { graphRef: 'test@current' } } as never);
+  if (apolloSchema === undefined || !executor) throw new Error('the gateway did not load');
+  // What Apollo does, in place, to the schema it was given once a request wants per-field hooks (ftv1 traces).
+  const title = (apolloSchema.getType('Occupation') as GraphQLObjectType).getFields().title!;
+  const resolve = title.resolve;
+  let wrapped = 0;
+  title.resolve = (...args) => {
+    wrapped += 1;
+    return (resolve ?? defaultFieldResolver)(...args);
+  };
+  const document = parse('{ occupation(code: "43-6012.00") { title } }');
+  const run = async (context: Context) => {
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const result = await executor({ document, operation, operationName: null, request: { variables: {} }, context } as never);
+    expect(result).toEqual({ data: { occupation: { title: 'Legal Secretaries and Administrative Assistants' } } });
+  };
+  await run(createContext(store));
+  expect(wrapped).toBe(0);
+  const traced = createContext(store);
+  Object.defineProperty(traced, Symbol('apolloServerExecutionDispatcherWillResolveField'), { value: () => undefined });
+  await run(traced);
+  expect(wrapped).toBe(1);
 });
