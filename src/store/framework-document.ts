@@ -8,6 +8,8 @@
  * listed counts, level names) run once per build instead of on every request. The framework's own row still
  * serves its title, version, job zone, evidence and page, so asking for those alone never parses the document.
  */
+// Types generated from schema/, for the parts of a document that are exactly a schema type or enum.
+import type { CompetencyLevelKey, DurableLevelKey, FrameworkAnchors } from '../__generated__/resolvers-types';
 import type { SourceRow } from './database';
 import * as q from './queries';
 import type { Db } from './queries';
@@ -38,9 +40,6 @@ export interface CitedStatementDocument<S = SourceRow> {
   citations: CitationDocument<S>[];
 }
 
-export type CompetencyLevelKey = 'EMERGING' | 'DEVELOPING' | 'PROFICIENT' | 'ADVANCED';
-export type DurableLevelKey = 'EMERGING' | 'DEVELOPING' | 'APPLYING' | 'EXCEEDING';
-
 export interface CompetencyLevelDocument<S = SourceRow> {
   key: CompetencyLevelKey;
   name: string;
@@ -70,18 +69,6 @@ export interface DurableSkillDomainDocument<S = SourceRow> {
   levels: DurableSkillLevelDocument<S>[];
 }
 
-export interface FrameworkAnchorsDocument {
-  publishedCount: number;
-  relatedTitles: string[];
-  rapidsApprenticeships: string[];
-  cipCodes: string[];
-  skills: string[];
-  knowledge: string[];
-  abilities: string[];
-  workStyles: string[];
-  technology: string[];
-  tasks: string[];
-}
 
 /** `S` is what a citation's `source` holds: a source id in the stored JSON, the source row when served. */
 export interface FrameworkDocument<S = SourceRow> {
@@ -89,7 +76,7 @@ export interface FrameworkDocument<S = SourceRow> {
   levels: CompetencyLevelDocument<S>[];
   aiUsage: AiUsageLevelDocument<S>[];
   durableSkills: DurableSkillDomainDocument<S>[];
-  anchors: FrameworkAnchorsDocument;
+  anchors: FrameworkAnchors;
   /** Every source the page credits, in its order; every citation's source is one of them. */
   sources: SourceRow[];
   dataQualityWarnings: { path: string; message: string }[];
