@@ -276,7 +276,7 @@ export interface DataQualityWarningTable {
   message: string;
 }
 
-/** A framework as the API serves it, one JSON document per framework (migration 0003, framework-document.ts). */
+/** A framework's lists as the API serves them, one JSON document per framework (migration 0003, framework-document.ts). */
 export interface FrameworkDocumentTable {
   occupation_code: string;
   document: string;

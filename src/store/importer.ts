@@ -339,7 +339,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     insertRows(db, sqlite, 'data_quality_warning', warnings.map((w) => ({ occupation_code: w.occupationCode, path: w.path, message: w.message })));
     for (const w of warnings) log(`[build] data-quality warning: ${w.file} ${w.path}: ${w.message}`);
 
-    // Each framework's served document, derived from the rows just written (src/store/framework-document.ts).
+    // The served document of each framework's lists, derived from the rows just written (src/store/framework-document.ts).
     for (const { framework } of frameworks) {
       const document = await buildFrameworkDocument(db, framework.code);
       if (document === null) throw new Error(`framework ${framework.code} was not written`);

@@ -203,7 +203,7 @@ export function warningsByOccupation(db: Db, codes: readonly string[]): Promise<
   return db.selectFrom('data_quality_warning').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
-/** The served form of each framework (migration 0003): one row each, the rows above shaped by the importer. */
+/** Each framework's lists as served (migration 0003): one row each, the rows above shaped by the importer. */
 export function frameworkDocumentsByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkDocumentRow[]> {
   return db.selectFrom('framework_document').selectAll().where('occupation_code', 'in', codes).execute();
 }
