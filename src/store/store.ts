@@ -57,6 +57,17 @@ export async function openStore(file: string): Promise<Store> {
       `store ${file} has search index version ${searchVersion ?? 'none'}, this server needs ${SEARCH_INDEX_VERSION}: ${rebuildHint}`,
     );
   }
+  // A framework's lists are served from its document (migration 0003); one without a document is a broken build.
+  const undocumented = await db
+    .selectFrom('framework')
+    .select('occupation_code')
+    .where('occupation_code', 'not in', db.selectFrom('framework_document').select('occupation_code'))
+    .execute();
+  if (undocumented.length > 0) {
+    await db.destroy();
+    const codes = undocumented.map((f) => f.occupation_code).join(', ');
+    throw new StoreError('corrupt', `store ${file} has frameworks without their served document (${codes}): ${rebuildHint}`);
+  }
   return { db, file, meta, close: () => db.destroy() };
 }
 

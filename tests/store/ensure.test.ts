@@ -1,4 +1,5 @@
 /** Startup's store check: rebuild a missing or stale store in development, refuse clearly in production. */
+import SqliteDatabase from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,4 +55,19 @@ test('production refuses a missing, stale, or corrupt store with one line saying
   await expect(ensure(false)).rejects.toThrow(/was built from other data than .*: run `npm run build:store` to rebuild it$/);
   writeFileSync(storeFile, 'not a database');
   await expect(ensure(false)).rejects.toMatchObject({ problem: 'corrupt' });
+});
+
+test('a store with a framework but not its served document is refused as corrupt, and rebuilt in development', async () => {
+  await (await ensure(true)).close();
+  const sqlite = new SqliteDatabase(storeFile);
+  sqlite.prepare('DELETE FROM framework_document').run();
+  sqlite.close();
+  await expect(ensure(false)).rejects.toThrow(
+    new StoreError('corrupt', `store ${storeFile} has frameworks without their served document (43-6012.00): run \`npm run build:store\` to rebuild it from data/`),
+  );
+  lines = [];
+  const rebuilt = await ensure(true);
+  expect(lines[0]).toContain('without their served document');
+  expect(await rebuilt.db.selectFrom('framework_document').select('occupation_code').execute()).toEqual([{ occupation_code: '43-6012.00' }]);
+  await rebuilt.close();
 });
