@@ -4,19 +4,14 @@
  * duplicate and missing keys stay right ("values the same length and order as keys").
  */
 import DataLoader from 'dataloader';
+import { groupBy } from '../group-by';
 import { readFrameworkDocument } from '../store/framework-document';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
 
 export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
   return new DataLoader<K, R[]>(async (keys) => {
-    const groups = new Map<K, R[]>();
-    for (const row of await fetch(keys)) {
-      const key = keyOf(row);
-      const group = groups.get(key);
-      if (group) group.push(row);
-      else groups.set(key, [row]);
-    }
+    const groups = groupBy(await fetch(keys), keyOf);
     return keys.map((key) => groups.get(key) ?? []);
   });
 }

@@ -10,6 +10,7 @@
  */
 // Types generated from schema/, for the parts of a document that are exactly a schema type or enum.
 import type { CompetencyLevelKey, DurableLevelKey, FrameworkAnchors } from '../__generated__/resolvers-types';
+import { groupBy } from '../group-by';
 import type { SourceRow } from './database';
 import * as q from './queries';
 import type { Db } from './queries';
@@ -69,7 +70,6 @@ export interface DurableSkillDomainDocument<S = SourceRow> {
   levels: DurableSkillLevelDocument<S>[];
 }
 
-
 /** `S` is what a citation's `source` holds: a source id in the stored JSON, the source row when served. */
 export interface FrameworkDocument<S = SourceRow> {
   occupationCode: string;
@@ -85,17 +85,6 @@ export interface FrameworkDocument<S = SourceRow> {
 const DURABLE_LEVELS: DurableLevelKey[] = ['EMERGING', 'DEVELOPING', 'APPLYING', 'EXCEEDING'];
 
 const titleCase = (key: string) => key.charAt(0) + key.slice(1).toLowerCase();
-
-/** Groups rows by a key, keeping their order within each group. */
-function groupBy<R, K>(rows: readonly R[], keyOf: (row: R) => K): Map<K, R[]> {
-  const groups = new Map<K, R[]>();
-  for (const row of rows) {
-    const group = groups.get(keyOf(row));
-    if (group) group.push(row);
-    else groups.set(keyOf(row), [row]);
-  }
-  return groups;
-}
 
 /** Reads one framework's rows from a store (the one being built) and shapes its lists; null if it has no framework. */
 export async function buildFrameworkDocument(db: Db, code: string): Promise<FrameworkDocument<string> | null> {
