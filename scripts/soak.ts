@@ -65,7 +65,6 @@ async function main(): Promise<void> {
   });
   console.log(`soak: ${seconds} s, ${connections} connections, ${requests.length} distinct requests in rotation; RSS at start ${rssMb(pid)} MB`);
 
-  const marks: { at: number; rss: number }[] = [];
   const started = performance.now();
   const run = autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -83,14 +82,7 @@ async function main(): Promise<void> {
       trace.push(rssMb(pid));
     }
   })();
-  const sampler = (async () => {
-    for (const at of [seconds / 3, seconds - 0.5]) {
-      await sleep(at * 1000 - (performance.now() - started));
-      marks.push({ at: Math.round(at), rss: rssMb(pid) });
-    }
-  })();
   const result = await run;
-  await sampler;
   await tracer;
   server.child.kill('SIGTERM');
   const exit = await server.exited;
@@ -99,10 +91,13 @@ async function main(): Promise<void> {
   const fiveHundreds = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => code.startsWith('5'))
     .reduce((sum, [, stats]) => sum + (stats as { count: number }).count, 0);
-  const [early, late] = marks;
-  const singleGrowth = early && late ? (100 * (late.rss - early.rss)) / early.rss : Number.NaN;
-  // The verdict's windows: 15–25 s and 50–60 s of a 60 s run, both ends included (the sample at s seconds is
-  // trace[s - 1]). A window with no samples gives NaN, which fails.
+  // The single samples at the two marks, for comparison: the sample at s seconds is trace[s - 1].
+  const sampleAt = (at: number) => ({ at, rss: trace[at - 1] ?? Number.NaN });
+  const early = sampleAt(Math.round(seconds / 3));
+  const late = sampleAt(seconds);
+  const singleGrowth = (100 * (late.rss - early.rss)) / early.rss;
+  // The verdict's windows: 15–25 s and 50–60 s of a 60 s run, both ends included. A window with no samples gives
+  // NaN, which fails.
   const rssWindow = (from: number, to: number) => {
     const samples = trace.slice(from - 1, to);
     return { label: `${from}–${to} s`, count: samples.length, median: median(samples) };
@@ -113,8 +108,8 @@ async function main(): Promise<void> {
   console.log(`requests: ${result.requests.total} (${Math.round(result.requests.average)} req/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
   console.log(`errors: ${result.errors}, timeouts: ${result.timeouts}, non-2xx: ${result.non2xx}, 5xx: ${fiveHundreds}`);
   console.log(`status codes: ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count])))}`);
-  for (const mark of marks) console.log(`RSS at ${mark.at} s (single sample): ${mark.rss} MB`);
-  console.log(`RSS growth between the single samples at ${early?.at} s and ${late?.at} s: ${singleGrowth.toFixed(1)}% (not the verdict)`);
+  for (const mark of [early, late]) console.log(`RSS at ${mark.at} s (single sample): ${mark.rss} MB`);
+  console.log(`RSS growth between the single samples at ${early.at} s and ${late.at} s: ${singleGrowth.toFixed(1)}% (not the verdict)`);
   for (const w of [earlyWindow, lateWindow]) console.log(`RSS median of ${w.label} (${w.count} samples): ${w.median} MB`);
   console.log(`RSS growth between the medians of ${earlyWindow.label} and ${lateWindow.label}: ${growth.toFixed(1)}% (limit 10%; the verdict uses this)`);
   console.log(`RSS every 5 s (MB): ${trace.filter((_, i) => i % 5 === 4).join(' ')}; lowest ${Math.min(...trace)}, highest ${Math.max(...trace)}`);
