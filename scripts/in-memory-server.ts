@@ -14,6 +14,7 @@ const createLoaders = loaders.createLoaders;
 const held = new Map<string, Map<string, unknown>>();
 
 loaders.createLoaders = (db: Db) => {
+  // Nothing held by the store itself: this map holds everything, without a bound.
   const fresh = createLoaders(db);
   const wrapped: Record<string, DataLoader<unknown, unknown>> = {};
   for (const [name, loader] of Object.entries(fresh)) {

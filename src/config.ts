@@ -12,6 +12,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Memory for whole cached responses, in bytes (RESPONSE_CACHE_MB, default 64; 0 turns the cache off). */
   responseCacheBytes: number;
+  /** Store rows the loaders keep in memory for the store's life (STORE_HELD_ROWS, default 150,000; 0 holds none). */
+  heldRows: number;
   /** The suggested-corrections store (CORRECTIONS_FILE, default var/corrections.sqlite); never the reference store. */
   correctionsFile: string;
   /** SHA-256 hashes (hex, comma-separated, each optionally `label:hex`) of the admin tokens (ADMIN_TOKEN_SHA256). */
@@ -35,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storeFile: resolve(env.STORE_FILE ?? 'var/store.sqlite'),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 100_000),
     responseCacheBytes: Math.max(0, Number(env.RESPONSE_CACHE_MB ?? 64)) * 1024 * 1024,
+    heldRows: Math.max(0, Number(env.STORE_HELD_ROWS ?? 150_000)),
     correctionsFile: resolve(env.CORRECTIONS_FILE ?? 'var/corrections.sqlite'),
     adminTokenHashes: env.ADMIN_TOKEN_SHA256,
     viewerTokenHashes: env.VIEWER_TOKEN_SHA256,

@@ -10,7 +10,7 @@ let t: TestServer;
 let codes: string[];
 const recorded = recordedAnswers();
 beforeAll(async () => {
-  t = await startTestServer({ production: true });
+  t = await startTestServer({ production: true, heldRows: 150_000 });
   codes = (await t.store.db.selectFrom('occupation').select('code').orderBy('code').execute()).map((r) => r.code);
 });
 afterAll(() => t.stop());

@@ -1,62 +1,101 @@
 /**
- * One DataLoader per (table, lookup key), named <thing>By<Key>. A fresh set is made for every request, so
- * nothing is cached across requests. Each batch runs one query, and results are regrouped through a Map so
- * duplicate and missing keys stay right ("values the same length and order as keys").
+ * One DataLoader per (table, lookup key), named <thing>By<Key>. A fresh set is made for every request. Each batch
+ * runs one query, and results are regrouped through a Map so duplicate and missing keys stay right ("values the
+ * same length and order as keys"). Where the store holds rows for its life (src/store/held-rows.ts), a batch first
+ * takes the keys held there and queries only the rest, still in one statement; what it reads is then held.
  */
 import DataLoader from 'dataloader';
 import { groupBy } from '../group-by';
 import { readFrameworkDocument } from '../store/framework-document';
+import type { HeldRows } from '../store/held-rows';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
 
-export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
-  return new DataLoader<K, R[]>(async (keys) => {
-    const groups = groupBy(await fetch(keys), keyOf);
-    return keys.map((key) => groups.get(key) ?? []);
-  });
+type Batch<K, V> = (keys: readonly K[]) => Promise<V[]>;
+
+/** Where a loader keeps what it read for the life of the store, under its own name. */
+interface Holding {
+  rows: HeldRows | undefined;
+  name: string;
 }
 
-function uniqueLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R | null> {
-  return new DataLoader<K, R | null>(async (keys) => {
+/** `batch` for the keys not held yet; every value read is held, an array weighing its length. */
+function holding<K, V>(batch: Batch<K, V>, { rows, name }: Holding): Batch<K, V> {
+  if (rows === undefined || !rows.enabled) return batch;
+  return async (keys) => {
+    const values = new Array<V>(keys.length);
+    const missing: K[] = [];
+    const missingAt: number[] = [];
+    keys.forEach((key, i) => {
+      const held = rows.get(`${name}:${String(key)}`);
+      if (held === undefined) {
+        missing.push(key);
+        missingAt.push(i);
+      } else values[i] = held.value as V;
+    });
+    if (missing.length > 0) {
+      const read = await batch(missing);
+      read.forEach((value, j) => {
+        values[missingAt[j]!] = value;
+        rows.set(`${name}:${String(missing[j])}`, value, Array.isArray(value) ? Math.max(1, value.length) : 1);
+      });
+    }
+    return values;
+  };
+}
+
+export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K, held?: Holding): DataLoader<K, R[]> {
+  const batch: Batch<K, R[]> = async (keys) => {
+    const groups = groupBy(await fetch(keys), keyOf);
+    return keys.map((key) => groups.get(key) ?? []);
+  };
+  return new DataLoader<K, R[]>(held === undefined ? batch : holding(batch, held));
+}
+
+function uniqueLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K, held?: Holding): DataLoader<K, R | null> {
+  const batch: Batch<K, R | null> = async (keys) => {
     const byKey = new Map<K, R>();
     // For keys that match several rows (a SOC code over several occupations) the first row wins: queries order
     // their rows so that the first is the canonical one.
     for (const row of await fetch(keys)) if (!byKey.has(keyOf(row))) byKey.set(keyOf(row), row);
     return keys.map((key) => byKey.get(key) ?? null);
-  });
+  };
+  return new DataLoader<K, R | null>(held === undefined ? batch : holding(batch, held));
 }
 
-const byOccupation = <R extends { occupation_code: string }>(fetch: (db: Db, codes: readonly string[]) => Promise<R[]>, db: Db) =>
-  groupedLoader<string, R>((codes) => fetch(db, codes), (row) => row.occupation_code);
-
-export function createLoaders(db: Db) {
+/** `held`: the store's rows held for its life; without it, every batch reads the store. */
+export function createLoaders(db: Db, held?: HeldRows) {
+  const as = (name: string): Holding => ({ rows: held, name });
+  const byOccupation = <R extends { occupation_code: string }>(name: string, fetch: (db: Db, codes: readonly string[]) => Promise<R[]>) =>
+    groupedLoader<string, R>((codes) => fetch(db, codes), (row) => row.occupation_code, as(name));
   return {
-    occupationByCode: uniqueLoader((codes: readonly string[]) => q.occupationsByCode(db, codes), (o) => o.code),
+    occupationByCode: uniqueLoader((codes: readonly string[]) => q.occupationsByCode(db, codes), (o) => o.code, as('occupation')),
     occupationBySocCode: uniqueLoader(
       (socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes),
       (o) => o.soc_code,
+      as('occupationBySoc'),
     ),
-    jobZoneByZone: uniqueLoader((zones: readonly number[]) => q.jobZonesByZone(db, zones), (z) => z.zone),
-    alternateTitlesByOccupation: byOccupation(q.alternateTitlesByOccupation, db),
-    reportedTitlesByOccupation: byOccupation(q.reportedTitlesByOccupation, db),
-    tasksByOccupation: byOccupation(q.tasksByOccupation, db),
-    technologySkillsByOccupation: byOccupation(q.technologySkillsByOccupation, db),
-    toolsByOccupation: byOccupation(q.toolsByOccupation, db),
-    educationByOccupation: byOccupation(q.educationByOccupation, db),
-    relatedOccupationsByOccupation: byOccupation(q.relatedOccupationsByOccupation, db),
-    skillScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'skill', codes), db),
-    knowledgeScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'knowledge', codes), db),
-    workStyleScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'work_style', codes), db),
-    interestScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'interest', codes), db),
-    frameworkByOccupation: uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code),
+    jobZoneByZone: uniqueLoader((zones: readonly number[]) => q.jobZonesByZone(db, zones), (z) => z.zone, as('jobZone')),
+    alternateTitlesByOccupation: byOccupation('alternateTitles', q.alternateTitlesByOccupation),
+    reportedTitlesByOccupation: byOccupation('reportedTitles', q.reportedTitlesByOccupation),
+    tasksByOccupation: byOccupation('tasks', q.tasksByOccupation),
+    technologySkillsByOccupation: byOccupation('technology', q.technologySkillsByOccupation),
+    toolsByOccupation: byOccupation('tools', q.toolsByOccupation),
+    educationByOccupation: byOccupation('education', q.educationByOccupation),
+    relatedOccupationsByOccupation: byOccupation('related', q.relatedOccupationsByOccupation),
+    skillScoresByOccupation: byOccupation('skills', (d, codes) => q.elementScoresByOccupation(d, 'skill', codes)),
+    knowledgeScoresByOccupation: byOccupation('knowledge', (d, codes) => q.elementScoresByOccupation(d, 'knowledge', codes)),
+    workStyleScoresByOccupation: byOccupation('workStyles', (d, codes) => q.elementScoresByOccupation(d, 'work_style', codes)),
+    interestScoresByOccupation: byOccupation('interests', (d, codes) => q.elementScoresByOccupation(d, 'interest', codes)),
+    frameworkByOccupation: uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code, as('framework')),
     // A framework's lists as served, one stored document each (src/store/framework-document.ts).
     frameworkDocumentByOccupation: uniqueLoader(
       async (codes: readonly string[]) => (await q.frameworkDocumentsByOccupation(db, codes)).map((row) => readFrameworkDocument(row.document)),
       (document) => document.occupationCode,
     ),
     // The page's anchor lists as rows, for checking a suggested correction's target.
-    anchorsByOccupation: byOccupation(q.anchorsByOccupation, db),
-    sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id),
+    anchorsByOccupation: byOccupation('anchors', q.anchorsByOccupation),
+    sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id, as('source')),
   };
 }
 

@@ -12,6 +12,18 @@ function primaryScore(rating: ElementRatingShape): number {
   return rating.scores.find((s) => PRIMARY_SCALES.includes(s.scale_id))?.value ?? Number.NEGATIVE_INFINITY;
 }
 
+/**
+ * Ratings already grouped, per list of scores: the rows a store holds for its life (src/store/held-rows.ts) are the
+ * same array in every request, so they are grouped once; a request's own rows are let go with it.
+ */
+const grouped = new WeakMap<ElementScoreRow[], ElementRatingsShape>();
+
+function heldRatingsOf(scores: ElementScoreRow[], unavailableReason: string): ElementRatingsShape {
+  let ratings = grouped.get(scores);
+  if (ratings === undefined) grouped.set(scores, (ratings = ratingsOf(scores, unavailableReason)));
+  return ratings;
+}
+
 /** Groups one occupation's scale scores into one rating per element, or says why there are none. */
 export function ratingsOf(scores: ElementScoreRow[], unavailableReason: string): ElementRatingsShape {
   if (scores.length === 0) return { items: null, unavailableReason, release: null };
@@ -65,9 +77,9 @@ export const Occupation: OccupationResolvers<Context> = {
   tools: async (o, { first, after }, { loaders }) =>
     pageOf(await loaders.toolsByOccupation.load(o.code), 'tool', (t) => t.id, first, after),
   skills: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.skillScoresByOccupation.load(o.code), `O*NET 29.0 has no Skills ratings for this occupation, and ${NO_30X}`),
+    heldRatingsOf(await loaders.skillScoresByOccupation.load(o.code), `O*NET 29.0 has no Skills ratings for this occupation, and ${NO_30X}`),
   knowledge: async (o, _, { loaders }) =>
-    ratingsOf(
+    heldRatingsOf(
       await loaders.knowledgeScoresByOccupation.load(o.code),
       `O*NET 29.0 has no Knowledge ratings for this occupation, and ${NO_30X}`,
     ),
@@ -77,9 +89,9 @@ export const Occupation: OccupationResolvers<Context> = {
     release: null,
   }),
   workStyles: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.workStyleScoresByOccupation.load(o.code), 'O*NET 30.1 has no Work Styles ratings for this occupation'),
+    heldRatingsOf(await loaders.workStyleScoresByOccupation.load(o.code), 'O*NET 30.1 has no Work Styles ratings for this occupation'),
   interests: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.interestScoresByOccupation.load(o.code), 'O*NET 30.1 has no Interests ratings for this occupation'),
+    heldRatingsOf(await loaders.interestScoresByOccupation.load(o.code), 'O*NET 30.1 has no Interests ratings for this occupation'),
   education: (o, _, { loaders }) => loaders.educationByOccupation.load(o.code),
   relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
 };
