@@ -17,10 +17,12 @@ type Batch<K, V> = (keys: readonly K[]) => Promise<V[]>;
 interface Holding {
   rows: HeldRows | undefined;
   name: string;
+  /** What one value counts against the bound, in rows; by default an array's length, else 1. */
+  weight?: number;
 }
 
 /** `batch` for the keys not held yet; every value read is held, an array weighing its length. */
-function holding<K, V>(batch: Batch<K, V>, { rows, name }: Holding): Batch<K, V> {
+function holding<K, V>(batch: Batch<K, V>, { rows, name, weight }: Holding): Batch<K, V> {
   if (rows === undefined || !rows.enabled) return batch;
   return async (keys) => {
     const values = new Array<V>(keys.length);
@@ -37,7 +39,7 @@ function holding<K, V>(batch: Batch<K, V>, { rows, name }: Holding): Batch<K, V>
       const read = await batch(missing);
       read.forEach((value, j) => {
         values[missingAt[j]!] = value;
-        rows.set(`${name}:${String(missing[j])}`, value, Array.isArray(value) ? Math.max(1, value.length) : 1);
+        rows.set(`${name}:${String(missing[j])}`, value, weight ?? (Array.isArray(value) ? Math.max(1, value.length) : 1));
       });
     }
     return values;
@@ -65,7 +67,7 @@ function uniqueLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: 
 
 /** `held`: the store's rows held for its life; without it, every batch reads the store. */
 export function createLoaders(db: Db, held?: HeldRows) {
-  const as = (name: string): Holding => ({ rows: held, name });
+  const as = (name: string, weight?: number): Holding => ({ rows: held, name, weight });
   const byOccupation = <R extends { occupation_code: string }>(name: string, fetch: (db: Db, codes: readonly string[]) => Promise<R[]>) =>
     groupedLoader<string, R>((codes) => fetch(db, codes), (row) => row.occupation_code, as(name));
   return {
@@ -92,6 +94,8 @@ export function createLoaders(db: Db, held?: HeldRows) {
     frameworkDocumentByOccupation: uniqueLoader(
       async (codes: readonly string[]) => (await q.frameworkDocumentsByOccupation(db, codes)).map((row) => readFrameworkDocument(row.document)),
       (document) => document.occupationCode,
+      // Parsed, a framework's ~70 KB document takes about what a thousand held rows do.
+      as('frameworkDocument', 1000),
     ),
     // The page's anchor lists as rows, for checking a suggested correction's target.
     anchorsByOccupation: byOccupation('anchors', q.anchorsByOccupation),
