@@ -9,7 +9,7 @@ import type { Database } from './database';
 import { HeldRows } from './held-rows';
 import { StoreError } from './errors';
 import { latestSchemaVersion } from './migrations';
-import { SEARCH_INDEX_VERSION } from './search-index';
+import { SEARCH_INDEX_VERSION } from '../search/index-documents';
 import { readMeta } from './queries';
 
 export interface Store {
