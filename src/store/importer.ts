@@ -253,7 +253,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     };
 
     step(scalesFile.file, 'scale', readOnetFile(dataDir, manifest, scalesFile, null));
-    step(jobZoneReferenceFile.file, 'job_zone', readOnetFile(dataDir, manifest, jobZoneReferenceFile, null));
+    const jobZones = readOnetFile(dataDir, manifest, jobZoneReferenceFile, null);
+    step(jobZoneReferenceFile.file, 'job_zone', jobZones);
     const jobZoneByCode = new Map<string, number>();
     const jobZonesPath = releaseFilePath(served, jobZonesFile.file);
     const jobZonesName = `data/${jobZonesPath}`;
@@ -381,6 +382,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       { key: 'input_hash', value: inputHash },
       { key: 'onet_release', value: served.version },
       { key: 'onet_supplement_release', value: manifest.supplement.version },
+      // The zones the served release's scale has, for checking `filter.jobZone` without a query.
+      { key: 'job_zones', value: jobZones.map((z) => z.zone).sort((a, b) => a - b).join(',') },
       { key: 'onet_held_releases', value: manifest.releases.map((r) => r.version).join(',') },
       { key: 'onet_release_sources', value: JSON.stringify(Object.fromEntries([...manifest.releases, manifest.supplement].map((r) => [r.version, r.source]))) },
       { key: 'search_title_documents', value: String(search.titleDocuments) },

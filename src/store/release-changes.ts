@@ -173,7 +173,11 @@ export const changeRules: readonly ChangeRule[] = [
 
 /** Every kind the rules can give, in rule order: the `ReleaseChangeKind` enum must list exactly these. */
 export function changeKinds(): string[] {
-  const kinds = changeRules.flatMap((r) => (r.valueKind ? [r.kind] : [`${r.kind}_ADDED`, `${r.kind}_REMOVED`, `${r.kind}_CHANGED`]));
+  const kinds = changeRules.flatMap((r) => {
+    if (r.valueKind) return [r.kind];
+    // A rule without value columns has rows that are there or not: nothing about one can change.
+    return [`${r.kind}_ADDED`, `${r.kind}_REMOVED`, ...(r.values.length > 0 ? [`${r.kind}_CHANGED`] : [])];
+  });
   return [...new Set(kinds)];
 }
 
