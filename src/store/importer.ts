@@ -22,7 +22,7 @@ import { hashDataDir } from './input-hash';
 import { latestSchemaVersion, migrationProvider } from './migrations';
 import { extraFiles, jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
 import { computeReleaseChanges } from './release-changes';
-import { ReleaseManifest, readReleaseManifest, releaseFilePath, releaseOf } from './releases';
+import { ReleaseManifest, ReleaseRole, readReleaseManifest, releaseFilePath, releaseOf } from './releases';
 import { optimizeSearchIndex, readSearchIndexRows, SEARCH_INDEX_VERSION } from './search-index';
 import { FieldReader, readTsv } from './tsv';
 
@@ -252,17 +252,18 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       log(`[build] ${label}: ${rows.length} rows (${elapsed()})`);
     };
 
-    step(scalesFile.file, 'scale', readOnetFile(dataDir, manifest, scalesFile, null));
+    const pathOf = (spec: { release: ReleaseRole; file: string }) => releaseFilePath(releaseOf(manifest, spec.release), spec.file);
+    step(pathOf(scalesFile), 'scale', readOnetFile(dataDir, manifest, scalesFile, null));
     const jobZones = readOnetFile(dataDir, manifest, jobZoneReferenceFile, null);
-    step(jobZoneReferenceFile.file, 'job_zone', jobZones);
+    step(pathOf(jobZoneReferenceFile), 'job_zone', jobZones);
     const jobZoneByCode = new Map<string, number>();
-    const jobZonesPath = releaseFilePath(served, jobZonesFile.file);
+    const jobZonesPath = pathOf(jobZonesFile);
     const jobZonesName = `data/${jobZonesPath}`;
     for (const row of readTsv(join(dataDir, jobZonesPath), jobZonesName, jobZonesFile.columns)) {
       const read = new FieldReader(jobZonesName, row);
       jobZoneByCode.set(read.occupationCode('O*NET-SOC Code'), read.integer('Job Zone'));
     }
-    const occupationPath = releaseFilePath(served, occupationDataFile.file);
+    const occupationPath = pathOf(occupationDataFile);
     const occupationName = `data/${occupationPath}`;
     const occupations = readTsv(join(dataDir, occupationPath), occupationName, occupationDataFile.columns).map(
       (row): Insertable<Database['occupation']> => {
@@ -283,10 +284,10 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     for (const code of jobZoneByCode.keys()) {
       if (!occupationCodes.has(code)) throw new DataFileError(jobZonesName, null, `occupation ${code} is not in the O*NET Occupation Data`);
     }
-    step(`${occupationDataFile.file} + ${jobZonesFile.file}`, 'occupation', occupations);
+    step(`${occupationPath} + ${jobZonesPath}`, 'occupation', occupations);
 
     for (const spec of [...tableFiles, ...extraFiles]) {
-      step(spec.file, spec.table, readOnetFile(dataDir, manifest, spec, occupationCodes) as never);
+      step(pathOf(spec), spec.table, readOnetFile(dataDir, manifest, spec, occupationCodes) as never);
     }
 
     // The change feed between the held releases (src/store/release-changes.ts).

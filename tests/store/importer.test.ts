@@ -61,7 +61,7 @@ test('builds the fixture set: the four occupations, their rows, the framework an
   expect(JSON.stringify(document)).toContain('\u2014'); // the escapes read back as the characters (an em dash)
   db.close();
   // Progress: one line per step with its row count and elapsed time.
-  expect(lines).toContainEqual(expect.stringMatching(/^\[build\] onet\/30\.1\/Task Statements\.txt\.gz: \d+ rows \(\d+\.\d\ds\)$/));
+  expect(lines).toContainEqual(expect.stringMatching(/^\[build\] onet\/30\.2\/Task Statements\.txt\.gz: \d+ rows \(\d+\.\d\ds\)$/));
   expect(lines).toContainEqual(expect.stringContaining("Growth Mindset: the page's headline says 9 statements, but it lists 8"));
 });
 
@@ -89,7 +89,7 @@ test('a framework whose SOC code is not in O*NET is refused at $.code', async ()
   renameSync(join(dataDir, FRAMEWORK), join(dataDir, 'frameworks/99-9999.00.json'));
   const error = await buildError();
   expect(error.message).toBe(
-    'data/frameworks/99-9999.00.json at $.code: "99-9999.00" is not an O*NET-SOC code in the served O*NET release's Occupation Data',
+    `data/frameworks/99-9999.00.json at $.code: "99-9999.00" is not an O*NET-SOC code in the served O*NET release's Occupation Data`,
   );
 });
 
