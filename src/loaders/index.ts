@@ -9,6 +9,7 @@ import { groupBy } from '../group-by';
 import { readFrameworkDocument } from '../store/framework-document';
 import type { HeldRows } from '../store/held-rows';
 import * as q from '../store/queries';
+import * as rq from '../store/release-queries';
 import type { Db } from '../store/queries';
 
 type Batch<K, V> = (keys: readonly K[]) => Promise<V[]>;
@@ -89,6 +90,21 @@ export function createLoaders(db: Db, held?: HeldRows) {
     knowledgeScoresByOccupation: byOccupation('knowledge', (d, codes) => q.elementScoresByOccupation(d, 'knowledge', codes)),
     workStyleScoresByOccupation: byOccupation('workStyles', (d, codes) => q.elementScoresByOccupation(d, 'work_style', codes)),
     interestScoresByOccupation: byOccupation('interests', (d, codes) => q.elementScoresByOccupation(d, 'interest', codes)),
+    workValueScoresByOccupation: byOccupation('workValues', (d, codes) => q.elementScoresByOccupation(d, 'work_value', codes)),
+    emergingTasksByOccupation: byOccupation('emergingTasks', rq.emergingTasksByOccupation),
+    // Keyed by `from`, `to` and code joined with tabs: one statement per pair of releases in a batch.
+    releaseChangesByOccupation: groupedLoader(
+      async (keys: readonly string[]) => {
+        const byPair = groupBy(keys.map((key) => key.split('\t') as [string, string, string]), ([from, to]) => `${from}\t${to}`);
+        const batches = [...byPair.values()].map((group) => {
+          const [from, to] = group[0] as [string, string, string];
+          return rq.releaseChangesByOccupation(db, from, to, group.map(([, , code]) => code));
+        });
+        return (await Promise.all(batches)).flat();
+      },
+      (change) => `${change.from_release}\t${change.to_release}\t${change.occupation_code ?? ''}`,
+      as('releaseChanges'),
+    ),
     frameworkByOccupation: uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code, as('framework')),
     // A framework's lists as served, one stored document each (src/store/framework-document.ts).
     frameworkDocumentByOccupation: uniqueLoader(

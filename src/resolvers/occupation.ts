@@ -19,6 +19,8 @@ function primaryScore(rating: ElementRatingShape): number {
 const grouped = new WeakMap<ElementScoreRow[], ElementRatingsShape>();
 
 function heldRatingsOf(scores: ElementScoreRow[], unavailableReason: string): ElementRatingsShape {
+  // No scores: nothing to group, and the reason may name the release of the occupation asking.
+  if (scores.length === 0) return ratingsOf(scores, unavailableReason);
   let ratings = grouped.get(scores);
   if (ratings === undefined) grouped.set(scores, (ratings = ratingsOf(scores, unavailableReason)));
   return ratings;
@@ -89,9 +91,9 @@ export const Occupation: OccupationResolvers<Context> = {
     release: null,
   }),
   workStyles: async (o, _, { loaders }) =>
-    heldRatingsOf(await loaders.workStyleScoresByOccupation.load(o.code), 'O*NET 30.1 has no Work Styles ratings for this occupation'),
+    heldRatingsOf(await loaders.workStyleScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Styles ratings for this occupation`),
   interests: async (o, _, { loaders }) =>
-    heldRatingsOf(await loaders.interestScoresByOccupation.load(o.code), 'O*NET 30.1 has no Interests ratings for this occupation'),
+    heldRatingsOf(await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
   education: (o, _, { loaders }) => loaders.educationByOccupation.load(o.code),
   relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
 };
