@@ -338,6 +338,39 @@ export interface SearchTermVariantTable {
   term: string;
 }
 
+/** O*NET's detailed work activities (`DWA Reference`). */
+export interface DwaTable {
+  id: string;
+  iwa_id: string;
+  element_id: string;
+  title: string;
+  release: OnetRelease;
+}
+
+/** Which detailed work activities each task is an instance of (`Tasks to DWAs`). */
+export interface TaskDwaTable {
+  occupation_code: string;
+  task_id: number;
+  dwa_id: string;
+  date: string;
+  domain_source: string;
+  release: OnetRelease;
+}
+
+/** An occupation's similarity profile (src/careers/profile.ts), JSON, derived at build (migration 0004). */
+export interface CareerProfileTable {
+  occupation_code: string;
+  profile: string;
+}
+
+/** One of an occupation's 50 most similar occupations, rank 1 the most similar (migration 0004). */
+export interface CareerMoveTable {
+  occupation_code: string;
+  rank: number;
+  move_code: string;
+  similarity: number;
+}
+
 export interface Database {
   meta: MetaTable;
   occupation: OccupationTable;
@@ -368,6 +401,10 @@ export interface Database {
   search_text: SearchTextTable;
   search_term: SearchTermTable;
   search_term_variant: SearchTermVariantTable;
+  dwa: DwaTable;
+  task_dwa: TaskDwaTable;
+  career_profile: CareerProfileTable;
+  career_move: CareerMoveTable;
 }
 
 export type OccupationRow = Selectable<OccupationTable>;
@@ -393,3 +430,6 @@ export type CitationRow = Selectable<CitationTable>;
 export type FrameworkAnchorRow = Selectable<FrameworkAnchorTable>;
 export type DataQualityWarningRow = Selectable<DataQualityWarningTable>;
 export type FrameworkDocumentRow = Selectable<FrameworkDocumentTable>;
+export type DwaRow = Selectable<DwaTable>;
+export type TaskDwaRow = Selectable<TaskDwaTable>;
+export type CareerMoveRow = Selectable<CareerMoveTable>;

@@ -7,6 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { careerRows } from './careers';
 import type { Database } from './database';
 import { DataFileError } from './errors';
 import { buildFrameworkDocument, writeFrameworkDocument } from './framework-document';
@@ -276,6 +277,11 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     step(`${occupationDataFile.path} + ${jobZonesFile.path}`, 'occupation', occupations);
 
     for (const spec of tableFiles) step(spec.path, spec.table, readOnetFile(dataDir, spec, occupationCodes) as never);
+
+    // Career moves over the O*NET rows just loaded (src/careers/, src/store/careers.ts).
+    const careers = await careerRows(db);
+    step('career profiles', 'career_profile', careers.profiles);
+    step('career moves', 'career_move', careers.moves);
 
     // Job-title search over the O*NET rows just loaded (migration 0002, src/store/search-index.ts).
     const search = await readSearchIndexRows(db);

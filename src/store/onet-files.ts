@@ -210,6 +210,33 @@ export const tableFiles = [
     }),
   }),
   spec({
+    path: `${V30}/DWA Reference.txt.gz`,
+    release: '30.1',
+    table: 'dwa',
+    columns: ['Element ID', 'IWA ID', 'DWA ID', 'DWA Title'],
+    toRow: (read, release) => ({
+      id: read.text('DWA ID'),
+      iwa_id: read.text('IWA ID'),
+      element_id: read.text('Element ID'),
+      title: read.text('DWA Title'),
+      release,
+    }),
+  }),
+  spec({
+    path: `${V30}/Tasks to DWAs.txt.gz`,
+    release: '30.1',
+    table: 'task_dwa',
+    columns: ['O*NET-SOC Code', 'Task ID', 'DWA ID', 'Date', 'Domain Source'],
+    toRow: (read, release) => ({
+      occupation_code: read.occupationCode('O*NET-SOC Code'),
+      task_id: read.integer('Task ID'),
+      dwa_id: read.text('DWA ID'),
+      date: read.text('Date'),
+      domain_source: read.text('Domain Source'),
+      release,
+    }),
+  }),
+  spec({
     path: `${V30}/Interests.txt.gz`,
     release: '30.1',
     table: 'element_rating',
