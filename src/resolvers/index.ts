@@ -1,5 +1,6 @@
 /** Merges the per-type resolver maps; nothing else lives here. */
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { CareerMove, OccupationComparison } from './careers';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
 import { frameworkResolvers } from './framework';
 import { Occupation } from './occupation';
@@ -12,6 +13,8 @@ export const resolvers: Resolvers = {
   Query: { ...Query, ...searchQuery, ...correctionsQuery },
   Mutation,
   Occupation,
+  CareerMove,
+  OccupationComparison,
   OccupationSearchHit,
   ...onetResolvers,
   ...frameworkResolvers,

@@ -1,6 +1,7 @@
 import type { OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { ElementScoreRow } from '../store/queries';
+import { occupationCareerFields } from './careers';
 import { loadOccupation } from './codes';
 import { pageOf } from './pagination';
 import type { ElementRatingShape, ElementRatingsShape } from './shapes';
@@ -82,4 +83,5 @@ export const Occupation: OccupationResolvers<Context> = {
     ratingsOf(await loaders.interestScoresByOccupation.load(o.code), 'O*NET 30.1 has no Interests ratings for this occupation'),
   education: (o, _, { loaders }) => loaders.educationByOccupation.load(o.code),
   relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
+  ...occupationCareerFields,
 };
