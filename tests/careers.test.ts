@@ -168,8 +168,9 @@ describe('the worked example: Legal Secretaries (43-6012.00) to Paralegals (23-2
   test('similarity and every facet are computed, and the gaps are ordered by (toLevel − fromLevel) × toImportance', async () => {
     const c = await compare('43-6012.00', '23-2011.00');
     expect(c.to.code).toBe('23-2011.00');
-    expect(c.similarity).toBeGreaterThan(0.5);
     expect(c.similarity).toBeLessThanOrEqual(1);
+    // Far closer than to Carpenters.
+    expect(c.similarity).toBeGreaterThan((await compare('43-6012.00', '47-2031.00')).similarity + 0.15);
     for (const [name, facet] of Object.entries(c.facets)) {
       expect([name, facet.similarity === null ? 'null' : 'computed']).toEqual([name, 'computed']);
     }
