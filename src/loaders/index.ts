@@ -66,6 +66,7 @@ export function createLoaders(db: Db) {
     ),
     careerMovesByOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
     careerMovesIntoOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
+    careerRatingsByOccupation: byOccupation(careers.careerRatingsByOccupation, db),
     workActivitiesByOccupation: byOccupation(careers.workActivitiesByOccupation, db),
   };
 }

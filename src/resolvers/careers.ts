@@ -9,7 +9,7 @@ import type {
   OccupationComparisonResolvers,
   OccupationResolvers,
 } from '../__generated__/resolvers-types';
-import { DEFAULT_MIN_IMPORTANCE, direction, elementGaps, explainFacets, transferableElements, typicalCategory } from '../careers/compare';
+import { DEFAULT_MIN_IMPORTANCE, direction, type ElementScore, elementGaps, explainFacets, transferableElements, typicalCategory } from '../careers/compare';
 import { compareProfiles } from '../careers/similarity';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
@@ -51,8 +51,8 @@ function checkMinImportance(given: number | null | undefined): number {
 
 /** Both occupations' scores in one domain, or null where either has none (the facet's reason says which). */
 async function scorePair(loaders: Loaders, domain: 'skill' | 'knowledge', from: string, to: string) {
-  const loader = domain === 'skill' ? loaders.skillScoresByOccupation : loaders.knowledgeScoresByOccupation;
-  const [a, b] = await Promise.all([loader.load(from), loader.load(to)]);
+  const inDomain = async (code: string): Promise<ElementScore[]> => (await loaders.careerRatingsByOccupation.load(code)).filter((r) => r.domain === domain);
+  const [a, b] = await Promise.all([inDomain(from), inDomain(to)]);
   return a.length === 0 || b.length === 0 ? null : { from: a, to: b };
 }
 
