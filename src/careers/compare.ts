@@ -83,11 +83,11 @@ export function typicalCategory<R extends { category: number; percent: number }>
 const FACET_DATA: Record<Facet, string> = {
   skills: 'O*NET 29.0 Skills ratings',
   knowledge: 'O*NET 29.0 Knowledge ratings',
-  workStyles: 'O*NET 30.1 Work Styles ratings',
-  interests: 'O*NET 30.1 Interests ratings',
-  workActivities: 'detailed work activities (O*NET 30.1 Tasks to DWAs)',
-  technology: 'O*NET 30.1 Technology Skills',
-  tasks: 'O*NET 30.1 task statements',
+  workStyles: 'O*NET Work Styles ratings',
+  interests: 'O*NET Interests ratings',
+  workActivities: 'detailed work activities (O*NET Tasks to DWAs)',
+  technology: 'O*NET Technology Skills',
+  tasks: 'O*NET task statements',
   titles: 'titles',
   jobZone: 'O*NET job zone',
 };
