@@ -53,6 +53,8 @@ export interface Latency {
 }
 
 export interface ComparisonLatency extends Latency {
+  /** The same operations' CPU time (user + system) on this thread: what they cost without the waits a shared machine adds. */
+  cpu: Latency;
   baseline: Latency;
   samples: number;
   p50Ms: number;
@@ -71,14 +73,18 @@ export async function benchComparisons(storeFile: string, samples = 2000): Promi
     const pick = () => codes[(seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % codes.length] as string;
     const run = async (from: string, to: string, query = FULL_COMPARISON_QUERY) => {
       const contextValue = createContext(store);
+      const cpuStarted = process.cpuUsage();
       const started = performance.now();
       const response = await server.executeOperation({ query, variables: query === FULL_COMPARISON_QUERY ? { from, to } : { from } }, { contextValue });
       const ms = performance.now() - started;
+      const cpu = process.cpuUsage(cpuStarted);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
       assert(response.body.kind === 'single' && response.body.singleResult.errors === undefined, `comparison ${from} -> ${to} failed`);
-      return { ms, sqlStatements: contextValue.sqlStatements.count };
+      return { ms, cpuMs, sqlStatements: contextValue.sqlStatements.count };
     };
     for (let i = 0; i < 200; i++) await run(pick(), pick()); // warm-up: JIT and SQLite page cache
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     const baseline: number[] = [];
     let sqlStatements = 0;
     // Comparison and baseline alternate, so both see the same machine.
@@ -86,10 +92,11 @@ export async function benchComparisons(storeFile: string, samples = 2000): Promi
       const [from, to] = [pick(), pick()];
       const r = await run(from, to);
       times.push(r.ms);
+      cpuTimes.push(r.cpuMs);
       sqlStatements = Math.max(sqlStatements, r.sqlStatements);
       baseline.push((await run(from, to, BASELINE_QUERY)).ms);
     }
-    return { samples, ...percentiles(times), baseline: percentiles(baseline), sqlStatements };
+    return { samples, ...percentiles(times), cpu: percentiles(cpuTimes), baseline: percentiles(baseline), sqlStatements };
   } finally {
     await server.stop();
     await store.close();
@@ -106,6 +113,7 @@ export function formatComparisonLatency(r: ComparisonLatency): string {
   return (
     `occupation comparison, in process (${r.samples} random pairs, fresh context each): p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms ` +
     `(ceiling ${COMPARISON_P99_CEILING_MS} ms${r.p99Ms < COMPARISON_P99_CEILING_MS ? '' : ', OVER'}), max ${r.maxMs} ms, ${r.sqlStatements} SQL statements; ` +
+    `CPU time p50 ${r.cpu.p50Ms} ms, p99 ${r.cpu.p99Ms} ms; ` +
     `beside it, one occupation's skills, knowledge and technology: p50 ${r.baseline.p50Ms} ms, p99 ${r.baseline.p99Ms} ms`
   );
 }
