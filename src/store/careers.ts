@@ -15,6 +15,8 @@ export async function readCareerInput(db: Db): Promise<CareerInput> {
     db
       .selectFrom('element_rating')
       .select(['occupation_code as occupationCode', 'domain', 'element_id as elementId', 'scale_id as scaleId', 'value'])
+      // The scales the profiles use (profile.ts): Importance, Level, Work Styles Impact, Occupational Interest.
+      .where('scale_id', 'in', ['IM', 'LV', 'WI', 'OI'])
       .orderBy('occupation_code')
       .orderBy('domain')
       .orderBy('element_id')
