@@ -1,5 +1,5 @@
 /**
- * Migration 0004: what career moves and comparisons need (src/careers/). O*NET's detailed work activities
+ * Migration 0005: what career moves and comparisons need (src/careers/). O*NET's detailed work activities
  * (`DWA Reference`, `Tasks to DWAs`), and two tables the importer derives from the O*NET rows in the same
  * build: each occupation's similarity profile (its facet vectors, one JSON document) and its 50 most similar
  * occupations, ranked once so that requests read them instead of comparing 1,000 occupations. Frozen in time
