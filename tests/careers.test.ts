@@ -2,6 +2,7 @@
  * Career moves and comparisons through executeOperation on the real store: the worked example, a sample of random
  * pairs checked against the raw O*NET files read directly, moves agreeing with comparisons, errors, and batching.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readGzLines } from './support/fixtures';
 import { dataDir } from './support/paths';
@@ -12,6 +13,10 @@ beforeAll(async () => {
   t = await startTestServer();
 });
 afterAll(() => t.stop());
+
+/** The folder of the release the store serves (data/onet/releases.json). */
+const manifest = JSON.parse(readFileSync(join(dataDir, 'onet/releases.json'), 'utf8')) as { served: string; releases: { version: string; folder: string }[] };
+const SERVED = manifest.releases.find((r) => r.version === manifest.served)?.folder as string;
 
 /** A shipped O*NET file's rows as records keyed by its header. */
 function rawRows(file: string): Record<string, string>[] {
@@ -94,20 +99,20 @@ const raw = (() => {
     }
     return byCode;
   };
-  const dwaTitles = new Map(rawRows('30.1/DWA Reference.txt.gz').map((r) => [r['DWA ID'] as string, r['DWA Title'] as string]));
+  const dwaTitles = new Map(rawRows(`${SERVED}/DWA Reference.txt.gz`).map((r) => [r['DWA ID'] as string, r['DWA Title'] as string]));
   const dwas = new Map<string, Set<string>>();
-  for (const r of rawRows('30.1/Tasks to DWAs.txt.gz')) {
+  for (const r of rawRows(`${SERVED}/Tasks to DWAs.txt.gz`)) {
     dwas.set(r['O*NET-SOC Code'] as string, (dwas.get(r['O*NET-SOC Code'] as string) ?? new Set()).add(r['DWA ID'] as string));
   }
   const technology = new Map<string, { name: string; hot: boolean }[]>();
-  for (const r of rawRows('30.1/Technology Skills.txt.gz')) {
+  for (const r of rawRows(`${SERVED}/Technology Skills.txt.gz`)) {
     const list = technology.get(r['O*NET-SOC Code'] as string) ?? [];
     list.push({ name: r.Example as string, hot: r['Hot Technology'] === 'Y' });
     technology.set(r['O*NET-SOC Code'] as string, list);
   }
-  const zones = new Map(rawRows('30.1/Job Zones.txt.gz').map((r) => [r['O*NET-SOC Code'] as string, Number(r['Job Zone'])]));
+  const zones = new Map(rawRows(`${SERVED}/Job Zones.txt.gz`).map((r) => [r['O*NET-SOC Code'] as string, Number(r['Job Zone'])]));
   const education = new Map<string, { category: number; percent: number }[]>();
-  for (const r of rawRows('30.1/Education, Training, and Experience.txt.gz')) {
+  for (const r of rawRows(`${SERVED}/Education, Training, and Experience.txt.gz`)) {
     if (r['Scale ID'] !== 'RL') continue;
     const list = education.get(r['O*NET-SOC Code'] as string) ?? [];
     list.push({ category: Number(r.Category), percent: Number(r['Data Value']) });
@@ -121,7 +126,7 @@ const raw = (() => {
     technology,
     zones,
     education,
-    codes: rawRows('30.1/Occupation Data.txt.gz').map((r) => r['O*NET-SOC Code'] as string),
+    codes: rawRows(`${SERVED}/Occupation Data.txt.gz`).map((r) => r['O*NET-SOC Code'] as string),
   };
 })();
 

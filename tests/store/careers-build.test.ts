@@ -2,7 +2,7 @@
  * The career moves never read O*NET's Related Occupations, the answer key `npm run eval:moves` scores them
  * against: a store built from data/ with that file emptied ranks every occupation's moves exactly as the real one.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -27,9 +27,13 @@ const rows = (file: string, sql: string) => {
 };
 
 test('with Related Occupations emptied, every occupation has the same moves in the same order, with the same similarity', async () => {
-  const related = join(dir, 'data/onet/30.1/Related Occupations.txt.gz');
-  const [header = ''] = readGzLines(related);
-  writeGzLines(related, [header, '']);
+  // In every release folder that has it, whichever release is served.
+  for (const release of readdirSync(join(dir, 'data/onet'))) {
+    const related = join(dir, 'data/onet', release, 'Related Occupations.txt.gz');
+    if (!existsSync(related)) continue;
+    const [header = ''] = readGzLines(related);
+    writeGzLines(related, [header, '']);
+  }
   const storeFile = join(dir, 'store.sqlite');
   await buildStore({ dataDir: join(dir, 'data'), storeFile });
 
