@@ -1,8 +1,8 @@
 /**
  * How similar two occupations are, facet by facet, from their similarity profiles (profile.ts). Pure: no I/O, no
- * store, no GraphQL. The importer ranks every occupation's moves with `compareProfiles`, and a comparison request
- * calls the same function on the same stored profiles, so the similarity a move shows and the one a comparison
- * shows are the same number.
+ * store, no GraphQL. The importer ranks every occupation's moves with `rankMoves`, which computes bit for bit what
+ * `compareProfiles` gives for each pair, and a comparison request calls `compareProfiles` on the same stored
+ * profiles, so the similarity a move shows and the one its comparison shows are the same number.
  *
  * Each facet gives a similarity from 0 to 1, or null where either occupation has no data for it:
  * - skills, knowledge (O*NET 29.0 Importance and Level), work styles (Work Styles Impact), interests (RIASEC
