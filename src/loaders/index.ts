@@ -5,7 +5,9 @@
  * takes the keys held there and queries only the rest, still in one statement; what it reads is then held.
  */
 import DataLoader from 'dataloader';
+import type { CareerProfile } from '../careers/similarity';
 import { groupBy } from '../group-by';
+import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
 import type { HeldRows } from '../store/held-rows';
 import * as q from '../store/queries';
@@ -116,6 +118,16 @@ export function createLoaders(db: Db, held?: HeldRows) {
     // The page's anchor lists as rows, for checking a suggested correction's target.
     anchorsByOccupation: byOccupation('anchors', q.anchorsByOccupation),
     sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id, as('source')),
+    // Career moves and comparisons (src/store/careers.ts); a profile is stored as JSON (src/careers/profile.ts).
+    // Not held for the life of the store (issue 11 did not measure them).
+    careerProfileByOccupation: uniqueLoader(
+      async (codes: readonly string[]) => (await careers.careerProfilesByOccupation(db, codes)).map((row) => JSON.parse(row.profile) as CareerProfile),
+      (profile) => profile.code,
+    ),
+    careerMovesByOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
+    careerMovesIntoOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
+    careerRatingsByOccupation: groupedLoader((codes: readonly string[]) => careers.careerRatingsByOccupation(db, codes), (r) => r.occupation_code),
+    workActivitiesByOccupation: groupedLoader((codes: readonly string[]) => careers.workActivitiesByOccupation(db, codes), (a) => a.occupation_code),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Merges the per-type resolver maps; nothing else lives here. */
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { CareerMove, OccupationComparison } from './careers';
 import { changesDataset, changesOccupation, changesQuery, changesResolvers } from './changes';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
 import { frameworkResolvers } from './framework';
@@ -14,6 +15,8 @@ export const resolvers: Resolvers = {
   Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery },
   Mutation,
   Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation },
+  CareerMove,
+  OccupationComparison,
   OccupationSearchHit,
   ...onetResolvers,
   ...frameworkResolvers,

@@ -1,6 +1,7 @@
 import type { OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { ElementScoreRow } from '../store/queries';
+import { occupationCareerFields } from './careers';
 import { loadOccupation } from './codes';
 import { pageOf } from './pagination';
 import type { ElementRatingShape, ElementRatingsShape } from './shapes';
@@ -96,4 +97,5 @@ export const Occupation: OccupationResolvers<Context> = {
     heldRatingsOf(await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
   education: (o, _, { loaders }) => loaders.educationByOccupation.load(o.code),
   relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
+  ...occupationCareerFields,
 };
