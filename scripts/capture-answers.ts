@@ -3,7 +3,7 @@
  * var/test/store.sqlite, which `npm test` builds) into tests/fixtures/answers-before-issue-11.json.gz. Run it on
  * the code BEFORE a change that must keep answers byte for byte (and again, on that code, when data/ changes):
  *   npm run build && node dist/scripts/capture-answers.js
- * The record in the repository was taken from main at `9648d7a` (O*NET 30.2), without issue 11's changes: its
+ * The record in the repository was taken from main at `eed1981` (O*NET 30.2), without issue 11's changes: its
  * source tree (`git archive`) with this script, tests/support/answers.ts and queries.ts copied in.
  */
 import { writeFileSync } from 'node:fs';

@@ -30,10 +30,11 @@ export function recordedAnswers(): Record<string, string> {
 export function readmeCases(): AnswerCase[] {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const cases: AnswerCase[] = [];
-  for (const [i, match] of [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].entries()) {
+  for (const match of readme.matchAll(/```graphql\n([\s\S]*?)```/g)) {
     const [query = '', comment] = match[1]!.split(/^# variables:\n/m);
     const variables = comment === undefined ? undefined : (JSON.parse(comment.replace(/^# ?/gm, '')) as Record<string, unknown>);
-    cases.push({ name: `README graphql block ${i + 1}`, query, variables });
+    // Named by their text, so a block added to the README elsewhere does not renumber the others.
+    cases.push({ name: `README: ${query.replace(/\s+/g, ' ').trim().slice(0, 70)}`, query, variables });
   }
   for (const [i, match] of [...readme.matchAll(/-d '(\{"query".*?\})'/g)].entries()) {
     cases.push({ name: `README curl ${i + 1}`, ...(JSON.parse(match[1]!) as { query: string }) });
