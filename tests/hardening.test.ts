@@ -104,6 +104,16 @@ describe('malformed requests get a 400', () => {
   test('variables that are not an object', async () => {
     expectCleanRefusal(await postJson({ query: '{ __typename }', variables: '{"code": 1}' }), { status: 400, code: 'BAD_REQUEST' });
   });
+
+  test('an operationName that names no operation in the document', async () => {
+    const body = expectCleanRefusal(await postJson({ query: 'query A { __typename }', operationName: 'B' }), { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' });
+    expect(body.errors?.[0]?.message).toBe('Unknown operation named "B".');
+  });
+
+  test('two operations and no operationName', async () => {
+    const body = expectCleanRefusal(await postJson({ query: 'query A { __typename } query B { __typename }' }), { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' });
+    expect(body.errors?.[0]?.message).toBe('Must provide operation name if query contains multiple operations.');
+  });
 });
 
 describe('cross-site request forgery', () => {
