@@ -2,19 +2,25 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
 import { frameworkResolvers } from './framework';
+import { idResolvers } from './ids';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
 import { Query } from './query';
 import { OccupationSearchHit, searchQuery } from './search';
 import { sourceResolvers } from './source';
 
-export const resolvers: Resolvers = {
-  Query: { ...Query, ...searchQuery, ...correctionsQuery },
-  Mutation,
-  Occupation,
-  OccupationSearchHit,
-  ...onetResolvers,
-  ...frameworkResolvers,
-  ...sourceResolvers,
-  ...correctionsResolvers,
-};
+/** Field maps of the same type are merged, so one file can add fields (the ids) to types another file resolves. */
+function merge(...maps: Resolvers[]): Resolvers {
+  const merged: Record<string, object> = {};
+  for (const map of maps) for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
+  return merged as Resolvers;
+}
+
+export const resolvers: Resolvers = merge(
+  { Query: { ...Query, ...searchQuery, ...correctionsQuery }, Mutation, Occupation, OccupationSearchHit },
+  onetResolvers,
+  frameworkResolvers,
+  sourceResolvers,
+  correctionsResolvers,
+  idResolvers,
+);

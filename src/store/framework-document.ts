@@ -76,7 +76,7 @@ export interface FrameworkDocument<S = SourceRow> {
   levels: CompetencyLevelDocument<S>[];
   aiUsage: AiUsageLevelDocument<S>[];
   durableSkills: DurableSkillDomainDocument<S>[];
-  anchors: FrameworkAnchors;
+  anchors: Omit<FrameworkAnchors, 'id'>;
   /** Every source the page credits, in its order; every citation's source is one of them. */
   sources: SourceRow[];
   dataQualityWarnings: { path: string; message: string }[];
