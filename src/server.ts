@@ -11,6 +11,7 @@ import type { Context } from './context';
 import { type Logger, silentLogger } from './logger';
 import { staticCacheControl } from './cache-policy';
 import { jitGateway } from './jit';
+import { LANDING_PAGE_QUERY } from './landing-page';
 import { buildSchema } from './schema';
 
 /** Every answer changes only with a new store build; an hour lets CDNs and routers cache without going stale for long. */
@@ -91,7 +92,8 @@ export function createServer({ production, plugins = [], logger = silentLogger, 
       staticCacheControl(DEFAULT_MAX_AGE_SECONDS),
       // Federated traces only for routers that ask for them (ftv1 header); error details masked in production.
       ApolloServerPluginInlineTrace({ includeErrors: production ? { masked: true } : { unmodified: true } }),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Sandbox loads from Apollo's CDN (README: how to explore without it); it opens with the README's sample query.
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: LANDING_PAGE_QUERY }),
       ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
       ...plugins,
     ],

@@ -123,12 +123,20 @@ describe('cross-site request forgery', () => {
     expect(body.errors?.[0]?.message).toContain('CSRF');
   });
 
-  test('a GET without a preflight header is refused; with one it is served', async () => {
+  test('a GET query is served without a preflight header (no ambient credentials: README)', async () => {
     const path = `/?query=${encodeURIComponent('{ occupation(code: "43-6012") { code } }')}`;
-    expectCleanRefusal(await send('GET', path, {}), { status: 400, code: 'BAD_REQUEST' });
-    const allowed = await send('GET', path, { 'apollo-require-preflight': 'true' });
+    const allowed = await send('GET', path, {});
     expect(allowed.status).toBe(200);
     expect(JSON.parse(allowed.text)).toEqual({ data: { occupation: { code: '43-6012.00' } } });
+  });
+
+  test('a mutation over GET is refused with 405, preflight header or not', async () => {
+    const query = 'mutation { suggestCorrection(input: {occupationCode: "43-6012.00", targetKind: FIELD, targetId: "Occupation.title", suggestedText: "x", idempotencyKey: "abcdefgh-get"}) { id } }';
+    for (const headers of [{}, { 'apollo-require-preflight': 'true' }] as Record<string, string>[]) {
+      const reply = await send('GET', `/?query=${encodeURIComponent(query)}`, headers);
+      expectCleanRefusal(reply, { status: 405, code: 'BAD_REQUEST' });
+      expect(reply.headers.allow).toBe('POST');
+    }
   });
 });
 
