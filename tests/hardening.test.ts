@@ -110,6 +110,27 @@ describe('malformed requests get a 400', () => {
     expect(body.errors?.[0]?.message).toBe('Unknown operation named "B".');
   });
 
+  test('a subscription, which this schema has none of', async () => {
+    const body = expectCleanRefusal(await postJson({ query: 'subscription S { occupation }' }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(body.errors?.[0]?.message).toContain('no subscription operations');
+  });
+
+  test('a persisted query of an unsupported version', async () => {
+    const body = expectCleanRefusal(await postJson({ extensions: { persistedQuery: { version: 2, sha256Hash: 'x' } } }), { status: 400, code: 'BAD_REQUEST' });
+    expect(body.errors?.[0]?.message).toBe('Unsupported persisted query version');
+  });
+
+  test('_entities representations without a type or key', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Occupation { code } } }';
+    for (const r of [{}, { __typename: 'Nope', code: '43-6012.00' }, { __typename: 'Occupation' }, { __typename: 'Occupation', code: 43 }, { __typename: 'Source', id: ['x'] }]) {
+      const reply = await postJson({ query, variables: { r: [r] } });
+      expect(reply.status).toBe(200);
+      const body = JSON.parse(reply.text) as ErrorBody;
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'representations' });
+      expect(body.errors?.[0]?.message).toMatch(/^representations\[0\] must be an object with __typename Occupation/);
+    }
+  });
+
   test('two operations and no operationName', async () => {
     const body = expectCleanRefusal(await postJson({ query: 'query A { __typename } query B { __typename }' }), { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' });
     expect(body.errors?.[0]?.message).toBe('Must provide operation name if query contains multiple operations.');

@@ -1,6 +1,7 @@
 /** Merges the per-type resolver maps; nothing else lives here. */
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
+import { _entities } from './entities';
 import { frameworkResolvers } from './framework';
 import { idResolvers } from './ids';
 import { Occupation } from './occupation';
@@ -18,6 +19,8 @@ function merge(...maps: Resolvers[]): Resolvers {
 
 export const resolvers: Resolvers = merge(
   { Query: { ...Query, ...searchQuery, ...correctionsQuery }, Mutation, Occupation, OccupationSearchHit },
+  // Replaces @apollo/subgraph's own `_entities` (resolvers given to buildSubgraphSchema are added after it).
+  { Query: { _entities } } as Resolvers,
   onetResolvers,
   frameworkResolvers,
   sourceResolvers,
