@@ -1,6 +1,7 @@
 import type { OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { ElementScoreRow } from '../store/queries';
+import { notFound, quoted } from '../errors';
 import { loadOccupation } from './codes';
 import { ids } from './ids';
 import { pageOf } from './pagination';
@@ -42,9 +43,18 @@ const NO_30X = 'no O*NET 30.x file for it could be obtained';
 
 export const Occupation: OccupationResolvers<Context> = {
   // A router sends `{ code }` or `{ socCode }`; either may hold either format, so both go through one parser.
-  __resolveReference: (reference, { loaders }) => {
+  // An unknown code is an error naming it, not a bare null: through a router, a null entity surfaces only as
+  // "Cannot return null for non-nullable field Occupation.title" (docs/supergraph.md).
+  __resolveReference: async (reference, { loaders }) => {
     const [field, value] = 'code' in reference ? ['code', reference.code] : ['socCode', reference.socCode];
-    return loadOccupation(loaders, value, field);
+    const occupation = await loadOccupation(loaders, value, field);
+    if (occupation === null) {
+      throw notFound(
+        `No occupation has ${field} ${quoted(value)}: the O*NET-SOC taxonomy served here has no such code. Check codes when they are ` +
+          'stored (query occupation(code:)), or make the field that points at Occupation nullable (docs/supergraph.md).',
+      );
+    }
+    return occupation;
   },
   code: (o) => o.code,
   socCode: (o) => o.soc_code,
