@@ -131,6 +131,18 @@ describe('malformed requests get a 400', () => {
     }
   });
 
+  test('_entities with a malformed and an unknown code keeps every entity at its representation\'s index', async () => {
+    const r = ['43-6012.00', '43-60', '23-2011.00', '99-9999.00'].map((code) => ({ __typename: 'Occupation', code }));
+    const reply = await postJson({ query: OCCUPATION_ENTITIES_QUERY, variables: { representations: r } });
+    expect(reply.status).toBe(200);
+    const body = JSON.parse(reply.text) as ErrorBody & { data: { _entities: ({ code: string } | null)[] } };
+    expect(body.data._entities.map((e) => e?.code ?? null)).toEqual(['43-6012.00', null, '23-2011.00', null]);
+    expect(body.errors?.map((e) => [(e as { path?: unknown[] }).path, e.extensions?.code])).toEqual([
+      [['_entities', 1], 'BAD_USER_INPUT'],
+      [['_entities', 3], 'NOT_FOUND'],
+    ]);
+  });
+
   test('two operations and no operationName', async () => {
     const body = expectCleanRefusal(await postJson({ query: 'query A { __typename } query B { __typename }' }), { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' });
     expect(body.errors?.[0]?.message).toBe('Must provide operation name if query contains multiple operations.');

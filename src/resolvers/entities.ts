@@ -3,6 +3,7 @@
  * our entity types and holding one of its keys as a string. The library's resolver throws a plain Error for an
  * unknown or missing `__typename` (which reads as INTERNAL_SERVER_ERROR), and a key of another type would reach
  * the loaders; here either is BAD_USER_INPUT naming the representation. Routers only ever send valid ones.
+ * Each entity's own failure stays at its index (below).
  */
 import { entitiesResolver } from '@apollo/subgraph/dist/types';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -33,5 +34,10 @@ export function checkRepresentation(representation: unknown, index: number): voi
 
 export function _entities(_source: unknown, { representations }: { representations: unknown[] }, context: unknown, info: GraphQLResolveInfo) {
   representations.forEach(checkRepresentation);
-  return entitiesResolver({ representations: representations as { __typename: string }[], context, info });
+  // A representation whose reference resolver fails (an unknown or malformed code) becomes its error as a value:
+  // graphql-jit drops a list item whose promise rejects, which would shift every later entity out of line with
+  // its representation, while an Error value is reported at its own index by both executors (tests/jit.test.ts).
+  return entitiesResolver({ representations: representations as { __typename: string }[], context, info }).map((entity: unknown) =>
+    entity instanceof Promise ? entity.catch((error: unknown) => error) : entity,
+  );
 }
