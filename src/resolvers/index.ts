@@ -1,5 +1,6 @@
 /** Merges the per-type resolver maps; nothing else lives here. */
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { changesDataset, changesOccupation, changesQuery, changesResolvers } from './changes';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
 import { _entities } from './entities';
 import { frameworkResolvers } from './framework';
@@ -7,6 +8,7 @@ import { idResolvers } from './ids';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
 import { Query } from './query';
+import { referenceOccupation, referenceQuery, referenceResolvers } from './reference';
 import { OccupationSearchHit, searchQuery } from './search';
 import { sourceResolvers } from './source';
 
@@ -18,12 +20,20 @@ function merge(...maps: Resolvers[]): Resolvers {
 }
 
 export const resolvers: Resolvers = merge(
-  { Query: { ...Query, ...searchQuery, ...correctionsQuery }, Mutation, Occupation, OccupationSearchHit },
+  {
+    Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery },
+    Mutation,
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation },
+    OccupationSearchHit,
+  },
   // Replaces @apollo/subgraph's own `_entities` (resolvers given to buildSubgraphSchema are added after it).
   { Query: { _entities } } as Resolvers,
   onetResolvers,
   frameworkResolvers,
   sourceResolvers,
   correctionsResolvers,
+  changesResolvers,
+  referenceResolvers,
+  { Dataset: changesDataset } as Resolvers,
   idResolvers,
 );
