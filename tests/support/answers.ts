@@ -14,6 +14,8 @@ export interface AnswerCase {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** The answer carries errors on purpose (they are recorded with it). */
+  errorsExpected?: boolean;
 }
 
 /** The checkout's root, also when this file runs compiled under dist/ (scripts/capture-answers.ts). */
@@ -31,10 +33,15 @@ export function readmeCases(): AnswerCase[] {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const cases: AnswerCase[] = [];
   for (const match of readme.matchAll(/```graphql\n([\s\S]*?)```/g)) {
-    const [query = '', comment] = match[1]!.split(/^# variables:\n/m);
-    const variables = comment === undefined ? undefined : (JSON.parse(comment.replace(/^# ?/gm, '')) as Record<string, unknown>);
-    // Named by their text, so a block added to the README elsewhere does not renumber the others.
-    cases.push({ name: `README: ${query.replace(/\s+/g, ' ').trim().slice(0, 70)}`, query, variables });
+    const [text = '', comment] = match[1]!.split(/^# variables:\n/m);
+    const given = comment === undefined ? undefined : (JSON.parse(comment.replace(/^# ?/gm, '')) as Record<string, unknown>);
+    // A block may hold several operations: each runs on its own; one that takes a `$code` without given variables
+    // gets the README's own example code.
+    for (const query of text.split(/\n(?=(?:query|mutation) )/)) {
+      const variables = given ?? (query.includes('$code') ? { code: '43-6012.00' } : undefined);
+      // Named by their text, so a block added to the README elsewhere does not renumber the others.
+      cases.push({ name: `README: ${query.replace(/\s+/g, ' ').trim().slice(0, 70)}`, query, variables });
+    }
   }
   for (const [i, match] of [...readme.matchAll(/-d '(\{"query".*?\})'/g)].entries()) {
     cases.push({ name: `README curl ${i + 1}`, ...(JSON.parse(match[1]!) as { query: string }) });
@@ -92,7 +99,7 @@ export function answerCases(allCodes: readonly string[]): AnswerCase[] {
     { name: 'enrichment, 20 codes', query: ENRICHMENT_QUERY, variables: { representations: representations([...ANSWER_CODES, ...spread].slice(0, 20)) } },
     { name: 'enrichment, every 50th code and the set above', query: ENRICHMENT_QUERY, variables: { representations: representations([...new Set([...spread, ...ANSWER_CODES])]) } },
     { name: 'enrichment, 1 code', query: ENRICHMENT_QUERY, variables: { representations: representations(['43-6012.00']), request: 1 } },
-    { name: 'enrichment, a code given twice and an unknown one', query: ENRICHMENT_QUERY, variables: { representations: representations(['23-2011.00', '99-9999.00', '23-2011.00']) } },
+    { name: 'enrichment, a code given twice and an unknown one', query: ENRICHMENT_QUERY, variables: { representations: representations(['23-2011.00', '99-9999.00', '23-2011.00']) }, errorsExpected: true },
     { name: 'every list field', query: ALL_LISTS_QUERY, variables: { representations: representations(ANSWER_CODES) } },
   ];
 }
