@@ -54,8 +54,8 @@ export function createLoaders(db: Db) {
       async (codes: readonly string[]) => (await q.frameworkDocumentsByOccupation(db, codes)).map((row) => readFrameworkDocument(row.document)),
       (document) => document.occupationCode,
     ),
-    // The page's anchor lists as rows, for checking a suggested correction's target.
-    anchorsByOccupation: byOccupation(q.anchorsByOccupation, db),
+    // Which framework a statement id belongs to, for checking a suggested correction's target.
+    frameworkStatementById: uniqueLoader((ids: readonly string[]) => q.statementOccupationsById(db, ids), (s) => s.id),
     sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id),
   };
 }

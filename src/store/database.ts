@@ -189,91 +189,10 @@ export interface FrameworkTable {
   wef_cluster_id: string;
 }
 
-export interface FrameworkSourceTable {
-  occupation_code: string;
-  source_id: string;
-  position: number;
-}
-
-export interface CompetencyLevelTable {
-  occupation_code: string;
-  key: string;
-  name: string;
-  band: string;
-  rank: number;
-}
-
-export interface CompetencyStatementTable {
+/** Which framework each statement id (competency, AI-usage or durable-skill) belongs to (migration 0004). */
+export interface FrameworkStatementTable {
   id: string;
   occupation_code: string;
-  level_key: string;
-  position: number;
-  subject: string;
-  performance: string;
-}
-
-export interface AiUsageStatementTable {
-  id: string;
-  occupation_code: string;
-  level_key: string;
-  position: number;
-  title: string;
-  text: string;
-}
-
-export interface DurableDomainTable {
-  occupation_code: string;
-  key: string;
-  name: string;
-  rank: number;
-  published_statement_count: number;
-}
-
-export interface DurableStatementTable {
-  id: string;
-  occupation_code: string;
-  domain_key: string;
-  level_key: string;
-  level_name: string;
-  position: number;
-  title: string;
-  text: string;
-}
-
-export interface CitationTable {
-  statement_id: string;
-  position: number;
-  /** Denormalised so one query per batch loads every citation of a set of frameworks. */
-  occupation_code: string;
-  source_id: string;
-  label: string;
-  title: string;
-  locator: string | null;
-}
-
-/** The page's own anchor lists, as published (not O*NET's data). */
-export type AnchorKind =
-  | 'related_title'
-  | 'rapids_apprenticeship'
-  | 'cip_code'
-  | 'skill'
-  | 'knowledge'
-  | 'ability'
-  | 'work_style'
-  | 'technology'
-  | 'task';
-
-export interface FrameworkAnchorTable {
-  occupation_code: string;
-  kind: AnchorKind;
-  position: number;
-  text: string;
-}
-
-export interface DataQualityWarningTable {
-  occupation_code: string;
-  path: string;
-  message: string;
 }
 
 /** A framework's lists as the API serves them, one JSON document per framework (migration 0003, framework-document.ts). */
@@ -354,15 +273,7 @@ export interface Database {
   element_rating: ElementRatingTable;
   source: SourceTable;
   framework: FrameworkTable;
-  framework_source: FrameworkSourceTable;
-  competency_level: CompetencyLevelTable;
-  competency_statement: CompetencyStatementTable;
-  ai_usage_statement: AiUsageStatementTable;
-  durable_domain: DurableDomainTable;
-  durable_statement: DurableStatementTable;
-  citation: CitationTable;
-  framework_anchor: FrameworkAnchorTable;
-  data_quality_warning: DataQualityWarningTable;
+  framework_statement: FrameworkStatementTable;
   framework_document: FrameworkDocumentTable;
   search_title: SearchTitleTable;
   search_text: SearchTextTable;
@@ -371,7 +282,6 @@ export interface Database {
 }
 
 export type OccupationRow = Selectable<OccupationTable>;
-export type ScaleRow = Selectable<ScaleTable>;
 export type JobZoneRow = Selectable<JobZoneTable>;
 export type AlternateTitleRow = Selectable<AlternateTitleTable>;
 export type ReportedTitleRow = Selectable<ReportedTitleTable>;
@@ -379,17 +289,7 @@ export type TaskRow = Selectable<TaskTable>;
 export type TechnologySkillRow = Selectable<TechnologySkillTable>;
 export type ToolRow = Selectable<ToolTable>;
 export type EducationRow = Selectable<EducationTable>;
-export type EducationCategoryRow = Selectable<EducationCategoryTable>;
 export type RelatedOccupationRow = Selectable<RelatedOccupationTable>;
-export type ElementRatingRow = Selectable<ElementRatingTable>;
 export type SourceRow = Selectable<SourceTable>;
 export type FrameworkRow = Selectable<FrameworkTable>;
-export type CompetencyLevelRow = Selectable<CompetencyLevelTable>;
-export type CompetencyStatementRow = Selectable<CompetencyStatementTable>;
-export type AiUsageStatementRow = Selectable<AiUsageStatementTable>;
-export type DurableDomainRow = Selectable<DurableDomainTable>;
-export type DurableStatementRow = Selectable<DurableStatementTable>;
-export type CitationRow = Selectable<CitationTable>;
-export type FrameworkAnchorRow = Selectable<FrameworkAnchorTable>;
-export type DataQualityWarningRow = Selectable<DataQualityWarningTable>;
 export type FrameworkDocumentRow = Selectable<FrameworkDocumentTable>;

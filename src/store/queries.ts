@@ -3,23 +3,7 @@
  * so the number of statements an operation runs does not grow with the number of parents.
  */
 import { Kysely, sql } from 'kysely';
-import type {
-  AiUsageStatementRow,
-  CitationRow,
-  CompetencyLevelRow,
-  CompetencyStatementRow,
-  Database,
-  DataQualityWarningRow,
-  DurableDomainRow,
-  DurableStatementRow,
-  ElementDomain,
-  EducationRow,
-  FrameworkAnchorRow,
-  FrameworkDocumentRow,
-  FrameworkRow,
-  OccupationRow,
-  SourceRow,
-} from './database';
+import type { Database, ElementDomain, EducationRow, FrameworkDocumentRow, FrameworkRow, OccupationRow, SourceRow } from './database';
 
 export type Db = Kysely<Database>;
 
@@ -42,8 +26,6 @@ export interface ElementScoreRow {
   domain_source: string;
   release: string;
 }
-
-export type FrameworkSourceRow = SourceRow & { occupation_code: string };
 
 export interface OccupationPageQuery {
   first: number;
@@ -154,69 +136,14 @@ export function frameworksByOccupation(db: Db, codes: readonly string[]): Promis
   return db.selectFrom('framework').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
-export function competencyLevelsByOccupation(db: Db, codes: readonly string[]): Promise<CompetencyLevelRow[]> {
-  return db.selectFrom('competency_level').selectAll().where('occupation_code', 'in', codes).orderBy('rank').execute();
-}
-
-export function competencyStatementsByOccupation(db: Db, codes: readonly string[]): Promise<CompetencyStatementRow[]> {
-  return db
-    .selectFrom('competency_statement')
-    .selectAll()
-    .where('occupation_code', 'in', codes)
-    .orderBy('level_key')
-    .orderBy('position')
-    .execute();
-}
-
-export function aiUsageStatementsByOccupation(db: Db, codes: readonly string[]): Promise<AiUsageStatementRow[]> {
-  return db.selectFrom('ai_usage_statement').selectAll().where('occupation_code', 'in', codes).orderBy('position').execute();
-}
-
-export function durableDomainsByOccupation(db: Db, codes: readonly string[]): Promise<DurableDomainRow[]> {
-  return db.selectFrom('durable_domain').selectAll().where('occupation_code', 'in', codes).orderBy('rank').execute();
-}
-
-export function durableStatementsByOccupation(db: Db, codes: readonly string[]): Promise<DurableStatementRow[]> {
-  return db.selectFrom('durable_statement').selectAll().where('occupation_code', 'in', codes).orderBy('position').execute();
-}
-
-export function citationsByOccupation(db: Db, codes: readonly string[]): Promise<CitationRow[]> {
-  return db.selectFrom('citation').selectAll().where('occupation_code', 'in', codes).orderBy('position').execute();
-}
-
-export function anchorsByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkAnchorRow[]> {
-  return db.selectFrom('framework_anchor').selectAll().where('occupation_code', 'in', codes).orderBy('position').execute();
-}
-
-export function frameworkSourcesByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkSourceRow[]> {
-  return db
-    .selectFrom('framework_source as fs')
-    .innerJoin('source as s', 's.id', 'fs.source_id')
-    .selectAll('s')
-    .select('fs.occupation_code')
-    .where('fs.occupation_code', 'in', codes)
-    .orderBy('fs.position')
-    .execute();
-}
-
-export function warningsByOccupation(db: Db, codes: readonly string[]): Promise<DataQualityWarningRow[]> {
-  return db.selectFrom('data_quality_warning').selectAll().where('occupation_code', 'in', codes).execute();
-}
-
-/** Each framework's lists as served (migration 0003): one row each, the rows above shaped by the importer. */
+/** Each framework's lists as served (migration 0003): one document each, built by the importer from the framework file. */
 export function frameworkDocumentsByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkDocumentRow[]> {
   return db.selectFrom('framework_document').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
 /** Which occupation each of these framework statement ids (competency, AI-usage or durable-skill) belongs to. */
 export function statementOccupationsById(db: Db, ids: readonly string[]): Promise<{ id: string; occupation_code: string }[]> {
-  return db
-    .selectFrom('competency_statement')
-    .select(['id', 'occupation_code'])
-    .where('id', 'in', ids)
-    .unionAll(db.selectFrom('ai_usage_statement').select(['id', 'occupation_code']).where('id', 'in', ids))
-    .unionAll(db.selectFrom('durable_statement').select(['id', 'occupation_code']).where('id', 'in', ids))
-    .execute();
+  return db.selectFrom('framework_statement').selectAll().where('id', 'in', ids).execute();
 }
 
 export function sourcesById(db: Db, ids: readonly string[]): Promise<SourceRow[]> {
