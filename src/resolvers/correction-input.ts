@@ -4,7 +4,7 @@
  * names against the reference store: the occupation, and the statement, anchor or field the suggestion is about.
  */
 import { isObjectType, type GraphQLNamedType, type GraphQLSchema, getNamedType } from 'graphql';
-import type { CorrectionTargetKind, SuggestCorrectionInput } from '../__generated__/resolvers-types';
+import type { SuggestCorrectionInput } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { badUserInput, quoted } from '../errors';
 import { loadOccupation } from './codes';
@@ -22,7 +22,7 @@ const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61
 /** A suggestion as the user described it, checked; the server adds who sent it, its status and when. */
 export type CheckedSuggestion = Omit<NewSuggestion, 'client_key' | 'status' | 'created_at' | 'updated_at'>;
 
-const TARGET_KINDS: Record<CorrectionTargetKind, TargetKind> = { STATEMENT: 'statement', ANCHOR: 'anchor', FIELD: 'field' };
+
 
 /** Refuses C0/C1 control characters (line breaks and tabs included) and unpaired surrogates; returns the text. */
 export function checkText(argumentName: string, value: string, maxLength: number): string {
@@ -114,7 +114,7 @@ export async function checkSuggestion(
 
   const occupation = await loadOccupation(context.loaders, occupationText, 'input.occupationCode');
   if (occupation === null) throw badUserInput('input.occupationCode', `Argument "input.occupationCode" names no occupation in O*NET; got ${quoted(occupationText)}.`);
-  const targetKind = TARGET_KINDS[input.targetKind];
+  const targetKind = input.targetKind;
   return {
     occupation_code: occupation.code,
     target_kind: targetKind,

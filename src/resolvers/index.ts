@@ -1,6 +1,7 @@
-/** Merges the per-type resolver maps; nothing else lives here. */
+/** Merges the per-type resolver maps and the enums' store values; nothing else lives here. */
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
+import { enumValues } from './enums';
 import { frameworkResolvers } from './framework';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
@@ -17,4 +18,5 @@ export const resolvers: Resolvers = {
   ...frameworkResolvers,
   ...sourceResolvers,
   ...correctionsResolvers,
+  ...enumValues,
 };

@@ -61,12 +61,14 @@ export interface ReportedTitleTable {
   release: OnetRelease;
 }
 
+export type TaskType = 'Core' | 'Supplemental';
+
 export interface TaskTable {
   task_id: number;
   occupation_code: string;
   statement: string;
-  /** `Core`, `Supplemental`, or null where O*NET gives `n/a`. */
-  task_type: string | null;
+  /** Null where O*NET gives `n/a`. */
+  task_type: TaskType | null;
   incumbents_responding: number | null;
   date: string;
   domain_source: string;

@@ -122,7 +122,7 @@ export const tableFiles = [
       task_id: read.integer('Task ID'),
       occupation_code: read.occupationCode('O*NET-SOC Code'),
       statement: read.text('Task'),
-      task_type: read.optionalText('Task Type'),
+      task_type: read.optionalChoice('Task Type', ['Core', 'Supplemental'] as const),
       incumbents_responding: read.optionalInteger('Incumbents Responding'),
       date: read.text('Date'),
       domain_source: read.text('Domain Source'),
