@@ -1,5 +1,5 @@
 /**
- * Staying up: readiness, request logs, SIGTERM with a request in flight, and refusing to start on a bad store.
+ * Staying up: readiness, request logs, SIGTERM with a request in flight, and refusing to start on a bad setting or store.
  * The last two run the compiled server as its own process, exactly as `npm start` does in production.
  */
 import Database from 'better-sqlite3';
@@ -110,6 +110,15 @@ describe('the server as a process', () => {
     expect(sigterm).toBeGreaterThan(0);
     expect(inFlight).toBeGreaterThan(sigterm);
     expect(entries.at(-1)?.msg).toBe('store closed; stopped');
+  });
+
+  test('a bad numeric setting stops startup with one line naming the variable', async () => {
+    const server = startServerProcess(entry, { MAX_BODY_BYTES: 'abc' });
+    await expect(server.ready).rejects.toThrow(/before it was ready/);
+    expect(await server.exited).toBe(1);
+    expect(server.lines.map((line) => JSON.parse(line) as { level: string; msg: string }).map(({ level, msg }) => ({ level, msg }))).toEqual([
+      { level: 'fatal', msg: 'startup failed: MAX_BODY_BYTES must be a whole number 1 or more, got "abc"' },
+    ]);
   });
 
   describe('a store it cannot serve stops startup with one line saying which and what to run', () => {
