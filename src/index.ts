@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       maxBodyBytes: config.maxBodyBytes,
       exposeStatementCount: !config.production,
       logger,
-      responseCache: new ResponseCache(config.responseCacheBytes, store.meta.get('input_hash') ?? ''),
+      responseCache: new ResponseCache(config.responseCacheBytes),
       corrections,
     },
     config.port,

@@ -13,7 +13,6 @@ import { readMeta } from './queries';
 
 export interface Store {
   db: Kysely<Database>;
-  file: string;
   meta: ReadonlyMap<string, string>;
   close(): Promise<void>;
 }
@@ -68,7 +67,7 @@ export async function openStore(file: string): Promise<Store> {
     const codes = undocumented.map((f) => f.occupation_code).join(', ');
     throw new StoreError('corrupt', `store ${file} has frameworks without their served document (${codes}): ${rebuildHint}`);
   }
-  return { db, file, meta, close: () => db.destroy() };
+  return { db, meta, close: () => db.destroy() };
 }
 
 /**
