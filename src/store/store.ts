@@ -9,7 +9,7 @@ import type { Database } from './database';
 import { StoreError } from './errors';
 import { latestSchemaVersion } from './migrations';
 import { SEARCH_INDEX_VERSION } from '../search/index-documents';
-import { readMeta } from './queries';
+import { frameworksWithoutDocument, readMeta } from './queries';
 
 export interface Store {
   db: Kysely<Database>;
@@ -57,11 +57,7 @@ export async function openStore(file: string): Promise<Store> {
     );
   }
   // A framework's lists are served from its document (migration 0003); one without a document is a broken build.
-  const undocumented = await db
-    .selectFrom('framework')
-    .select('occupation_code')
-    .where('occupation_code', 'not in', db.selectFrom('framework_document').select('occupation_code'))
-    .execute();
+  const undocumented = await frameworksWithoutDocument(db);
   if (undocumented.length > 0) {
     await db.destroy();
     const codes = undocumented.map((f) => f.occupation_code).join(', ');
