@@ -55,7 +55,7 @@ export function createLoaders(db: Db) {
       (document) => document.occupationCode,
     ),
     // Which framework a statement id belongs to, for checking a suggested correction's target.
-    frameworkStatementById: uniqueLoader((ids: readonly string[]) => q.statementOccupationsById(db, ids), (s) => s.id),
+    frameworkStatementById: uniqueLoader((ids: readonly string[]) => q.frameworkStatementsById(db, ids), (s) => s.id),
     sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id),
   };
 }

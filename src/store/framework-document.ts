@@ -146,8 +146,8 @@ export function statementIds(document: FrameworkDocument<string>): string[] {
 
 /**
  * The stored JSON, with every character outside ASCII written as a `\u` escape: better-sqlite3 turns an ASCII
- * TEXT value into a JavaScript string ~20x faster than one with any other character (10 µs against 200 µs for
- * the Legal Secretaries document, whose 70 KB hold 145 such characters), and JSON.parse reads the escapes back.
+ * TEXT value into a JavaScript string much faster than one with any other character (docs/performance.md), and
+ * JSON.parse reads the escapes back.
  */
 export function writeFrameworkDocument(document: FrameworkDocument<string>): string {
   return JSON.stringify(document).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -143,8 +143,8 @@ export function frameworkDocumentsByOccupation(db: Db, codes: readonly string[])
   return db.selectFrom('framework_document').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
-/** Which occupation each of these framework statement ids (competency, AI-usage or durable-skill) belongs to. */
-export function statementOccupationsById(db: Db, ids: readonly string[]): Promise<{ id: string; occupation_code: string }[]> {
+/** Which framework each of these statement ids (competency, AI-usage or durable-skill) belongs to (migration 0004). */
+export function frameworkStatementsById(db: Db, ids: readonly string[]): Promise<{ id: string; occupation_code: string }[]> {
   return db.selectFrom('framework_statement').selectAll().where('id', 'in', ids).execute();
 }
 

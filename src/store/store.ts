@@ -67,7 +67,7 @@ export async function openStore(file: string): Promise<Store> {
 }
 
 /**
- * Kysely prepares every statement it runs, which was ~5% of a cold full-framework request. The served store is
+ * Kysely prepares every statement it runs, a visible share of a cold full-framework request. The served store is
  * read-only and queries are run to completion (never streamed), so each distinct SQL text is prepared once and
  * reused; the number kept is bounded because `IN (?, ?, …)` lists vary in length.
  */
