@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { latestSchemaVersion } from '../src/store/migrations';
 import { captureLogs, serveHttp } from './support/http';
 import { testStoreFile } from './support/paths';
-import { compileServer, removeBuild, startServerProcess } from './support/process';
+import { serverEntry, startServerProcess } from './support/process';
 import { FULL_FRAMEWORK_QUERY } from './support/queries';
 
 describe('readiness', () => {
@@ -59,11 +59,7 @@ describe('request logs', () => {
 });
 
 describe('the server as a process', () => {
-  let entry: string;
-  beforeAll(() => {
-    entry = compileServer();
-  }, 60_000);
-  afterAll(() => removeBuild(entry));
+  const entry = serverEntry();
 
   test('on SIGTERM it stops accepting, finishes the request in flight, closes the store and exits 0', async () => {
     const server = startServerProcess(entry);
