@@ -1,3 +1,4 @@
+/** Occupation: the entity by either key, its O*NET lists (paged where long) and ratings, and its framework. */
 import type { OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { ElementScoreRow } from '../store/queries';
