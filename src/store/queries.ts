@@ -4,7 +4,7 @@
  * statement, so the number of statements an operation runs does not grow with the number of parents. The two
  * search statements are at the end.
  */
-import { Kysely, sql } from 'kysely';
+import { Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database, ElementDomain, EducationRow, FrameworkDocumentRow, FrameworkRow, OccupationRow, SearchField, SourceRow } from './database';
 
 export type Db = Kysely<Database>;
@@ -287,25 +287,29 @@ export interface CandidateQuery {
  */
 export function searchCandidates(db: Db, q: CandidateQuery): Promise<SearchCandidateRow[]> {
   const filtering = q.filter.jobZone !== null || q.filter.majorGroup !== null || q.filter.hasFramework !== null;
-  const allowed = () => filtered(db, q.filter).select('code');
-  let rankedTitles = db
-    .selectFrom('search_title')
-    .select([sql<number>`rowid`.as('id'), sql<number>`bm25(search_title, ${TITLE_WEIGHTS})`.as('bm25')])
-    .where(sql<boolean>`search_title MATCH ${q.titles}`);
-  if (filtering) rankedTitles = rankedTitles.where('occupation_code', 'in', allowed());
-  const titles = db
-    .selectFrom(rankedTitles.orderBy('bm25').limit(q.titleLimit).as('h'))
-    .innerJoin('search_title as s', (join) => join.on(sql<boolean>`s.rowid = h.id`))
-    .select(['s.occupation_code', sql<SearchField>`s.field`.as('field'), 's.text', 's.terms', 's.source_count', 'h.bm25', sql<'title' | 'text'>`'title'`.as('table')]);
+  /** One table's best `limit` documents: ranked on rowids and bm25 alone, then joined back for their columns. */
+  const best = (table: 'search_title' | 'search_text', match: string, weights: RawBuilder<unknown>, limit: number) => {
+    let ranked = db
+      .selectFrom(table)
+      .select([sql<number>`rowid`.as('id'), sql<number>`bm25(${sql.table(table)}, ${weights})`.as('bm25')])
+      .where(sql<boolean>`${sql.table(table)} MATCH ${match}`);
+    if (filtering) ranked = ranked.where('occupation_code', 'in', filtered(db, q.filter).select('code'));
+    return db
+      .selectFrom(ranked.orderBy('bm25').limit(limit).as('h'))
+      .innerJoin(sql.table(table).as('s'), (join) => join.on(sql<boolean>`s.rowid = h.id`))
+      .select([
+        sql<string>`s.occupation_code`.as('occupation_code'),
+        sql<SearchField>`s.field`.as('field'),
+        sql<string>`s.text`.as('text'),
+        sql<string>`s.terms`.as('terms'),
+        'h.bm25',
+      ]);
+  };
+  const titles = best('search_title', q.titles, TITLE_WEIGHTS, q.titleLimit).select([
+    sql<number>`s.source_count`.as('source_count'),
+    sql<'title' | 'text'>`'title'`.as('table'),
+  ]);
   if (q.texts === null) return titles.execute();
-  let rankedTexts = db
-    .selectFrom('search_text')
-    .select([sql<number>`rowid`.as('id'), sql<number>`bm25(search_text, ${TEXT_WEIGHTS})`.as('bm25')])
-    .where(sql<boolean>`search_text MATCH ${q.texts}`);
-  if (filtering) rankedTexts = rankedTexts.where('occupation_code', 'in', allowed());
-  const texts = db
-    .selectFrom(rankedTexts.orderBy('bm25').limit(q.textLimit).as('h'))
-    .innerJoin('search_text as s', (join) => join.on(sql<boolean>`s.rowid = h.id`))
-    .select(['s.occupation_code', sql<SearchField>`s.field`.as('field'), 's.text', 's.terms', sql<number>`1`.as('source_count'), 'h.bm25', sql<'title' | 'text'>`'text'`.as('table')]);
+  const texts = best('search_text', q.texts, TEXT_WEIGHTS, q.textLimit).select([sql<number>`1`.as('source_count'), sql<'title' | 'text'>`'text'`.as('table')]);
   return titles.unionAll(texts).execute();
 }
