@@ -29,42 +29,38 @@ export interface CitationDocument<S = SourceRow> {
   source: S;
 }
 
-export interface CompetencyStatementDocument<S = SourceRow> {
+/** What every statement has: a stable id, its 1-based position within its level, and its citations. */
+interface StatementDocument<S> {
   id: string;
   position: number;
+  citations: CitationDocument<S>[];
+}
+
+export interface CompetencyStatementDocument<S = SourceRow> extends StatementDocument<S> {
   subject: string;
   performance: string;
-  citations: CitationDocument<S>[];
 }
 
 /** An AI-usage or durable-skill statement (GraphQL `CitedStatement`). */
-export interface CitedStatementDocument<S = SourceRow> {
-  id: string;
-  position: number;
+export interface CitedStatementDocument<S = SourceRow> extends StatementDocument<S> {
   title: string;
   text: string;
-  citations: CitationDocument<S>[];
 }
 
-export interface CompetencyLevelDocument<S = SourceRow> {
-  key: CompetencyLevelKey;
+/** A level: its key and name, and its statements in published order. */
+interface LevelDocument<K, T> {
+  key: K;
   name: string;
+  statements: T[];
+}
+
+export interface CompetencyLevelDocument<S = SourceRow> extends LevelDocument<CompetencyLevelKey, CompetencyStatementDocument<S>> {
   band: string;
   rank: number;
-  statements: CompetencyStatementDocument<S>[];
 }
 
-export interface AiUsageLevelDocument<S = SourceRow> {
-  key: CompetencyLevelKey;
-  name: string;
-  statements: CitedStatementDocument<S>[];
-}
-
-export interface DurableSkillLevelDocument<S = SourceRow> {
-  key: DurableLevelKey;
-  name: string;
-  statements: CitedStatementDocument<S>[];
-}
+export type AiUsageLevelDocument<S = SourceRow> = LevelDocument<CompetencyLevelKey, CitedStatementDocument<S>>;
+export type DurableSkillLevelDocument<S = SourceRow> = LevelDocument<DurableLevelKey, CitedStatementDocument<S>>;
 
 export interface DurableSkillDomainDocument<S = SourceRow> {
   key: string;
