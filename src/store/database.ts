@@ -168,8 +168,6 @@ export interface FrameworkTable {
   context: string;
   job_zone: number;
   job_zone_name: string;
-  /** The authored file, relative to data/, e.g. `frameworks/43-6012.00.json`. */
-  file: string;
   page_publisher: string | null;
   page_copyright: string | null;
   page_sources_line: string | null;
@@ -177,7 +175,6 @@ export interface FrameworkTable {
   ai_usage_intro: string | null;
   durable_skills_intro: string | null;
   anchors_enrichment: string | null;
-  published_anchor_count: number;
   aei_task_observations: number;
   aei_augment_share_percent: number;
   aei_time_saved_percent: number;

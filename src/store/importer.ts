@@ -91,7 +91,7 @@ function readOnetFile<T extends keyof Database>(
 }
 
 /** The framework's row: what is served without its lists (title, version, job zone, evidence, page). */
-function frameworkRow(framework: FrameworkFile, file: string): Insertable<Database['framework']> {
+function frameworkRow(framework: FrameworkFile): Insertable<Database['framework']> {
   const { aei, safi, wef } = framework.evidence;
   return {
     occupation_code: framework.code,
@@ -100,7 +100,6 @@ function frameworkRow(framework: FrameworkFile, file: string): Insertable<Databa
     context: framework.context,
     job_zone: framework.jobZone.zone,
     job_zone_name: framework.jobZone.name,
-    file,
     page_publisher: framework.page.publisher,
     page_copyright: framework.page.copyright,
     page_sources_line: framework.page.sourcesLine,
@@ -108,7 +107,6 @@ function frameworkRow(framework: FrameworkFile, file: string): Insertable<Databa
     ai_usage_intro: framework.page.aiUsageIntro,
     durable_skills_intro: framework.page.durableSkillsIntro,
     anchors_enrichment: framework.page.anchorsEnrichment,
-    published_anchor_count: framework.anchors.publishedAnchorCount,
     aei_task_observations: aei.taskObservations,
     aei_augment_share_percent: aei.augmentSharePercent,
     aei_time_saved_percent: aei.timeSavedPercent,
@@ -249,7 +247,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     for (const { framework, file, warnings } of frameworks) {
       const document = buildFrameworkDocument(framework, warnings);
       const statements = statementIds(document);
-      insertRows(db, sqlite, 'framework', [frameworkRow(framework, file)]);
+      insertRows(db, sqlite, 'framework', [frameworkRow(framework)]);
       insertRows(db, sqlite, 'framework_statement', statements.map((id) => ({ id, occupation_code: framework.code })));
       insertRows(db, sqlite, 'framework_document', [{ occupation_code: framework.code, document: writeFrameworkDocument(document) }]);
       log(`[build] ${file}: ${statements.length} statements, stored with its served document (${elapsed()})`);
