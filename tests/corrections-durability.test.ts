@@ -31,7 +31,7 @@ describe('the real server, killed', () => {
   const running: ServerProcess[] = [];
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'corrections-kill-'));
-  }, 120_000);
+  });
   afterAll(() => {
     for (const server of running) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
