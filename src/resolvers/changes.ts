@@ -6,7 +6,7 @@
 import type { DatasetResolvers, OccupationResolvers, QueryResolvers, Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { badUserInput, quoted } from '../errors';
-import { releaseChangePage, releaseFileSummaries } from '../store/release-queries';
+import { releaseChangePage, releaseFileSummaries } from '../store/queries';
 import { checkFirst, connection, decodeCursor, encodeCursor } from './pagination';
 import { releaseSourceIds } from './source';
 

@@ -5,7 +5,7 @@
 import type { OccupationResolvers, QueryResolvers, Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { loadRequired } from '../loaders';
-import { allJobZones, interestReference, skillLinks } from '../store/release-queries';
+import { allJobZones, interestReference, skillLinks } from '../store/queries';
 import { ratingsOf } from './occupation';
 import type { InterestTypeShape } from './shapes';
 
