@@ -71,7 +71,6 @@ export const changesResolvers: Resolvers = {
   ReleaseFileChanges: {
     from: (s) => s.from_release,
     to: (s) => s.to_release,
-    status: (s) => (s.status === 'identical' ? 'IDENTICAL' : s.status === 'changed' ? 'CHANGED' : s.status === 'new' ? 'NEW' : 'DROPPED'),
     redatedOrResourced: (s) => s.restamped,
     redatedOrResourcedOccupations: (s) => s.restamped_occupations,
   },

@@ -5,6 +5,9 @@
  * value out a type error.
  */
 import type {
+  EmergingTaskCategoryResolvers,
+  ReleaseFileStatusResolvers,
+  SkillLinkTargetResolvers,
   CorrectionStatusResolvers,
   CorrectionTargetKindResolvers,
   ReviewDecisionResolvers,
@@ -16,6 +19,9 @@ type Complete<T> = { [K in keyof T]-?: NonNullable<T[K]> };
 
 export const enumValues = {
   TaskType: { CORE: 'Core', SUPPLEMENTAL: 'Supplemental' } satisfies Complete<TaskTypeResolvers>,
+  EmergingTaskCategory: { NEW: 'New', REVISION: 'Revision' } satisfies Complete<EmergingTaskCategoryResolvers>,
+  SkillLinkTarget: { WORK_ACTIVITY: 'work_activity', WORK_CONTEXT: 'work_context' } satisfies Complete<SkillLinkTargetResolvers>,
+  ReleaseFileStatus: { IDENTICAL: 'identical', CHANGED: 'changed', NEW: 'new', DROPPED: 'dropped' } satisfies Complete<ReleaseFileStatusResolvers>,
   SearchField: {
     TITLE: 'title',
     ALTERNATE_TITLE: 'alternate_title',

@@ -62,6 +62,9 @@ export interface ReportedTitleTable {
 }
 
 export type TaskType = 'Core' | 'Supplemental';
+export type EmergingTaskCategory = 'New' | 'Revision';
+export type SkillLinkDomain = 'work_activity' | 'work_context';
+export type ReleaseFileStatus = 'identical' | 'changed' | 'new' | 'dropped';
 
 export interface TaskTable {
   task_id: number;
@@ -262,8 +265,7 @@ export interface EmergingTaskTable {
   id: Generated<number>;
   occupation_code: string;
   statement: string;
-  /** `New` or `Revision`. */
-  category: string;
+  category: EmergingTaskCategory;
   /** The task a revision replaces; null for new tasks. */
   original_task_id: number | null;
   original_task: string | null;
@@ -309,7 +311,7 @@ export interface SkillLinkTable {
   id: Generated<number>;
   skill_id: string;
   skill_name: string;
-  target_domain: 'work_activity' | 'work_context';
+  target_domain: SkillLinkDomain;
   target_id: string;
   target_name: string;
   release: OnetRelease;
@@ -338,7 +340,7 @@ export interface ReleaseFileSummaryTable {
   to_release: string;
   file: string;
   /** `identical` bytes, `changed`, `new` (only in the later release), `dropped` (only in the earlier). */
-  status: 'identical' | 'changed' | 'new' | 'dropped';
+  status: ReleaseFileStatus;
   added: number;
   removed: number;
   /** Rows present in both whose values changed. */

@@ -291,7 +291,7 @@ export const extraFiles = [
     toRow: (read, release) => ({
       occupation_code: read.occupationCode('O*NET-SOC Code'),
       statement: read.text('Task'),
-      category: read.text('Category'),
+      category: read.choice('Category', ['New', 'Revision'] as const),
       original_task_id: read.optionalInteger('Original Task ID'),
       original_task: read.optionalText('Original Task'),
       date: read.text('Date'),
