@@ -160,7 +160,7 @@ export function frameworkDocumentsByOccupation(db: Db, codes: readonly string[])
   return db.selectFrom('framework_document').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
-/** Which framework each of these statement ids (competency, AI-usage or durable-skill) belongs to (migration 0005). */
+/** Which framework each of these statement ids (competency, AI-usage or durable-skill) belongs to (migration 0006). */
 export function frameworkStatementsById(db: Db, ids: readonly string[]): Promise<{ id: string; occupation_code: string }[]> {
   return db.selectFrom('framework_statement').selectAll().where('id', 'in', ids).execute();
 }

@@ -3,7 +3,7 @@
  * warnings) also stored as one JSON document, shaped as the API serves them (src/store/framework-document.ts). The
  * importer derives it from the framework's rows in the same build, so the rows stay the store's truth and the
  * document is their read model: serving the lists reads one row and parses it instead of reading and regrouping nine
- * tables' rows each request (docs/performance.md). Migration 0005 later dropped those tables: the document is now
+ * tables' rows each request (docs/performance.md). Migration 0006 later dropped those tables: the document is now
  * built from the framework file. Frozen in time like 0001.
  */
 import { Kysely, sql } from 'kysely';

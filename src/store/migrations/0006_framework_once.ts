@@ -1,5 +1,5 @@
 /**
- * Migration 0005: each framework stored once. Its lists live only in the served document (0003), built straight from
+ * Migration 0006: each framework stored once. Its lists live only in the served document (0003), built straight from
  * the validated framework file; the nine tables 0001 made for those lists go. What stays in SQL is what queries ask
  * for: the framework row (0001, less the file name and anchor count nothing read) and `framework_statement`, which
  * says which framework each statement id belongs to (the corrections check a STATEMENT target by it; ids are unique
