@@ -11,7 +11,6 @@ import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
 import type { HeldRows } from '../store/held-rows';
 import * as q from '../store/queries';
-import * as rq from '../store/release-queries';
 import type { Db } from '../store/queries';
 
 type Batch<K, V> = (keys: readonly K[]) => Promise<V[]>;
@@ -93,14 +92,14 @@ export function createLoaders(db: Db, held?: HeldRows) {
     workStyleScoresByOccupation: byOccupation('workStyles', (d, codes) => q.elementScoresByOccupation(d, 'work_style', codes)),
     interestScoresByOccupation: byOccupation('interests', (d, codes) => q.elementScoresByOccupation(d, 'interest', codes)),
     workValueScoresByOccupation: byOccupation('workValues', (d, codes) => q.elementScoresByOccupation(d, 'work_value', codes)),
-    emergingTasksByOccupation: byOccupation('emergingTasks', rq.emergingTasksByOccupation),
+    emergingTasksByOccupation: byOccupation('emergingTasks', q.emergingTasksByOccupation),
     // Keyed by `from`, `to` and code joined with tabs: one statement per pair of releases in a batch.
     releaseChangesByOccupation: groupedLoader(
       async (keys: readonly string[]) => {
         const byPair = groupBy(keys.map((key) => key.split('\t') as [string, string, string]), ([from, to]) => `${from}\t${to}`);
         const batches = [...byPair.values()].map((group) => {
           const [from, to] = group[0] as [string, string, string];
-          return rq.releaseChangesByOccupation(db, from, to, group.map(([, , code]) => code));
+          return q.releaseChangesByOccupation(db, from, to, group.map(([, , code]) => code));
         });
         return (await Promise.all(batches)).flat();
       },
@@ -115,8 +114,8 @@ export function createLoaders(db: Db, held?: HeldRows) {
       // Parsed, a framework's ~70 KB document takes about what a thousand held rows do.
       as('frameworkDocument', 1000),
     ),
-    // The page's anchor lists as rows, for checking a suggested correction's target.
-    anchorsByOccupation: byOccupation('anchors', q.anchorsByOccupation),
+    // Which framework a statement id belongs to, for checking a suggested correction's target.
+    frameworkStatementById: uniqueLoader((ids: readonly string[]) => q.frameworkStatementsById(db, ids), (s) => s.id, as('frameworkStatement')),
     sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id, as('source')),
     // Career moves and comparisons (src/store/careers.ts); a profile is stored as JSON (src/careers/profile.ts).
     // Not held for the life of the store (issue 11 did not measure them).
