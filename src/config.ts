@@ -14,11 +14,16 @@ export interface Config {
   responseCacheBytes: number;
   /** The suggested-corrections store (CORRECTIONS_FILE, default var/corrections.sqlite); never the reference store. */
   correctionsFile: string;
+  /**
+   * A PostgreSQL database every replica shares for suggestions, reviews and the rate limit
+   * (CORRECTIONS_DATABASE_URL, `postgres://user:password@host:5432/db`); null keeps them in CORRECTIONS_FILE.
+   */
+  correctionsDatabaseUrl: string | null;
   /** SHA-256 hashes (hex, comma-separated, each optionally `label:hex`) of the admin tokens (ADMIN_TOKEN_SHA256). */
   adminTokenHashes: string | undefined;
   /** The same for viewer tokens, which list suggestions but cannot read contacts or review (VIEWER_TOKEN_SHA256). */
   viewerTokenHashes: string | undefined;
-  /** Suggestions each client may send a minute, per replica (SUGGESTIONS_PER_MINUTE, default 20). */
+  /** Suggestions each client may send a minute (SUGGESTIONS_PER_MINUTE, default 20): per replica on SQLite, in all on PostgreSQL. */
   suggestionsPerMinute: number;
   /** A header set by a trusted proxy that names the client for the rate limit (CLIENT_KEY_HEADER); else the remote address. */
   clientKeyHeader: string | null;
@@ -28,6 +33,9 @@ export interface Config {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const correctionsDatabaseUrl = env.CORRECTIONS_DATABASE_URL?.trim() || null;
+  // The value is never echoed: it holds a password.
+  if (correctionsDatabaseUrl !== null && !/^postgres(ql)?:\/\/./.test(correctionsDatabaseUrl)) throw new Error('CORRECTIONS_DATABASE_URL must start with postgres:// or postgresql://');
   return {
     port,
     production: env.NODE_ENV === 'production',
@@ -36,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 100_000),
     responseCacheBytes: Math.max(0, Number(env.RESPONSE_CACHE_MB ?? 64)) * 1024 * 1024,
     correctionsFile: resolve(env.CORRECTIONS_FILE ?? 'var/corrections.sqlite'),
+    correctionsDatabaseUrl,
     adminTokenHashes: env.ADMIN_TOKEN_SHA256,
     viewerTokenHashes: env.VIEWER_TOKEN_SHA256,
     suggestionsPerMinute: Number(env.SUGGESTIONS_PER_MINUTE ?? 20),

@@ -115,7 +115,9 @@ export function createRequestHandler(options: HttpOptions) {
       }
       if (url.pathname === '/health/ready') {
         status = ready ? 200 : 503;
-        return sendJson(res, status, { status: ready ? 'ready' : wasReady ? 'stopping' : 'starting' });
+        // The corrections database is reported apart: reads go on without it, so it does not decide readiness.
+        const correctionsDatabase = corrections && ((await corrections.store.check()) ? 'available' : 'unavailable');
+        return sendJson(res, status, { status: ready ? 'ready' : wasReady ? 'stopping' : 'starting', ...(correctionsDatabase && { correctionsDatabase }) });
       }
       if (url.pathname !== '/' && url.pathname !== '/graphql') {
         status = 404;
