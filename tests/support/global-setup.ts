@@ -1,10 +1,15 @@
-/** Builds the real store from data/ once per test run (reused when data/ has not changed). */
+/**
+ * Once per test run: builds the real store from data/ (reused when data/ has not changed), and starts the
+ * throwaway PostgreSQL the `postgres` project's corrections tests use, unless TEST_DATABASE_URL names a server.
+ */
+import type { Config } from 'jest';
 import { buildStore } from '../../src/store/importer';
 import { hashDataDir } from '../../src/store/input-hash';
 import { openStore } from '../../src/store/store';
 import { dataDir, testStoreFile } from './paths';
+import { startCluster, type Cluster } from './postgres';
 
-export default async function globalSetup(): Promise<void> {
+async function ensureReferenceStore(): Promise<void> {
   try {
     const store = await openStore(testStoreFile);
     const current = store.meta.get('input_hash') === hashDataDir(dataDir);
@@ -14,4 +19,16 @@ export default async function globalSetup(): Promise<void> {
     // Missing, corrupt or another schema version: build it below.
   }
   await buildStore({ dataDir, storeFile: testStoreFile });
+}
+
+export default async function globalSetup(globalConfig: { selectProjects?: string[] | undefined } & Partial<Config>): Promise<void> {
+  await ensureReferenceStore();
+  const wantsPostgres = globalConfig.selectProjects === undefined || globalConfig.selectProjects.includes('postgres');
+  if (process.env.TEST_DATABASE_URL || !wantsPostgres) return;
+  const cluster = await startCluster();
+  // Workers start after this and inherit the environment; global-teardown.ts reads the cluster back.
+  process.env.TEST_DATABASE_URL = cluster.url;
+  (globalThis as { testCluster?: Cluster }).testCluster = cluster;
+  // If jest is interrupted before its teardown, the server still goes.
+  process.once('exit', () => cluster.remove());
 }
