@@ -24,6 +24,8 @@ export class CorrectionsUnavailable extends Error {
 /** What a client is told to wait while the database is unreachable, and how often a dead one is tried again. */
 const RETRY_AFTER_SECONDS = 5;
 const RETRY_INTERVAL_MS = 1000;
+/** Longest a readiness probe waits for the database before reporting it unavailable. */
+const CHECK_TIMEOUT_MS = 500;
 
 export interface CorrectionsStore {
   dialect: CorrectionsDialect;
@@ -119,7 +121,7 @@ async function openSqlite(file: string): Promise<CorrectionsStore> {
 export function isUnreachable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (/^(E[A-Z]+)$/.test(code) || code.startsWith('08') || /^57P0[123]$/.test(code))) return true;
-  return typeof message === 'string' && /Connection terminated|connection error|timeout exceeded when trying to connect|Connection refused/i.test(message);
+  return typeof message === 'string' && /Connection terminated|connection error|timeout exceeded when trying to connect|Connection refused|Query read timeout/i.test(message);
 }
 
 /** The URL without its password (and without query parameters, which may carry one). */
@@ -136,7 +138,9 @@ export function redactUrl(url: string): string {
 
 async function openPostgres(url: string, { onAvailability }: StoreEvents): Promise<CorrectionsStore> {
   const where = redactUrl(url);
-  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 });
+  // A database that stops answering (a dropped network, not a refused connection) fails a request within 3 s to
+  // connect or 10 s to answer, instead of holding it open.
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000, query_timeout: 10_000, idleTimeoutMillis: 30_000 });
   // An idle connection the server closed (a restart) is dropped by the pool; without a listener it would crash us.
   pool.on('error', () => {});
   const db = new Kysely<CorrectionsDatabase>({ dialect: new PostgresDialect({ pool }) });
@@ -211,13 +215,17 @@ async function openPostgres(url: string, { onAvailability }: StoreEvents): Promi
     file: undefined,
     where,
     use,
-    async check() {
-      try {
-        await use((d) => sql`select 1`.execute(d));
-        return true;
-      } catch {
-        return false;
-      }
+    // Bounded by CHECK_TIMEOUT_MS so a hanging database cannot make a readiness probe time out (reads still work).
+    check() {
+      const probe = use((d) => sql`select 1`.execute(d)).then(
+        () => true,
+        () => false,
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
+      });
+      return Promise.race([probe, late]).finally(() => clearTimeout(timer));
     },
     get available() {
       return available;
