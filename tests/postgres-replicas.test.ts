@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { readConfig } from '../src/config';
+import { redactUrl } from '../src/corrections/store';
 import { openCorrections } from '../src/corrections/service';
 import { LIST, REVIEW, SUGGEST, makeTokens, startCorrections, suggestion } from './support/corrections';
 import { createDatabase, startCluster, type Cluster } from './support/postgres';
@@ -95,6 +97,14 @@ describe('three replicas on one database', () => {
     for (const replica of replicas.slice(0, 2)) replica.child.kill('SIGTERM');
     expect(await Promise.all(replicas.slice(0, 2).map((r) => r.exited))).toEqual([0, 0]);
   }, 180_000);
+});
+
+test('CORRECTIONS_DATABASE_URL that is not postgres:// stops startup naming the variable, never the value; the logged form has no password', () => {
+  expect(() => readConfig({ CORRECTIONS_DATABASE_URL: 'mysql://app:hunter2-secret@db/corrections' })).toThrow('CORRECTIONS_DATABASE_URL must start with postgres://');
+  expect(() => readConfig({ CORRECTIONS_DATABASE_URL: 'mysql://app:hunter2-secret@db/corrections' })).not.toThrow(/hunter2/);
+  expect(readConfig({ CORRECTIONS_DATABASE_URL: ' postgresql://app:pw@db:5432/c ' }).correctionsDatabaseUrl).toBe('postgresql://app:pw@db:5432/c');
+  expect(readConfig({}).correctionsDatabaseUrl).toBeNull();
+  expect(redactUrl('postgres://app:hunter2-secret@db:5432/corrections?password=other-secret')).toBe('postgres://app@db:5432/corrections');
 });
 
 test('the rate limit counts a client across replicas sharing the database', async () => {
