@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { projectRoot } from './paths';
@@ -39,9 +39,10 @@ function freePort(): Promise<number> {
 
 /** initdb once per checkout: later clusters copy this folder (far faster than initdb on a busy machine). */
 function template(): string {
-  const dir = join(projectRoot, 'var/test/pg-template');
+  // One per server version: a template made by another major version would not start.
+  const dir = join(projectRoot, `var/test/pg-template-${basename(dirname(PG_BIN))}`);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
-  if (!existsSync(join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL is not installed at ${PG_BIN} (apt-get install postgresql, or set TEST_DATABASE_URL)`);
+  if (!existsSync(join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL is not installed at ${PG_BIN} (apt-get install postgresql, set PG_BIN or TEST_DATABASE_URL, or run only \`npx jest --selectProjects=sqlite\`)`);
   const building = mkdtempSync(join(tmpdir(), 'pg-initdb-'));
   if (isRoot) chownSync(building, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()));
   pgRun('initdb', ['-D', join(building, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
