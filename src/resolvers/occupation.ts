@@ -77,9 +77,9 @@ export const Occupation: OccupationResolvers<Context> = {
     release: null,
   }),
   workStyles: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.workStyleScoresByOccupation.load(o.code), 'O*NET 30.1 has no Work Styles ratings for this occupation'),
+    ratingsOf(await loaders.workStyleScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Styles ratings for this occupation`),
   interests: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.interestScoresByOccupation.load(o.code), 'O*NET 30.1 has no Interests ratings for this occupation'),
+    ratingsOf(await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
   education: (o, _, { loaders }) => loaders.educationByOccupation.load(o.code),
   relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
 };
