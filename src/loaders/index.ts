@@ -4,7 +4,9 @@
  * duplicate and missing keys stay right ("values the same length and order as keys").
  */
 import DataLoader from 'dataloader';
+import type { CareerProfile } from '../careers/similarity';
 import { groupBy } from '../group-by';
+import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
 import * as q from '../store/queries';
 import * as rq from '../store/release-queries';
@@ -69,6 +71,15 @@ export function createLoaders(db: Db) {
     // The page's anchor lists as rows, for checking a suggested correction's target.
     anchorsByOccupation: byOccupation(q.anchorsByOccupation, db),
     sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id),
+    // Career moves and comparisons (src/store/careers.ts); a profile is stored as JSON (src/careers/profile.ts).
+    careerProfileByOccupation: uniqueLoader(
+      async (codes: readonly string[]) => (await careers.careerProfilesByOccupation(db, codes)).map((row) => JSON.parse(row.profile) as CareerProfile),
+      (profile) => profile.code,
+    ),
+    careerMovesByOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
+    careerMovesIntoOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
+    careerRatingsByOccupation: byOccupation(careers.careerRatingsByOccupation, db),
+    workActivitiesByOccupation: byOccupation(careers.workActivitiesByOccupation, db),
   };
 }
 

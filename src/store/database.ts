@@ -433,6 +433,39 @@ export interface ReleaseFileSummaryTable {
   restamped_occupations: number;
 }
 
+/** O*NET's detailed work activities (`DWA Reference`). */
+export interface DwaTable {
+  id: string;
+  iwa_id: string;
+  element_id: string;
+  title: string;
+  release: OnetRelease;
+}
+
+/** Which detailed work activities each task is an instance of (`Tasks to DWAs`). */
+export interface TaskDwaTable {
+  occupation_code: string;
+  task_id: number;
+  dwa_id: string;
+  date: string;
+  domain_source: string;
+  release: OnetRelease;
+}
+
+/** An occupation's similarity profile (src/careers/profile.ts), JSON, derived at build (migration 0005). */
+export interface CareerProfileTable {
+  occupation_code: string;
+  profile: string;
+}
+
+/** One of an occupation's 50 most similar occupations, rank 1 the most similar (migration 0005). */
+export interface CareerMoveTable {
+  occupation_code: string;
+  rank: number;
+  move_code: string;
+  similarity: number;
+}
+
 export interface Database {
   meta: MetaTable;
   occupation: OccupationTable;
@@ -470,6 +503,10 @@ export interface Database {
   skill_link: SkillLinkTable;
   release_change: ReleaseChangeTable;
   release_file_summary: ReleaseFileSummaryTable;
+  dwa: DwaTable;
+  task_dwa: TaskDwaTable;
+  career_profile: CareerProfileTable;
+  career_move: CareerMoveTable;
 }
 
 export type OccupationRow = Selectable<OccupationTable>;
@@ -502,3 +539,6 @@ export type RiasecKeywordRow = Selectable<RiasecKeywordTable>;
 export type SkillLinkRow = Selectable<SkillLinkTable>;
 export type ReleaseChangeRow = Selectable<ReleaseChangeTable>;
 export type ReleaseFileSummaryRow = Selectable<ReleaseFileSummaryTable>;
+export type DwaRow = Selectable<DwaTable>;
+export type TaskDwaRow = Selectable<TaskDwaTable>;
+export type CareerMoveRow = Selectable<CareerMoveTable>;
