@@ -1,12 +1,14 @@
 /**
- * Jest runs the TypeScript tests through ts-jest; the real store (and a throwaway PostgreSQL) is set up once per
- * run by globalSetup. Two projects: `sqlite` runs every test; `postgres` runs the corrections tests again with
- * their store in PostgreSQL, plus the tests that only make sense there (postgres-*.test.ts).
+ * Jest runs the TypeScript tests through ts-jest, transpiling each file alone (isolatedModules, tsconfig.test.json)
+ * without type checking: `npm run typecheck` checks types, and .ci/run runs it. globalSetup builds the real store,
+ * compiles the server once per run and starts a throwaway PostgreSQL. Two projects: `sqlite` runs every test;
+ * `postgres` runs the corrections tests again with their store in PostgreSQL, plus the tests that only make sense
+ * there (postgres-*.test.ts).
  */
 const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 };
 
 module.exports = {

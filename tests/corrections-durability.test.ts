@@ -12,7 +12,7 @@ import { FIXTURE_OCCUPATIONS, makeFixtureDataDir } from './support/fixtures';
 import { testStoreFile } from './support/paths';
 import { LIST, SUGGEST, makeTokens, startCorrections, suggestion } from './support/corrections';
 import { newCorrectionsLocation, type CorrectionsLocation } from './support/postgres';
-import { compileServer, removeBuild, startServerProcess, type ServerProcess } from './support/process';
+import { serverEntry, startServerProcess, type ServerProcess } from './support/process';
 
 interface Listed {
   corrections: { totalCount: number; edges: { node: { id: string; suggestedText: string; status: string } }[] };
@@ -28,7 +28,7 @@ async function post<T>(port: number, query: string, variables: Record<string, un
 }
 
 describe('the real server, killed', () => {
-  let entry: string;
+  const entry = serverEntry();
   let dir: string;
   const running: ServerProcess[] = [];
   const locations: CorrectionsLocation[] = [];
@@ -38,14 +38,12 @@ describe('the real server, killed', () => {
     return location;
   };
   beforeAll(() => {
-    entry = compileServer();
     dir = mkdtempSync(join(tmpdir(), 'corrections-kill-'));
-  }, 120_000);
+  });
   afterAll(async () => {
     for (const server of running) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
     await Promise.all(running.map((server) => server.exited));
     for (const location of locations) await location.drop();
-    removeBuild(entry);
     rmSync(dir, { recursive: true, force: true });
   });
 

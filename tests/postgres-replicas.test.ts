@@ -14,7 +14,7 @@ import { redactUrl } from '../src/corrections/store';
 import { openCorrections } from '../src/corrections/service';
 import { LIST, REVIEW, SUGGEST, makeTokens, startCorrections, suggestion } from './support/corrections';
 import { createDatabase, startCluster, type Cluster } from './support/postgres';
-import { compileServer, removeBuild, startServerProcess, type ServerProcess } from './support/process';
+import { serverEntry, startServerProcess, type ServerProcess } from './support/process';
 
 interface Answer {
   status: number;
@@ -45,7 +45,7 @@ async function query<T>(url: string, text: string): Promise<T[]> {
   }
 }
 
-let entry: string;
+const entry = serverEntry();
 const running: ServerProcess[] = [];
 const drops: (() => Promise<void>)[] = [];
 const start = (env: Record<string, string>) => {
@@ -53,14 +53,10 @@ const start = (env: Record<string, string>) => {
   running.push(server);
   return server;
 };
-beforeAll(() => {
-  entry = compileServer();
-}, 120_000);
 afterAll(async () => {
   for (const server of running) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
   await Promise.all(running.map((server) => server.exited));
   for (const drop of drops) await drop();
-  removeBuild(entry);
 });
 
 describe('three replicas on one database', () => {

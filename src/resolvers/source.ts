@@ -1,3 +1,4 @@
+/** Resolvers for Source (a federation entity, by id) and Dataset (build metadata, coverage and attribution). */
 import type { Resolvers } from '../__generated__/resolvers-types';
 
 /** The attribution the O*NET licence asks for, naming the releases the store serves. */

@@ -1,6 +1,8 @@
 /**
- * Once per test run: builds the real store from data/ (reused when data/ has not changed), and starts the
- * throwaway PostgreSQL the `postgres` project's corrections tests use, unless TEST_DATABASE_URL names a server.
+ * Once per test run: builds the real store from data/ (reused when data/ has not changed), compiles the server
+ * for the tests that run it as its own process (its entry point goes to the workers as TEST_SERVER_ENTRY), and
+ * starts the throwaway PostgreSQL the `postgres` project's corrections tests use, unless TEST_DATABASE_URL names
+ * a server.
  */
 import type { Config } from 'jest';
 import { buildStore } from '../../src/store/importer';
@@ -8,8 +10,9 @@ import { hashDataDir } from '../../src/store/input-hash';
 import { openStore } from '../../src/store/store';
 import { dataDir, testStoreFile } from './paths';
 import { startCluster, type Cluster } from './postgres';
+import { compileServer } from './process';
 
-async function ensureReferenceStore(): Promise<void> {
+async function ensureTestStore(): Promise<void> {
   try {
     const store = await openStore(testStoreFile);
     const current = store.meta.get('input_hash') === hashDataDir(dataDir);
@@ -22,7 +25,8 @@ async function ensureReferenceStore(): Promise<void> {
 }
 
 export default async function globalSetup(globalConfig: { selectProjects?: string[] | undefined } & Partial<Config>): Promise<void> {
-  await ensureReferenceStore();
+  process.env.TEST_SERVER_ENTRY = compileServer();
+  await ensureTestStore();
   const wantsPostgres = globalConfig.selectProjects === undefined || globalConfig.selectProjects.includes('postgres');
   if (process.env.TEST_DATABASE_URL || !wantsPostgres) return;
   const cluster = await startCluster();

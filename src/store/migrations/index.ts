@@ -8,6 +8,7 @@ import * as m0002 from './0002_search';
 import * as m0003 from './0003_framework_document';
 import * as m0004 from './0004_onet_releases';
 import * as m0005 from './0005_careers';
+import * as m0006 from './0006_framework_once';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0003_framework_document': m0003,
   '0004_onet_releases': m0004,
   '0005_careers': m0005,
+  '0006_framework_once': m0006,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).sort().at(-1) ?? '';
