@@ -7,6 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { crosswalkFiles, readCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
 import { DataFileError } from './errors';
 import { buildFrameworkDocument, writeFrameworkDocument } from './framework-document';
@@ -314,6 +315,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       id: s.id, name: s.name, short_name: s.shortName, description: s.description, publisher: s.publisher,
       version: s.version, licence: s.licence, url: s.url,
     })));
+    const sourceIds = new Set(sources.map((s) => s.id));
+    for (const file of crosswalkFiles) step(file.path, file.table, readCrosswalkFile(dataDir, file, sourceIds) as never);
     for (const { framework, file } of frameworks) {
       const rows = frameworkRows(framework, file);
       insertRows(db, sqlite, 'framework', [rows.framework]);

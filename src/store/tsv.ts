@@ -122,6 +122,13 @@ export class FieldReader {
     return value === 'n/a' || value === '' ? null : this.flag(column);
   }
 
+  /** A value of a documented format, e.g. a 2010 SOC code; `expected` describes it for the error message. */
+  matching(column: string, pattern: RegExp, expected: string): string {
+    const value = this.row.get(column);
+    if (!pattern.test(value)) this.fail(column, `is "${value}", expected ${expected}`);
+    return value;
+  }
+
   occupationCode(column: string): string {
     const value = this.row.get(column);
     if (!/^\d{2}-\d{4}\.\d{2}$/.test(value)) this.fail(column, `is "${value}", expected an O*NET-SOC code like 43-6012.00`);
