@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import { groupBy } from '../group-by';
+import * as cw from '../store/crosswalk-queries';
 import { readFrameworkDocument } from '../store/framework-document';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
@@ -57,6 +58,15 @@ export function createLoaders(db: Db) {
     // The page's anchor lists as rows, for checking a suggested correction's target.
     anchorsByOccupation: byOccupation(q.anchorsByOccupation, db),
     sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id),
+    // Crosswalks from other classifications (src/store/crosswalk-queries.ts).
+    occupationsBySocCode: groupedLoader((socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes), (o) => o.soc_code),
+    socCrosswalkBy2010Code: groupedLoader((codes: readonly string[]) => cw.socCrosswalkBy2010Code(db, codes), (r) => r.soc2010_code),
+    socCrosswalkBy2018Code: groupedLoader((codes: readonly string[]) => cw.socCrosswalkBy2018Code(db, codes), (r) => r.soc2018_code),
+    onetSocCrosswalkBy2010Code: groupedLoader((codes: readonly string[]) => cw.onetSocCrosswalkBy2010Code(db, codes), (r) => r.onet2010_code),
+    onetSocCrosswalkBy2019Code: groupedLoader((codes: readonly string[]) => cw.onetSocCrosswalkBy2019Code(db, codes), (r) => r.onet2019_code),
+    escoCrosswalkByUri: groupedLoader((uris: readonly string[]) => cw.escoCrosswalkByUri(db, uris), (r) => r.uri),
+    escoCrosswalkByIscoCode: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByIscoCode(db, codes), (r) => r.isco_code),
+    escoCrosswalkByOccupation: byOccupation(cw.escoCrosswalkByOccupation, db),
   };
 }
 
