@@ -1,4 +1,4 @@
-import type { OccupationResolvers } from '../__generated__/resolvers-types';
+import type { EducationDistribution, OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { ElementScoreRow } from '../store/queries';
 import { loadOccupation } from './codes';
@@ -35,6 +35,14 @@ export function ratingsOf(scores: ElementScoreRow[], unavailableReason: string):
   );
   return { items, unavailableReason: null, release: scores[0]?.release ?? null };
 }
+
+/** O*NET's scale id of each Education, Training, and Experience distribution. */
+const EDUCATION_SCALES: Record<EducationDistribution, string> = {
+  REQUIRED_LEVEL_OF_EDUCATION: 'RL',
+  RELATED_WORK_EXPERIENCE: 'RW',
+  ON_SITE_OR_IN_PLANT_TRAINING: 'PT',
+  ON_THE_JOB_TRAINING: 'OJ',
+};
 
 const NO_30X = 'no O*NET 30.x file for it could be obtained';
 
@@ -80,6 +88,9 @@ export const Occupation: OccupationResolvers<Context> = {
     ratingsOf(await loaders.workStyleScoresByOccupation.load(o.code), 'O*NET 30.1 has no Work Styles ratings for this occupation'),
   interests: async (o, _, { loaders }) =>
     ratingsOf(await loaders.interestScoresByOccupation.load(o.code), 'O*NET 30.1 has no Interests ratings for this occupation'),
-  education: (o, _, { loaders }) => loaders.educationByOccupation.load(o.code),
+  education: async (o, { distribution }, { loaders }) => {
+    const scale = EDUCATION_SCALES[distribution ?? 'REQUIRED_LEVEL_OF_EDUCATION'];
+    return (await loaders.educationByOccupation.load(o.code)).filter((row) => row.scale_id === scale);
+  },
   relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
 };
