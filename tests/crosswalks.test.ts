@@ -270,3 +270,23 @@ test("Occupation.crosswalks agrees with the files for a sample of occupations, i
   // The sample is not all empty lists.
   expect(nodes.filter((n) => n.crosswalks.esco.length > 0).length).toBeGreaterThan(50);
 });
+
+test('dataset and sources list the three crosswalks with their versions, and the attribution credits each', async () => {
+  const result = await t.run<{ dataset: { crosswalks: unknown[]; attribution: string }; sources: { id: string }[] }>(
+    '{ dataset { crosswalks { id version licence } attribution } sources { id } }',
+  );
+  expect(result.errors).toBeUndefined();
+  expect(result.data?.dataset.crosswalks).toEqual([
+    { id: 'bls-soc-2010-2018', version: 'November 2017', licence: 'Public domain (U.S. government work)' },
+    { id: 'onet-soc-2010-2019', version: 'O*NET-SOC 2019 taxonomy', licence: 'CC BY 4.0' },
+    { id: 'nesta-esco-onet-2020', version: '2020-11-23', licence: expect.stringMatching(/^MIT/) },
+  ]);
+  expect(result.data?.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['bls-soc-2010-2018', 'onet-soc-2010-2019', 'nesta-esco-onet-2020']));
+  for (const credit of [
+    '2018 SOC crosswalk: U.S. Bureau of Labor Statistics.',
+    'O*NET-SOC taxonomy crosswalk: O*NET by USDOL/ETA, CC BY 4.0.',
+    'ESCO ↔ O*NET crosswalk: Nesta, Mapping Career Causeways (Kanders, Djumalieva, Sleeman and Orlik, 2020), MIT; ESCO labels © European Union, CC BY 4.0.',
+  ]) {
+    expect(result.data?.dataset.attribution).toContain(credit);
+  }
+});

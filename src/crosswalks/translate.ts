@@ -46,6 +46,12 @@ export interface IscoCodeShape {
 /** The source ids of the crosswalk files, the only ones (with the O*NET release) a translation can name. */
 export const CROSSWALK_SOURCE_IDS = [socCrosswalkFile.sourceId, onetSocCrosswalkFile.sourceId, escoCrosswalkFile.sourceId];
 
+/** The attribution each crosswalk's provenance asks for wherever it is served (data/crosswalks/PROVENANCE.md). */
+export const CROSSWALK_ATTRIBUTION =
+  '2018 SOC crosswalk: U.S. Bureau of Labor Statistics. O*NET-SOC taxonomy crosswalk: O*NET by USDOL/ETA, CC BY 4.0. ' +
+  'ESCO ↔ O*NET crosswalk: Nesta, Mapping Career Causeways (Kanders, Djumalieva, Sleeman and Orlik, 2020), MIT; ' +
+  'ESCO labels © European Union, CC BY 4.0.';
+
 /** One-to-one, split, merged or both, from how many codes stand on each side of a mapping row. */
 export function relationOf(counts: MappingCounts): Relation {
   const split = counts.successor_count > 1;

@@ -1,4 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { CROSSWALK_ATTRIBUTION, CROSSWALK_SOURCE_IDS } from '../crosswalks/translate';
+import { loadRequired } from '../loaders';
 
 const ATTRIBUTION =
   'O*NET 30.1 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), ' +
@@ -21,6 +23,8 @@ export const sourceResolvers: Resolvers = {
     occupationCount: (d) => d.coverage.occupationCount,
     occupationsWithAnchors: (d) => d.coverage.occupationsWithAnchors,
     occupationsWithFrameworks: (d) => d.coverage.occupationsWithFrameworks,
-    attribution: () => ATTRIBUTION,
+    attribution: () => `${ATTRIBUTION} ${CROSSWALK_ATTRIBUTION}`,
+    // The importer refuses crosswalks whose source is not declared, so a missing one is a broken store.
+    crosswalks: (_, __, { loaders }) => Promise.all(CROSSWALK_SOURCE_IDS.map((id) => loadRequired(loaders.sourceById, id, 'crosswalk source'))),
   },
 };
