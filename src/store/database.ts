@@ -113,7 +113,7 @@ export interface EducationTable {
   /** Percent of respondents, 0–100. */
   percent: number;
   sample_size: number | null;
-  /** O*NET's advice to suppress the percent for low precision (migration 0005); null where O*NET gives `n/a`. */
+  /** O*NET's advice to suppress the percent for low precision (migration 0006); null where O*NET gives `n/a`. */
   recommend_suppress: 0 | 1 | null;
   date: string;
   domain_source: string;
@@ -340,7 +340,7 @@ export interface SearchTermVariantTable {
   term: string;
 }
 
-/** One row of BLS's 2010 SOC -> 2018 SOC crosswalk (migration 0004). */
+/** One row of BLS's 2010 SOC -> 2018 SOC crosswalk (migration 0005). */
 export interface SocCrosswalkTable {
   /** The row's line in data/crosswalks/bls-soc-2010-to-2018.tsv; also the served order. */
   line: number;
@@ -351,7 +351,7 @@ export interface SocCrosswalkTable {
   source_id: string;
 }
 
-/** One row of O*NET's O*NET-SOC 2010 -> O*NET-SOC 2019 taxonomy crosswalk (migration 0004). */
+/** One row of O*NET's O*NET-SOC 2010 -> O*NET-SOC 2019 taxonomy crosswalk (migration 0005). */
 export interface OnetSocCrosswalkTable {
   line: number;
   onet2010_code: string;
@@ -361,7 +361,7 @@ export interface OnetSocCrosswalkTable {
   source_id: string;
 }
 
-/** One ESCO occupation of Nesta's ESCO -> O*NET-SOC 2010 crosswalk (migration 0004). */
+/** One ESCO occupation of Nesta's ESCO -> O*NET-SOC 2010 crosswalk (migration 0005). */
 export interface EscoCrosswalkTable {
   line: number;
   /** The ESCO concept URI, e.g. `http://data.europa.eu/esco/occupation/0264b794-3771-47aa-a675-78bf13b62ee7`. */

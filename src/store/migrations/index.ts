@@ -6,15 +6,15 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_search';
 import * as m0003 from './0003_framework_document';
-import * as m0004 from './0004_crosswalks';
-import * as m0005 from './0005_education_suppress';
+import * as m0005 from './0005_crosswalks';
+import * as m0006 from './0006_education_suppress';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_search': m0002,
   '0003_framework_document': m0003,
-  '0004_crosswalks': m0004,
-  '0005_education_suppress': m0005,
+  '0005_crosswalks': m0005,
+  '0006_education_suppress': m0006,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).sort().at(-1) ?? '';
