@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from '../src/config';
+import { isOnetSocCode } from '../src/occupation-code';
 import { searchOccupations } from '../src/search/search';
 import { ensureStore } from '../src/store/ensure';
 import { alternateTitlesByOccupation, occupationPage, occupationsByCode } from '../src/store/queries';
@@ -48,7 +49,7 @@ export function readEvalTitles(dataDir: string): EvalTitle[] {
   if (header !== 'title\tcode\tnoise') throw new Error(`data/search/eval-titles.tsv: unexpected header ${JSON.stringify(header)}`);
   return lines.map((line, i) => {
     const [title, code, noise] = line.split('\t');
-    if (!title || !code || !/^\d{2}-\d{4}\.\d{2}$/.test(code)) throw new Error(`data/search/eval-titles.tsv line ${i + 2}: ${JSON.stringify(line)}`);
+    if (!title || !code || !isOnetSocCode(code)) throw new Error(`data/search/eval-titles.tsv line ${i + 2}: ${JSON.stringify(line)}`);
     return { title, code, noise: (noise ?? '').split(',').filter(Boolean) };
   });
 }

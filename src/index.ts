@@ -3,7 +3,7 @@ import { readConfig } from './config';
 import { openCorrections } from './corrections/service';
 import { startHttpServer } from './http';
 import { createLogger } from './logger';
-import { ResponseCache } from './response-cache';
+import { ResponseCache } from './http/response-cache';
 import { createServer } from './server';
 import { StoreError } from './store/errors';
 import { ensureStore } from './store/ensure';

@@ -191,6 +191,15 @@ test('a retired code: occupation(code:) stays null, translateCode finds its succ
   ]);
 });
 
+test('occupation(code:) refusing a code of another classification points to translateCode', async () => {
+  const result = await t.run('{ occupation(code: "3342") { code } }');
+  expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  expect(result.errors?.[0]?.message).toBe(
+    'Argument "code" must be an O*NET-SOC code like 43-6012.00 or a 2018 SOC code like 43-6012; got "3342". ' +
+      'Codes of other classifications (2010 SOC, O*NET-SOC 2010, ISCO-08, ESCO) translate with translateCode.',
+  );
+});
+
 test.each([
   ['SOC_2010', '15-1132.00', 'a SOC code like 43-6012'],
   ['SOC_2018', '151252', 'a SOC code like 43-6012'],

@@ -45,7 +45,7 @@ async function serve(mode) {
     }
     const { startHttpServer } = require(dist('src/http'));
     const { silentLogger } = require(dist('src/logger'));
-    const { ResponseCache } = require(dist('src/response-cache'));
+    const { ResponseCache } = require(dist('src/http/response-cache'));
     const apollo = createServer({ production: true });
     await apollo.start();
     const options = { apollo, store, maxBodyBytes: 100_000, exposeStatementCount: false, logger: silentLogger, responseCache: new ResponseCache(0, '') };

@@ -1,13 +1,9 @@
 /**
- * Everything the corrections resolvers need beyond the reference store: the corrections store, the access
- * tokens and the rate limit (one set per server), and what each request adds to them (credentials, client key,
- * a fresh loader).
+ * Everything the corrections resolvers need beyond the reference store, one set per server: the corrections
+ * store, the access tokens and the rate limit. What each request adds (credentials, client key, a fresh loader)
+ * is in src/context.ts.
  */
-import type DataLoader from 'dataloader';
-import { groupedLoader } from '../loaders';
-import { AccessTokens, type Principal } from './auth';
-import type { ReviewRow } from './database';
-import { reviewsBySuggestion } from './queries';
+import { AccessTokens } from './auth';
 import { RateLimiter } from './rate-limit';
 import { openCorrectionsStore, type CorrectionsStore } from './store';
 
@@ -36,28 +32,4 @@ export async function openCorrections(options: CorrectionsOptions): Promise<Corr
   const limiter = new RateLimiter(options.suggestionsPerMinute, options.now);
   const store = await openCorrectionsStore(options.file);
   return { store, tokens, limiter, clientHeader: options.clientHeader?.toLowerCase() || null };
-}
-
-/** What one request brings: the server's corrections, the caller's Authorization header and client key. */
-export interface CorrectionsRequest {
-  service: CorrectionsService;
-  authorization: string | undefined;
-  clientKey: string;
-}
-
-export interface CorrectionsContext extends CorrectionsRequest {
-  /** Who the Authorization header names, or null (absent, malformed or unknown token); worked out once per request. */
-  principal(): Principal | null;
-  reviewsBySuggestion: DataLoader<number, ReviewRow[]>;
-}
-
-/** Per request: the caller's principal, worked out on first use, and a fresh loader over the corrections store. */
-export function correctionsContext(request: CorrectionsRequest): CorrectionsContext {
-  const { db } = request.service.store;
-  let principal: Principal | null | undefined;
-  return {
-    ...request,
-    principal: () => (principal === undefined ? (principal = request.service.tokens.authenticate(request.authorization)) : principal),
-    reviewsBySuggestion: groupedLoader((ids: readonly number[]) => reviewsBySuggestion(db, ids), (r) => r.suggestion_id),
-  };
 }

@@ -11,13 +11,12 @@ import type {
   ReviewDecision,
   Resolvers,
 } from '../__generated__/resolvers-types';
-import type { Context } from '../context';
+import type { Context, CorrectionsContext } from '../context';
 import type { Principal, Role } from '../corrections/auth';
 import type { SuggestionStatus, TargetKind } from '../corrections/database';
 import { insertSuggestion, reviewSuggestion, suggestionPage } from '../corrections/queries';
-import type { CorrectionsContext } from '../corrections/service';
-import { checkSuggestion, checkText, MAX_TEXT_LENGTH, sameSuggestion } from '../corrections/validation';
 import { badUserInput, forbidden, quoted, rateLimited, unauthenticated } from '../errors';
+import { checkSuggestion, checkText, MAX_TEXT_LENGTH, sameSuggestion } from './correction-input';
 import { checkFirst, connection, decodeCursor, encodeCursor } from './pagination';
 
 const STATUS: Record<SuggestionStatus, CorrectionStatus> = { pending: 'PENDING', accepted: 'ACCEPTED', rejected: 'REJECTED' };

@@ -5,6 +5,7 @@
  */
 import type { Insertable } from 'kysely';
 import { join } from 'node:path';
+import { ONET_SOC, SOC_2018 } from '../occupation-code';
 import type { Database } from './database';
 import { DelimitedFormat, readDelimited } from './delimited';
 import { DataFileError } from './errors';
@@ -25,8 +26,8 @@ export interface CrosswalkFileSpec<T extends CrosswalkTable> {
 
 /** The formats each classification's codes take; the API's input checks describe the same ones. */
 export const CODE_FORMATS = {
-  soc: { pattern: /^\d{2}-\d{4}$/, expected: 'a SOC code like 43-6012' },
-  onetSoc: { pattern: /^\d{2}-\d{4}\.\d{2}$/, expected: 'an O*NET-SOC code like 43-6012.00' },
+  soc: { pattern: SOC_2018, expected: 'a SOC code like 43-6012' },
+  onetSoc: { pattern: ONET_SOC, expected: 'an O*NET-SOC code like 43-6012.00' },
   isco08: { pattern: /^\d{4}$/, expected: 'a four-digit ISCO-08 unit group code like 3342' },
   escoUri: {
     pattern: /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,

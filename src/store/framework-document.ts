@@ -8,10 +8,9 @@
  * listed counts, level names) run once per build instead of on every request. The framework's own row still
  * serves its title, version, job zone, evidence and page, so asking for those alone never parses the document.
  */
-// Types generated from schema/, for the parts of a document that are exactly a schema type or enum.
-import type { CompetencyLevelKey, DurableLevelKey, FrameworkAnchors } from '../__generated__/resolvers-types';
 import { groupBy } from '../group-by';
 import type { SourceRow } from './database';
+import { type AnchorList, type CompetencyLevelKey, DURABLE_LEVEL_KEYS, type DurableLevelKey } from './framework-file';
 import * as q from './queries';
 import type { Db } from './queries';
 
@@ -76,13 +75,11 @@ export interface FrameworkDocument<S = SourceRow> {
   levels: CompetencyLevelDocument<S>[];
   aiUsage: AiUsageLevelDocument<S>[];
   durableSkills: DurableSkillDomainDocument<S>[];
-  anchors: FrameworkAnchors;
+  anchors: { publishedCount: number } & Record<AnchorList, string[]>;
   /** Every source the page credits, in its order; every citation's source is one of them. */
   sources: SourceRow[];
   dataQualityWarnings: { path: string; message: string }[];
 }
-
-const DURABLE_LEVELS: DurableLevelKey[] = ['EMERGING', 'DEVELOPING', 'APPLYING', 'EXCEEDING'];
 
 const titleCase = (key: string) => key.charAt(0) + key.slice(1).toLowerCase();
 
@@ -142,7 +139,7 @@ export async function buildFrameworkDocument(db: Db, code: string): Promise<Fram
         rank: d.rank,
         publishedStatementCount: d.published_statement_count,
         listedStatementCount: statements.length,
-        levels: DURABLE_LEVELS.map((key) => {
+        levels: DURABLE_LEVEL_KEYS.map((key) => {
           const atLevel = statements.filter((s) => s.level_key === key);
           return { key, name: atLevel[0]?.level_name ?? titleCase(key), statements: atLevel.map(cited) };
         }),

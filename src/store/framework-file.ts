@@ -2,8 +2,15 @@
  * The authored framework file format (data/frameworks/<code>.json), as TypeScript types. The published
  * JSON Schema, data/frameworks/framework.schema.json, is the contract; these types mirror it.
  */
-export type CompetencyLevelKey = 'EMERGING' | 'DEVELOPING' | 'PROFICIENT' | 'ADVANCED';
-export type DurableLevelKey = 'EMERGING' | 'DEVELOPING' | 'APPLYING' | 'EXCEEDING';
+/** The level keys, in rank order: the one source the importer, the served document and codegen's enum values use. */
+export const COMPETENCY_LEVEL_KEYS = ['EMERGING', 'DEVELOPING', 'PROFICIENT', 'ADVANCED'] as const;
+export const DURABLE_LEVEL_KEYS = ['EMERGING', 'DEVELOPING', 'APPLYING', 'EXCEEDING'] as const;
+export type CompetencyLevelKey = (typeof COMPETENCY_LEVEL_KEYS)[number];
+export type DurableLevelKey = (typeof DURABLE_LEVEL_KEYS)[number];
+
+/** The page's anchor lists, by the name the file and the API give each. */
+export const ANCHOR_LISTS = ['relatedTitles', 'rapidsApprenticeships', 'cipCodes', 'skills', 'knowledge', 'abilities', 'workStyles', 'technology', 'tasks'] as const;
+export type AnchorList = (typeof ANCHOR_LISTS)[number];
 
 export interface SourceEntry {
   id: string;
@@ -67,18 +74,7 @@ export interface FrameworkFile {
     publishedStatementCount: number;
     levels: { key: DurableLevelKey; name: string; statements: CitedStatementEntry[] }[];
   }[];
-  anchors: {
-    publishedAnchorCount: number;
-    relatedTitles: string[];
-    rapidsApprenticeships: string[];
-    cipCodes: string[];
-    skills: string[];
-    knowledge: string[];
-    abilities: string[];
-    workStyles: string[];
-    technology: string[];
-    tasks: string[];
-  };
+  anchors: { publishedAnchorCount: number } & Record<AnchorList, string[]>;
 }
 
 export interface DatasetSourcesFile {

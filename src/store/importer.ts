@@ -22,7 +22,8 @@ import {
 import { hashDataDir } from './input-hash';
 import { latestSchemaVersion, migrationProvider } from './migrations';
 import { jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
-import { optimizeSearchIndex, readSearchIndexRows, SEARCH_INDEX_VERSION } from './search-index';
+import { SEARCH_INDEX_VERSION, searchIndexRows } from '../search/index-documents';
+import { optimizeSearchIndex, readSearchIndexSource } from './search-index';
 import { FieldReader, readTsv } from './tsv';
 
 export interface BuildOptions {
@@ -278,8 +279,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
 
     for (const spec of tableFiles) step(spec.path, spec.table, readOnetFile(dataDir, spec, occupationCodes) as never);
 
-    // Job-title search over the O*NET rows just loaded (migration 0002, src/store/search-index.ts).
-    const search = await readSearchIndexRows(db);
+    // Job-title search over the O*NET rows just loaded (migration 0002, src/search/index-documents.ts).
+    const search = searchIndexRows(await readSearchIndexSource(db));
     step('search index: titles, alternate, short and reported titles', 'search_title', search.titles);
     step('search index: descriptions, tasks, technology names', 'search_text', search.texts);
     step('search vocabulary', 'search_term', search.terms);

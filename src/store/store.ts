@@ -8,7 +8,7 @@ import { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultAr
 import type { Database } from './database';
 import { StoreError } from './errors';
 import { latestSchemaVersion } from './migrations';
-import { SEARCH_INDEX_VERSION } from './search-index';
+import { SEARCH_INDEX_VERSION } from '../search/index-documents';
 import { readMeta } from './queries';
 
 export interface Store {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { isOnetSocCode } from '../occupation-code';
 import { DataFileError } from './errors';
 
 export interface TsvRow {
@@ -148,7 +149,7 @@ export class FieldReader {
 
   occupationCode(column: string): string {
     const value = this.row.get(column);
-    if (!/^\d{2}-\d{4}\.\d{2}$/.test(value)) this.fail(column, `is "${value}", expected an O*NET-SOC code like 43-6012.00`);
+    if (!isOnetSocCode(value)) this.fail(column, `is "${value}", expected an O*NET-SOC code like 43-6012.00`);
     return value;
   }
 }

@@ -6,7 +6,7 @@ import pino from 'pino';
 import type { CorrectionsService } from '../../src/corrections/service';
 import { startHttpServer } from '../../src/http';
 import { type Logger, silentLogger } from '../../src/logger';
-import { ResponseCache } from '../../src/response-cache';
+import { ResponseCache } from '../../src/http/response-cache';
 import { createServer } from '../../src/server';
 import { openStore } from '../../src/store/store';
 import { testStoreFile } from './paths';

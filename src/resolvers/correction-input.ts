@@ -1,5 +1,5 @@
 /**
- * Checking a suggestion before it is stored. Every refusal is BAD_USER_INPUT whose `argumentName` names the
+ * Checking a suggested correction's GraphQL input before the corrections store stores it. Every refusal is BAD_USER_INPUT whose `argumentName` names the
  * field (`input.suggestedText`). Text is checked first (control characters, broken UTF-16, length), then what it
  * names against the reference store: the occupation, and the statement, anchor or field the suggestion is about.
  */
@@ -7,10 +7,10 @@ import { isObjectType, type GraphQLNamedType, type GraphQLSchema, getNamedType }
 import type { CorrectionTargetKind, SuggestCorrectionInput } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { badUserInput, quoted } from '../errors';
-import { loadOccupation } from '../resolvers/codes';
+import { loadOccupation } from './codes';
 import type { AnchorKind } from '../store/database';
 import { statementOccupationsById } from '../store/queries';
-import type { NewSuggestion, SuggestionRow, TargetKind } from './database';
+import type { NewSuggestion, SuggestionRow, TargetKind } from '../corrections/database';
 
 export const MAX_TEXT_LENGTH = 2000;
 const MAX_KEY_LENGTH = 200;

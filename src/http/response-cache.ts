@@ -11,7 +11,7 @@
  * answers to requests that carry credentials.
  */
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 export interface CachedResponse {
   status: number;
@@ -115,4 +115,25 @@ export class ResponseCache {
 /** Bytes an entry holds: its body and key (two bytes a character), plus a little for headers and the map. */
 function costOf(key: string, entry: CachedResponse): number {
   return entry.body.length + 2 * key.length + 512;
+}
+
+/** Answers from a cached response: 304 when the client already holds these bytes, else the bytes. Returns the status. */
+export function sendCached(res: ServerResponse, req: IncomingMessage, entry: CachedResponse, requestId: string, extra: Record<string, string> = {}): number {
+  if (matchesEtag(req.headers['if-none-match'], entry.etag)) {
+    res.writeHead(304, { etag: entry.etag, 'cache-control': entry.headers['cache-control'] ?? '', 'x-request-id': requestId });
+    res.end();
+    return 304;
+  }
+  res.writeHead(entry.status, { ...entry.headers, ...extra, 'content-length': String(entry.body.length), 'x-request-id': requestId });
+  res.end(entry.body);
+  return entry.status;
+}
+
+/** A complete 200 answer whose Cache-Control is public, as a cache entry with its ETag; undefined for anything else. */
+export function cacheableEntry(status: number, headers: Record<string, string>, body: string, operationName: string | null): CachedResponse | undefined {
+  if (status !== 200 || !/\bpublic\b/.test(headers['cache-control'] ?? '')) return undefined;
+  const { 'x-request-id': _, ...stored } = headers;
+  const bytes = Buffer.from(body);
+  const etag = etagOf(bytes);
+  return { status, headers: { ...stored, etag }, body: bytes, etag, operationName };
 }

@@ -1,0 +1,39 @@
+/**
+ * Liveness and readiness: `/health/live` answers while the process runs; `/health/ready` answers 200 once the
+ * store is open and checked and 503 before that (`starting`) and while draining (`stopping`).
+ */
+import type { ServerResponse } from 'node:http';
+import { sendJson } from './respond';
+
+export class Readiness {
+  private ready = false;
+  private wasReady = false;
+
+  set(value: boolean): void {
+    this.ready = value;
+    this.wasReady ||= value;
+  }
+
+  /** True once ready and then no longer: shutting down. */
+  get draining(): boolean {
+    return this.wasReady && !this.ready;
+  }
+
+  get status(): 'ready' | 'starting' | 'stopping' {
+    return this.ready ? 'ready' : this.wasReady ? 'stopping' : 'starting';
+  }
+}
+
+/** Answers a health path and returns its status, or returns undefined for any other path. */
+export function answerHealth(pathname: string, readiness: Readiness, res: ServerResponse): number | undefined {
+  if (pathname === '/health/live') {
+    sendJson(res, 200, { status: 'live' });
+    return 200;
+  }
+  if (pathname === '/health/ready') {
+    const status = readiness.status === 'ready' ? 200 : 503;
+    sendJson(res, status, { status: readiness.status });
+    return status;
+  }
+  return undefined;
+}

@@ -1,0 +1,120 @@
+/**
+ * The HTTP front: a plain node:http server that routes health checks (health.ts), answers repeated queries from
+ * the response cache (response-cache.ts) and hands GraphQL requests to Apollo Server (apollo-bridge.ts), after
+ * reading a size-limited UTF-8 body (body.ts). Every request gets one access-log line (access-log.ts).
+ */
+import type { ApolloServer } from '@apollo/server';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { type Context, createContext } from '../context';
+import { clientKeyOf } from '../corrections/rate-limit';
+import type { CorrectionsService } from '../corrections/service';
+import type { Logger } from '../logger';
+import type { Store } from '../store/store';
+import { logRequest } from './access-log';
+import { operationNameOf, toHeaderMap, writeApolloResponse } from './apollo-bridge';
+import { parseBody, readBody } from './body';
+import { answerHealth, Readiness } from './health';
+import { errorBody, HttpError, sendJson } from './respond';
+import { cacheableEntry, cacheKey, hasCredentials, sendCached, type ResponseCache } from './response-cache';
+
+export interface HttpOptions {
+  apollo: ApolloServer<Context>;
+  store: Store;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes: number;
+  /** Adds the `x-sql-statements` response header (development only). */
+  exposeStatementCount: boolean;
+  /** One line per request: id, method, path, operation name, status, duration; never bodies, query strings or headers. */
+  logger: Logger;
+  /** Whole responses to repeated queries; absent or sized 0, every request executes. */
+  responseCache?: ResponseCache;
+  /** The suggested-corrections store, tokens and rate limit; absent, the corrections operations fail. */
+  corrections?: CorrectionsService;
+}
+
+export function createRequestHandler(options: HttpOptions) {
+  const { apollo, store, maxBodyBytes, exposeStatementCount, logger, responseCache, corrections } = options;
+  const readiness = new Readiness();
+
+  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let status = 500;
+    let operationName: string | null = null;
+    let cache: 'hit' | 'miss' | undefined;
+    // While draining, every answer closes its connection, so keep-alive clients cannot hold shutdown open.
+    if (readiness.draining) res.setHeader('connection', 'close');
+    try {
+      const health = answerHealth(url.pathname, readiness, res);
+      if (health !== undefined) {
+        status = health;
+        return;
+      }
+      if (url.pathname !== '/' && url.pathname !== '/graphql') {
+        status = 404;
+        return sendJson(res, 404, errorBody('NOT_FOUND', `No route ${url.pathname}; GraphQL is served at /.`));
+      }
+      const method = req.method ?? 'GET';
+      const text = method === 'POST' ? await readBody(req, maxBodyBytes) : '';
+      const cached = responseCache?.enabled && !hasCredentials(req.headers) ? responseCache : undefined;
+      const key = cached === undefined ? '' : cacheKey(method, url.search, req.headers, text);
+      const hit = cached?.get(key);
+      if (hit !== undefined) {
+        cache = 'hit';
+        operationName = hit.operationName;
+        status = sendCached(res, req, hit, requestId);
+        return;
+      }
+      const headers = toHeaderMap(req.headers);
+      const body = method === 'POST' ? parseBody(headers.get('content-type') ?? '', text) : undefined;
+      operationName = operationNameOf(body);
+      const context = createContext(
+        store,
+        corrections && { service: corrections, authorization: req.headers.authorization, clientKey: clientKeyOf(req, corrections.clientHeader) },
+      );
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers, search: url.search, body },
+        context: async () => context,
+      });
+      status = response.status ?? 200;
+      const outHeaders: Record<string, string> = { 'x-request-id': requestId };
+      for (const [name, value] of response.headers) outHeaders[name] = value;
+      const statementHeader: Record<string, string> = exposeStatementCount ? { 'x-sql-statements': String(context.sqlStatements.count) } : {};
+      const entry = cached !== undefined && response.body.kind === 'complete' ? cacheableEntry(status, outHeaders, response.body.string, operationName) : undefined;
+      if (cached !== undefined && entry !== undefined) {
+        cache = 'miss';
+        cached.set(key, entry);
+        status = sendCached(res, req, entry, requestId, statementHeader);
+        return;
+      }
+      await writeApolloResponse(res, status, { ...outHeaders, ...statementHeader }, response.body);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        status = error.status;
+        if (!res.headersSent) sendJson(res, error.status, errorBody(error.code, error.message), { 'x-request-id': requestId });
+      } else {
+        status = 500;
+        logger.error({ requestId, err: error }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'), { 'x-request-id': requestId });
+        else res.destroy();
+      }
+    } finally {
+      logRequest(logger, { requestId, method: req.method, path: url.pathname, operationName, status, cache, started });
+    }
+  };
+  return { handler, setReady: (value: boolean) => readiness.set(value) };
+}
+
+export function startHttpServer(options: HttpOptions, port: number): Promise<{ server: Server; setReady: (v: boolean) => void }> {
+  const { handler, setReady } = createRequestHandler(options);
+  const server = createHttpServer((req, res) => void handler(req, res));
+  server.keepAliveTimeout = 65_000;
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve({ server, setReady }));
+  });
+}

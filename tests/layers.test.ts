@@ -1,0 +1,34 @@
+/**
+ * Dependencies point one way: HTTP -> resolvers -> loaders -> store. Reads every import in src/ and checks that the
+ * store and the corrections store never reach up into GraphQL, the generated GraphQL types, the resolvers or HTTP.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { projectRoot } from './support/paths';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+function importsOf(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'";]*?from\s+'([^']+)'/gm)].map((m) => m[1] ?? '');
+}
+
+const UPWARD = /^(graphql|@apollo\/.*)$|__generated__|\/resolvers(\/|$)|\/loaders(\/|$)|\/http(\/|$)|\/context$|\/server$|\/errors$/;
+
+test.each(['src/store', 'src/corrections'])('nothing under %s imports GraphQL, generated types, resolvers, loaders or HTTP', (dir) => {
+  const files = sourceFiles(join(projectRoot, dir));
+  expect(files.length).toBeGreaterThan(3);
+  const upward = files.flatMap((file) =>
+    importsOf(file)
+      .filter((specifier) => UPWARD.test(specifier) && !specifier.startsWith('./'))
+      .map((specifier) => `${relative(projectRoot, file)} imports ${specifier}`),
+  );
+  expect(upward).toEqual([]);
+});
+
+test('the import scan sees the imports it checks (a resolver file importing generated types)', () => {
+  expect(importsOf(join(projectRoot, 'src/resolvers/query.ts'))).toContain('../__generated__/resolvers-types');
+});
