@@ -330,7 +330,7 @@ const title = page.next();
 if (!/^[A-Z][A-Za-z ,]+$/.test(title)) fail(`line ${page.i}: odd title ${JSON.stringify(title)}`);
 page.expect('');
 const [, code, zone, zoneName, version] = page.match(
-  /^SOC (\d{2}-\d{4}\.\d{2})Job Zone ([1-5]) · ([A-Z][A-Za-z ]+?)(v\.\d{2}\.\d{2})$/, 'SOC / Job Zone / version line');
+  /^SOC (\d{2}-\d{4}\.\d{2})Job Zone (\d+) · ([A-Z][A-Za-z ]+?)(v\.\d{2}\.\d{2})$/, 'SOC / Job Zone / version line');
 page.expect('');
 const context = page.after('Context covered');
 page.expect('');

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { occupationDataFile } from '../src/store/onet-files';
+import { readReleaseManifest, releaseFilePath, releaseOf } from '../src/store/releases';
 import { readGzLines } from './support/fixtures';
+import { releaseSourceIds } from '../src/resolvers/source';
 import { dataDir } from './support/paths';
 import { startTestServer, TestServer } from './support/server';
 
@@ -44,7 +46,7 @@ const nesta = (parse(text('esco-onet-nesta-nov2020.csv'), { columns: true }) as 
   onet: r['onet_code'] ?? '',
   confidence: Number(r['confidence']),
 }));
-const occupations = readGzLines(join(dataDir, occupationDataFile.path))
+const occupations = readGzLines(join(dataDir, releaseFilePath(releaseOf(readReleaseManifest(dataDir), occupationDataFile.release), occupationDataFile.file)))
   .slice(1)
   .filter((l) => l !== '')
   .map((l) => l.split('\t')[0] ?? '')
@@ -172,7 +174,7 @@ test('every translation names one of the crosswalks data/sources.json declares, 
       for (const id of [tr.source.id, ...tr.path.flatMap((s) => (s.source ? [s.source.id] : []))]) seen.add(id);
     }
   }
-  const onetRelease = `onet-${t.store.meta.get('onet_release') ?? ''}`;
+  const onetRelease = releaseSourceIds(t.store.meta, [t.store.meta.get('onet_release') ?? ''])[0] ?? '';
   const expected = ['bls-soc-2010-2018', 'nesta-esco-onet-2020', onetRelease, 'onet-soc-2010-2019'].sort();
   expect([...seen].sort()).toEqual(expected.filter((id) => declared.includes(id)));
   expect(seen.size).toBe(4);

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { tableFiles } from '../src/store/onet-files';
+import { readReleaseManifest, releaseFilePath, releaseOf } from '../src/store/releases';
 import { readGzLines } from './support/fixtures';
 import { dataDir } from './support/paths';
 import { startTestServer, TestServer } from './support/server';
@@ -18,14 +19,17 @@ const educationSpec = tableFiles.find((f) => f.table === 'education');
 const categoriesSpec = tableFiles.find((f) => f.table === 'education_category');
 if (!educationSpec || !categoriesSpec) throw new Error('no education file specs');
 
-/** A file's rows as objects keyed by its header. */
-function rowsOf(path: string): Record<string, string>[] {
+const manifest = readReleaseManifest(dataDir);
+
+/** A spec's file's rows, from the release the spec reads, as objects keyed by its header. */
+function rowsOf(spec: { release: 'served' | 'supplement'; file: string }): Record<string, string>[] {
+  const path = releaseFilePath(releaseOf(manifest, spec.release), spec.file);
   const [header = '', ...lines] = readGzLines(join(dataDir, path)).filter((l) => l !== '');
   const columns = header.split('\t');
   return lines.map((line) => Object.fromEntries(line.split('\t').map((v, i) => [columns[i], v])));
 }
-const education = rowsOf(educationSpec.path);
-const labels = new Map(rowsOf(categoriesSpec.path).map((r) => [`${r['Scale ID']}:${r['Category']}`, r['Category Description']]));
+const education = rowsOf(educationSpec);
+const labels = new Map(rowsOf(categoriesSpec).map((r) => [`${r['Scale ID']}:${r['Category']}`, r['Category Description']]));
 
 const DISTRIBUTIONS: [string, string][] = [
   ['REQUIRED_LEVEL_OF_EDUCATION', 'RL'],

@@ -205,8 +205,10 @@ describe('arguments', () => {
     expect(legal.every((h) => h.occupation.code.startsWith('23-'))).toBe(true);
     const framed = await search('secretary', { filter: { hasFramework: true } });
     expect(framed.map((h) => h.occupation.code)).toEqual(['43-6012.00']);
-    const bad = await t.run(SEARCH, { query: 'nurse', filter: { jobZone: 9 } });
+    // O*NET 30.2 merged zones 1 and 2 into zone 2: zone 1 no longer exists.
+    const bad = await t.run(SEARCH, { query: 'nurse', filter: { jobZone: 1 } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter' });
+    expect(bad.errors?.[0]?.message).toBe("filter.jobZone must be one of the served release's job zones (2, 3, 4, 5); got 1.");
   });
 });
 

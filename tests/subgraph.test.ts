@@ -74,24 +74,24 @@ describe('O*NET anchors of 43-6012.00 match the O*NET files', () => {
   test('titles', () => {
     expect(o.socCode).toBe('43-6012');
     expect(o.majorGroup).toBe('43');
-    expect(o.alternateTitles.totalCount).toBe(rowsFor('30.1/Alternate Titles.txt.gz', code));
+    expect(o.alternateTitles.totalCount).toBe(rowsFor('30.2/Alternate Titles.txt.gz', code));
     expect(o.alternateTitles.edges).toHaveLength(20);
     expect(o.alternateTitles.edges).toContainEqual({ node: { title: 'Legal Administrative Assistant (Legal Admin Assistant)', shortTitle: 'Legal Admin Assistant' } });
-    expect(o.reportedTitles).toHaveLength(rowsFor('30.1/Sample of Reported Titles.txt.gz', code));
+    expect(o.reportedTitles).toHaveLength(rowsFor('30.2/Sample of Reported Titles.txt.gz', code));
     expect(o.reportedTitles.filter((r) => r.shownInMyNextMove)).toHaveLength(
-      rowsFor('30.1/Sample of Reported Titles.txt.gz', code, (f) => f[2] === 'Y'),
+      rowsFor('30.2/Sample of Reported Titles.txt.gz', code, (f) => f[2] === 'Y'),
     );
   });
 
   test('tasks, technology and tools', () => {
     expect(o.tasks.totalCount).toBe(14);
-    expect(o.tasks.totalCount).toBe(rowsFor('30.1/Task Statements.txt.gz', code));
-    expect(o.coreTasks.totalCount).toBe(rowsFor('30.1/Task Statements.txt.gz', code, (f) => f[3] === 'Core'));
+    expect(o.tasks.totalCount).toBe(rowsFor('30.2/Task Statements.txt.gz', code));
+    expect(o.coreTasks.totalCount).toBe(rowsFor('30.2/Task Statements.txt.gz', code, (f) => f[3] === 'Core'));
     expect(o.tasks.edges.map((e) => e.node.statement)).toContain('Receive and place telephone calls.');
     expect(o.technologySkills.totalCount).toBe(47);
-    expect(o.hot.totalCount).toBe(rowsFor('30.1/Technology Skills.txt.gz', code, (f) => f[4] === 'Y'));
+    expect(o.hot.totalCount).toBe(rowsFor('30.2/Technology Skills.txt.gz', code, (f) => f[4] === 'Y'));
     expect(o.technologySkills.edges.find((e) => e.node.name === 'Microsoft Word')?.node).toMatchObject({ hot: true });
-    expect(o.tools.totalCount).toBe(rowsFor('30.1/Tools Used.txt.gz', code));
+    expect(o.tools.totalCount).toBe(rowsFor('30.2/Tools Used.txt.gz', code));
   });
 
   test('ratings carry their release; abilities are null with the reason', () => {
@@ -100,19 +100,20 @@ describe('O*NET anchors of 43-6012.00 match the O*NET files', () => {
     expect(o.skills.items[0]).toEqual({ element: { id: '2.A.1.a', name: 'Reading Comprehension' }, importance: 4, level: 4, release: '29.0' });
     expect(o.knowledge.items).toHaveLength(rowsFor('29.0/Knowledge.xlsx.tsv.gz', code) / 2);
     expect(o.abilities).toEqual({ items: null, release: null, unavailableReason: expect.stringContaining('could not be obtained') });
-    expect(o.workStyles.release).toBe('30.1');
-    expect(o.workStyles.items).toHaveLength(rowsFor('30.1/Work Styles.txt.gz', code) / 2);
+    expect(o.workStyles.release).toBe('30.2');
+    expect(o.interests.release).toBe('30.2');
+    expect(o.workStyles.items).toHaveLength(rowsFor('30.2/Work Styles.txt.gz', code) / 2);
     expect(o.workStyles.items[0]!.element.name).toBe('Attention to Detail');
     expect(o.workStyles.items[0]!.scores.map((s) => s.scaleId)).toEqual(['DR', 'WI']);
-    expect(o.interests.items).toHaveLength(rowsFor('30.1/Interests.txt.gz', code));
+    expect(o.interests.items).toHaveLength(rowsFor('30.2/Interests.txt.gz', code));
     expect(o.interests.items[0]!.element.name).toBe('Conventional');
   });
 
   test('job zone, education and related occupations', () => {
-    expect(o.jobZone).toEqual({ zone: 3, name: 'Job Zone Three: Medium Preparation Needed', release: '30.1' });
+    expect(o.jobZone).toEqual({ zone: 3, name: 'Job Zone Three: Medium Preparation Needed', release: '30.2' });
     expect(o.education).toHaveLength(12);
     expect(o.education[4]).toMatchObject({ category: 5, percent: 48.14 });
-    expect(o.relatedOccupations).toHaveLength(rowsFor('30.1/Related Occupations.txt.gz', code));
+    expect(o.relatedOccupations).toHaveLength(rowsFor('30.2/Related Occupations.txt.gz', code));
     expect(o.relatedOccupations[0]).toEqual({
       tier: 'Primary-Short',
       rank: 1,
@@ -335,12 +336,12 @@ test('dataset: releases, build time and coverage', async () => {
   const result = await t.run<{ dataset: Record<string, unknown> }>('{ dataset { releases { id version licence } builtAt schemaVersion occupationCount occupationsWithAnchors occupationsWithFrameworks attribution } }');
   expect(result.data!.dataset).toMatchObject({
     releases: [
-      { id: 'onet-30.1', version: '30.1', licence: 'CC BY 4.0' },
+      { id: 'onet-30.2-database', version: '30.2', licence: 'CC BY 4.0' },
       { id: 'onet-29.0', version: '29.0', licence: 'CC BY 4.0' },
     ],
     occupationCount: 1016,
     occupationsWithAnchors: 923,
     occupationsWithFrameworks: 1,
-    attribution: expect.stringContaining('used under the CC BY 4.0 license'),
+    attribution: expect.stringMatching(/^O\*NET 30\.2 Database .*used under the CC BY 4\.0 license\. Skills and Knowledge ratings: O\*NET 29\.0 Database/),
   });
 });

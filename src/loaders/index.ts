@@ -8,6 +8,7 @@ import { groupBy } from '../group-by';
 import * as cw from '../store/crosswalk-queries';
 import { readFrameworkDocument } from '../store/framework-document';
 import * as q from '../store/queries';
+import * as rq from '../store/release-queries';
 import type { Db } from '../store/queries';
 
 export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
@@ -49,6 +50,17 @@ export function createLoaders(db: Db) {
     knowledgeScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'knowledge', codes), db),
     workStyleScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'work_style', codes), db),
     interestScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'interest', codes), db),
+    workValueScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'work_value', codes), db),
+    emergingTasksByOccupation: byOccupation(rq.emergingTasksByOccupation, db),
+    // Keyed by `from`, `to` and code joined with tabs: one statement per pair of releases in a batch.
+    releaseChangesByOccupation: groupedLoader(async (keys: readonly string[]) => {
+      const byPair = groupBy(keys.map((key) => key.split('\t') as [string, string, string]), ([from, to]) => `${from}\t${to}`);
+      const batches = [...byPair.values()].map((group) => {
+        const [from, to] = group[0] as [string, string, string];
+        return rq.releaseChangesByOccupation(db, from, to, group.map(([, , code]) => code));
+      });
+      return (await Promise.all(batches)).flat();
+    }, (change) => `${change.from_release}\t${change.to_release}\t${change.occupation_code ?? ''}`),
     frameworkByOccupation: uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code),
     // A framework's lists as served, one stored document each (src/store/framework-document.ts).
     frameworkDocumentByOccupation: uniqueLoader(

@@ -8,6 +8,10 @@ import { translate } from '../crosswalks/translate';
 import { badUserInput, quoted } from '../errors';
 import { loadRequired } from '../loaders';
 import { CODE_FORMATS } from '../store/crosswalk-files';
+import { releaseSourceIds } from './source';
+
+/** The source id of the served O*NET release: SOC 2018 and O*NET-SOC 2019 steps come from its taxonomy. */
+const servedReleaseSource = (meta: ReadonlyMap<string, string>) => releaseSourceIds(meta, [meta.get('onet_release') ?? ''])[0] ?? '';
 
 /** The format each system's codes take, as the store's importer checks them. */
 const FORMAT_OF: Record<CodeSystemName, { pattern: RegExp; expected: string }> = {
@@ -30,7 +34,7 @@ function checkCode(system: CodeSystem, value: string): string {
 
 export const crosswalksQuery: Resolvers['Query'] = {
   translateCode: (_, { system, code }, { loaders, store }) =>
-    translate(system, checkCode(system, code), loaders, `onet-${store.meta.get('onet_release') ?? ''}`),
+    translate(system, checkCode(system, code), loaders, servedReleaseSource(store.meta)),
 };
 
 export const occupationCrosswalks: OccupationResolvers = {

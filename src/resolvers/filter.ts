@@ -5,10 +5,12 @@ import type { OccupationPageQuery } from '../store/queries';
 
 export type CheckedFilter = Pick<OccupationPageQuery, 'jobZone' | 'majorGroup' | 'hasFramework'>;
 
-export function checkOccupationFilter(filter: OccupationFilter | null | undefined): CheckedFilter {
+/** `meta` is the store's: its `job_zones` are the zones of the served release's Job Zone scale. */
+export function checkOccupationFilter(filter: OccupationFilter | null | undefined, meta: ReadonlyMap<string, string>): CheckedFilter {
   const jobZone = filter?.jobZone ?? null;
-  if (jobZone !== null && (jobZone < 1 || jobZone > 5)) {
-    throw badUserInput('filter', `filter.jobZone must be 1 to 5; got ${jobZone}.`);
+  const zones = (meta.get('job_zones') ?? '').split(',').filter((z) => z !== '').map(Number);
+  if (jobZone !== null && !zones.includes(jobZone)) {
+    throw badUserInput('filter', `filter.jobZone must be one of the served release's job zones (${zones.join(', ')}); got ${jobZone}.`);
   }
   const majorGroup = filter?.majorGroup ?? null;
   if (majorGroup !== null && !/^\d{2}$/.test(majorGroup)) {

@@ -85,9 +85,9 @@ export const Occupation: OccupationResolvers<Context> = {
     release: null,
   }),
   workStyles: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.workStyleScoresByOccupation.load(o.code), 'O*NET 30.1 has no Work Styles ratings for this occupation'),
+    ratingsOf(await loaders.workStyleScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Styles ratings for this occupation`),
   interests: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.interestScoresByOccupation.load(o.code), 'O*NET 30.1 has no Interests ratings for this occupation'),
+    ratingsOf(await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
   education: async (o, { distribution }, { loaders }) => {
     const scale = EDUCATION_SCALES[distribution ?? 'REQUIRED_LEVEL_OF_EDUCATION'];
     return (await loaders.educationByOccupation.load(o.code)).filter((row) => row.scale_id === scale);

@@ -9,7 +9,7 @@ export const Query: QueryResolvers = {
 
   occupations: async (_, { first, after, filter }, { store, loaders }) => {
     const size = checkFirst(first);
-    const checked = checkOccupationFilter(filter);
+    const checked = checkOccupationFilter(filter, store.meta);
     const afterCode = after == null ? null : decodeCursor('occupation', after);
     const { rows, totalCount } = await occupationPage(store.db, { first: size, afterCode, ...checked });
     const nodes = rows.slice(0, size);

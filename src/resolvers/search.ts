@@ -28,7 +28,7 @@ export const searchQuery: QueryResolvers = {
       throw badUserInput('query', `Argument "query" must be at most ${MAX_QUERY_LENGTH} characters; got ${length}.`);
     }
     const size = checkFirst(first, MAX_SEARCH_HITS, 10);
-    return searchOccupations(store, query, { first: size, filter: checkOccupationFilter(filter) });
+    return searchOccupations(store, query, { first: size, filter: checkOccupationFilter(filter, store.meta) });
   },
 };
 

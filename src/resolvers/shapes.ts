@@ -1,4 +1,5 @@
 /** Parent shapes for GraphQL types that are not one store row (see the mappers in codegen.ts). */
+import type { RiasecKeywordRow } from '../store/database';
 import type { Coverage, ElementScoreRow } from '../store/queries';
 
 export interface ElementRatingShape {
@@ -19,4 +20,15 @@ export interface ElementRatingsShape {
 export interface DatasetShape {
   meta: ReadonlyMap<string, string>;
   coverage: Coverage;
+}
+
+/** A RIASEC type or basic interest with its illustrations, gathered from three O*NET reference files. */
+export interface InterestTypeShape {
+  elementId: string;
+  elementName: string;
+  interestType: string;
+  activities: string[];
+  occupationCodes: string[];
+  keywords: RiasecKeywordRow[];
+  release: string;
 }

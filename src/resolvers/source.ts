@@ -2,9 +2,16 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { CROSSWALK_ATTRIBUTION, CROSSWALK_SOURCE_IDS } from '../crosswalks/translate';
 import { loadRequired } from '../loaders';
 
-const ATTRIBUTION =
-  'O*NET 30.1 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), ' +
-  'used under the CC BY 4.0 license. Skills and Knowledge ratings: O*NET 29.0 Database, same publisher and licence.';
+/** The attribution the O*NET licence asks for, naming the releases the store serves. */
+const attribution = (served: string, supplement: string) =>
+  `O*NET ${served} Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), ` +
+  `used under the CC BY 4.0 license. Skills and Knowledge ratings: O*NET ${supplement} Database, same publisher and licence.`;
+
+/** The source ids of O*NET releases, as data/onet/releases.json declares them (recorded in the store's meta). */
+export function releaseSourceIds(meta: ReadonlyMap<string, string>, versions: readonly string[]): string[] {
+  const sourceOf = JSON.parse(meta.get('onet_release_sources') ?? '{}') as Record<string, string>;
+  return versions.map((v) => sourceOf[v] ?? '');
+}
 
 export const sourceResolvers: Resolvers = {
   Source: {
@@ -13,7 +20,7 @@ export const sourceResolvers: Resolvers = {
   },
   Dataset: {
     releases: async (d, _, { loaders }) => {
-      const ids = [`onet-${d.meta.get('onet_release')}`, `onet-${d.meta.get('onet_supplement_release')}`];
+      const ids = releaseSourceIds(d.meta, [d.meta.get('onet_release') ?? '', d.meta.get('onet_supplement_release') ?? '']);
       const sources = await loaders.sourceById.loadMany(ids);
       return sources.flatMap((s) => (s instanceof Error || s === null ? [] : [s]));
     },
@@ -23,7 +30,7 @@ export const sourceResolvers: Resolvers = {
     occupationCount: (d) => d.coverage.occupationCount,
     occupationsWithAnchors: (d) => d.coverage.occupationsWithAnchors,
     occupationsWithFrameworks: (d) => d.coverage.occupationsWithFrameworks,
-    attribution: () => `${ATTRIBUTION} ${CROSSWALK_ATTRIBUTION}`,
+    attribution: (d) => `${attribution(d.meta.get('onet_release') ?? '', d.meta.get('onet_supplement_release') ?? '')} ${CROSSWALK_ATTRIBUTION}`,
     // The importer refuses crosswalks whose source is not declared, so a missing one is a broken store.
     crosswalks: (_, __, { loaders }) => Promise.all(CROSSWALK_SOURCE_IDS.map((id) => loadRequired(loaders.sourceById, id, 'crosswalk source'))),
   },

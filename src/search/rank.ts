@@ -118,10 +118,12 @@ export function rankOccupations(plan: SearchPlan, candidates: readonly SearchCan
     }
     if (primaryCoverage > 0.999 && TITLE_LIKE.has(candidate.field)) entry.support.add(candidate.terms);
   }
-  const hits = [...byOccupation.values()].map(({ hit, support }) => ({
-    ...hit,
-    score: hit.score + SUPPORT_BONUS * Math.min(1, Math.max(0, support.size - 1) / SUPPORT_SATURATION),
+  const ranked = [...byOccupation.values()].map(({ hit, support }) => ({
+    hit: { ...hit, score: hit.score + SUPPORT_BONUS * Math.min(1, Math.max(0, support.size - 1) / SUPPORT_SATURATION) },
+    support: support.size,
   }));
-  hits.sort((a, b) => b.score - a.score || a.occupationCode.localeCompare(b.occupationCode));
-  return hits.slice(0, first);
+  // Equal scores (the same title, equally attested, under two occupations): the one more of whose titles cover the
+  // query goes first, past the bonus's saturation; then code order, so answers stay stable.
+  ranked.sort((a, b) => b.hit.score - a.hit.score || b.support - a.support || a.hit.occupationCode.localeCompare(b.hit.occupationCode));
+  return ranked.slice(0, first).map((r) => r.hit);
 }

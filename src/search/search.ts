@@ -62,8 +62,12 @@ import { parseQuery } from './normalize';
 import { MAX_COMPLETIONS, planSearch, termLookup } from './plan';
 import { rankOccupations, type SearchHit } from './rank';
 
-/** How many documents of each table statement 2 returns for the ranker to rescore. */
-const TITLE_CANDIDATES = 100;
+/**
+ * How many documents of each table statement 2 returns for the ranker to rescore. O*NET 30.2's new alternate titles
+ * put more documents behind common title words ("Project Manager"); the title window is wide enough to keep an
+ * occupation's supporting titles in view (`npm run eval:search`: at 100, top-1 fell with 30.2).
+ */
+const TITLE_CANDIDATES = 150;
 const TEXT_CANDIDATES = 50;
 
 export interface SearchOptions {

@@ -4,8 +4,8 @@
  */
 import type { Generated, Selectable } from 'kysely';
 
-/** Which O*NET release a row came from. Every O*NET-derived row records it. */
-export type OnetRelease = '30.1' | '29.0';
+/** Which O*NET release a row came from (`30.2`, `29.0`: data/onet/releases.json). Every O*NET-derived row records it. */
+export type OnetRelease = string;
 
 export interface MetaTable {
   key: string;
@@ -129,9 +129,9 @@ export interface RelatedOccupationTable {
 }
 
 /** Which part of the O*NET content model a rating belongs to. */
-export type ElementDomain = 'skill' | 'knowledge' | 'work_style' | 'interest';
+export type ElementDomain = 'skill' | 'knowledge' | 'work_style' | 'interest' | 'work_value';
 
-/** One rating of one element on one scale (Skills IM/LV, Work Styles WI/DR, Interests OI/IH). */
+/** One rating of one element on one scale (Skills IM/LV, Work Styles WI/DR, Interests OI/IH, Work Values EX/VH). */
 export interface ElementRatingTable {
   occupation_code: string;
   domain: ElementDomain;
@@ -378,6 +378,101 @@ export interface EscoCrosswalkTable {
   source_id: string;
 }
 
+/** O*NET Emerging Tasks: new or revised tasks not yet in Task Statements (migration 0004). */
+export interface EmergingTaskTable {
+  /** Row order in the O*NET file. */
+  id: Generated<number>;
+  occupation_code: string;
+  statement: string;
+  /** `New` or `Revision`. */
+  category: string;
+  /** The task a revision replaces; null for new tasks. */
+  original_task_id: number | null;
+  original_task: string | null;
+  date: string;
+  domain_source: string;
+  release: OnetRelease;
+}
+
+/** An illustrative activity of a RIASEC or basic interest (Interests Illustrative Activities). */
+export interface InterestActivityTable {
+  id: Generated<number>;
+  element_id: string;
+  element_name: string;
+  /** `General` (the six RIASEC types) or `Basic` (basic interests). */
+  interest_type: string;
+  activity: string;
+  release: OnetRelease;
+}
+
+/** An illustrative occupation of a RIASEC or basic interest (Interests Illustrative Occupations). */
+export interface InterestOccupationTable {
+  id: Generated<number>;
+  element_id: string;
+  element_name: string;
+  interest_type: string;
+  occupation_code: string;
+  release: OnetRelease;
+}
+
+/** A RIASEC keyword (RIASEC Keywords): an action or object word that signals the interest type. */
+export interface RiasecKeywordTable {
+  id: Generated<number>;
+  element_id: string;
+  element_name: string;
+  keyword: string;
+  /** `Action` or `Object`. */
+  keyword_type: string;
+  release: OnetRelease;
+}
+
+/** A skill linked to the work activity or work context it supports (Skills to Work Activities / Work Context). */
+export interface SkillLinkTable {
+  id: Generated<number>;
+  skill_id: string;
+  skill_name: string;
+  target_domain: 'work_activity' | 'work_context';
+  target_id: string;
+  target_name: string;
+  release: OnetRelease;
+}
+
+/** One change of value between two held releases (src/store/release-changes.ts). */
+export interface ReleaseChangeTable {
+  /** Feed order: file by file, then in the later release's row order (removals after, in the earlier's). */
+  id: Generated<number>;
+  from_release: string;
+  to_release: string;
+  /** Null for scale-level changes (Job Zone Reference, Level Scale Anchors, ...). */
+  occupation_code: string | null;
+  kind: string;
+  /** The file, e.g. `Interests.txt`. */
+  file: string;
+  /** What changed, e.g. `Conventional (OI)` or the alternate title. */
+  subject: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** Per file and pair of releases: how many rows changed in value, and how many were only re-dated or re-sourced. */
+export interface ReleaseFileSummaryTable {
+  from_release: string;
+  to_release: string;
+  file: string;
+  /** `identical` bytes, `changed`, `new` (only in the later release), `dropped` (only in the earlier). */
+  status: 'identical' | 'changed' | 'new' | 'dropped';
+  added: number;
+  removed: number;
+  /** Rows present in both whose values changed. */
+  changed: number;
+  /** Entries in the change feed for this file (a changed row may give several). */
+  changes: number;
+  /** Rows in both releases whose date, source or sample statistics changed (whether or not their value did). */
+  restamped: number;
+  /** Occupations with at least one such row. */
+  restamped_occupations: number;
+}
+
 export interface Database {
   meta: MetaTable;
   occupation: OccupationTable;
@@ -408,6 +503,13 @@ export interface Database {
   search_text: SearchTextTable;
   search_term: SearchTermTable;
   search_term_variant: SearchTermVariantTable;
+  emerging_task: EmergingTaskTable;
+  interest_activity: InterestActivityTable;
+  interest_occupation: InterestOccupationTable;
+  riasec_keyword: RiasecKeywordTable;
+  skill_link: SkillLinkTable;
+  release_change: ReleaseChangeTable;
+  release_file_summary: ReleaseFileSummaryTable;
   soc_crosswalk: SocCrosswalkTable;
   onet_soc_crosswalk: OnetSocCrosswalkTable;
   esco_crosswalk: EscoCrosswalkTable;
@@ -436,6 +538,13 @@ export type CitationRow = Selectable<CitationTable>;
 export type FrameworkAnchorRow = Selectable<FrameworkAnchorTable>;
 export type DataQualityWarningRow = Selectable<DataQualityWarningTable>;
 export type FrameworkDocumentRow = Selectable<FrameworkDocumentTable>;
+export type EmergingTaskRow = Selectable<EmergingTaskTable>;
+export type InterestActivityRow = Selectable<InterestActivityTable>;
+export type InterestOccupationRow = Selectable<InterestOccupationTable>;
+export type RiasecKeywordRow = Selectable<RiasecKeywordTable>;
+export type SkillLinkRow = Selectable<SkillLinkTable>;
+export type ReleaseChangeRow = Selectable<ReleaseChangeTable>;
+export type ReleaseFileSummaryRow = Selectable<ReleaseFileSummaryTable>;
 export type SocCrosswalkRow = Selectable<SocCrosswalkTable>;
 export type OnetSocCrosswalkRow = Selectable<OnetSocCrosswalkTable>;
 export type EscoCrosswalkRow = Selectable<EscoCrosswalkTable>;

@@ -93,7 +93,7 @@ export function checkFrameworkReferences(
     fail('$.code', `is "${framework.code}", but the file is named for ${expectedCode}`);
   }
   if (!occupationCodes.has(framework.code)) {
-    fail('$.code', `"${framework.code}" is not an O*NET-SOC code in the O*NET 30.1 Occupation Data`);
+    fail('$.code', `"${framework.code}" is not an O*NET-SOC code in the served O*NET release's Occupation Data`);
   }
   const sourceIds = new Set<string>();
   framework.sources.forEach((source, i) => {

@@ -21,7 +21,9 @@ import {
 } from './framework-validation';
 import { hashDataDir } from './input-hash';
 import { latestSchemaVersion, migrationProvider } from './migrations';
-import { jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
+import { extraFiles, jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
+import { computeReleaseChanges } from './release-changes';
+import { ReleaseManifest, ReleaseRole, readReleaseManifest, releaseFilePath, releaseOf } from './releases';
 import { SEARCH_INDEX_VERSION, searchIndexRows } from '../search/index-documents';
 import { optimizeSearchIndex, readSearchIndexSource } from './search-index';
 import { FieldReader, readTsv } from './tsv';
@@ -74,13 +76,16 @@ function occupationKeys(row: object): string[] {
 
 function readOnetFile<T extends keyof Database>(
   dataDir: string,
+  manifest: ReleaseManifest,
   spec: OnetFileSpec<T>,
   occupationCodes: ReadonlySet<string> | null,
 ): Insertable<Database[T]>[] {
-  const displayName = `data/${spec.path}`;
+  const release = releaseOf(manifest, spec.release);
+  const path = releaseFilePath(release, spec.file);
+  const displayName = `data/${path}`;
   const rows: Insertable<Database[T]>[] = [];
-  for (const tsvRow of readTsv(join(dataDir, spec.path), displayName, spec.columns)) {
-    const row = spec.toRow(new FieldReader(displayName, tsvRow), spec.release);
+  for (const tsvRow of readTsv(join(dataDir, path), displayName, spec.columns)) {
+    const row = spec.toRow(new FieldReader(displayName, tsvRow), release.version);
     if (row === null) continue;
     for (const code of occupationKeys(row)) {
       if (occupationCodes !== null && !occupationCodes.has(code)) {
@@ -225,6 +230,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
 
   if (!existsSync(dataDir)) throw new DataFileError(dataDir, null, 'data directory is missing');
   const inputHash = hashDataDir(dataDir);
+  const manifest = readReleaseManifest(dataDir);
+  const served = manifest.served;
   mkdirSync(dirname(storeFile), { recursive: true });
   removeAbandonedBuilds(storeFile);
   const tempFile = `${storeFile}.building-${process.pid}`;
@@ -247,16 +254,20 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       log(`[build] ${label}: ${rows.length} rows (${elapsed()})`);
     };
 
-    step(scalesFile.path, 'scale', readOnetFile(dataDir, scalesFile, null));
-    step(jobZoneReferenceFile.path, 'job_zone', readOnetFile(dataDir, jobZoneReferenceFile, null));
+    const pathOf = (spec: { release: ReleaseRole; file: string }) => releaseFilePath(releaseOf(manifest, spec.release), spec.file);
+    step(pathOf(scalesFile), 'scale', readOnetFile(dataDir, manifest, scalesFile, null));
+    const jobZones = readOnetFile(dataDir, manifest, jobZoneReferenceFile, null);
+    step(pathOf(jobZoneReferenceFile), 'job_zone', jobZones);
     const jobZoneByCode = new Map<string, number>();
-    const jobZonesName = `data/${jobZonesFile.path}`;
-    for (const row of readTsv(join(dataDir, jobZonesFile.path), jobZonesName, jobZonesFile.columns)) {
+    const jobZonesPath = pathOf(jobZonesFile);
+    const jobZonesName = `data/${jobZonesPath}`;
+    for (const row of readTsv(join(dataDir, jobZonesPath), jobZonesName, jobZonesFile.columns)) {
       const read = new FieldReader(jobZonesName, row);
       jobZoneByCode.set(read.occupationCode('O*NET-SOC Code'), read.integer('Job Zone'));
     }
-    const occupationName = `data/${occupationDataFile.path}`;
-    const occupations = readTsv(join(dataDir, occupationDataFile.path), occupationName, occupationDataFile.columns).map(
+    const occupationPath = pathOf(occupationDataFile);
+    const occupationName = `data/${occupationPath}`;
+    const occupations = readTsv(join(dataDir, occupationPath), occupationName, occupationDataFile.columns).map(
       (row): Insertable<Database['occupation']> => {
         const read = new FieldReader(occupationName, row);
         const code = read.occupationCode('O*NET-SOC Code');
@@ -267,7 +278,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
           title: read.text('Title'),
           description: read.text('Description'),
           job_zone: jobZoneByCode.get(code) ?? null,
-          release: '30.1',
+          release: served.version,
         };
       },
     );
@@ -275,9 +286,16 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     for (const code of jobZoneByCode.keys()) {
       if (!occupationCodes.has(code)) throw new DataFileError(jobZonesName, null, `occupation ${code} is not in the O*NET Occupation Data`);
     }
-    step(`${occupationDataFile.path} + ${jobZonesFile.path}`, 'occupation', occupations);
+    step(`${occupationPath} + ${jobZonesPath}`, 'occupation', occupations);
 
-    for (const spec of tableFiles) step(spec.path, spec.table, readOnetFile(dataDir, spec, occupationCodes) as never);
+    for (const spec of [...tableFiles, ...extraFiles]) {
+      step(pathOf(spec), spec.table, readOnetFile(dataDir, manifest, spec, occupationCodes) as never);
+    }
+
+    // The change feed between the held releases (src/store/release-changes.ts).
+    const releaseChanges = computeReleaseChanges(dataDir, manifest);
+    step('release changes', 'release_change', releaseChanges.changes);
+    step('release change summary', 'release_file_summary', releaseChanges.summaries);
 
     // Job-title search over the O*NET rows just loaded (migration 0002, src/search/index-documents.ts).
     const search = searchIndexRows(await readSearchIndexSource(db));
@@ -312,6 +330,16 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       frameworks.push({ framework, file });
     }
     const sources = mergeSources(declaredSources);
+    for (const release of [...manifest.releases, manifest.supplement]) {
+      const source = sources.find((s) => s.id === release.source);
+      if (source?.version !== release.version) {
+        throw new DataFileError(
+          'data/onet/releases.json',
+          `release ${release.version}`,
+          source === undefined ? `source "${release.source}" is not declared in data/sources.json` : `source "${release.source}" has version ${source.version}`,
+        );
+      }
+    }
     step('sources', 'source', sources.map((s) => ({
       id: s.id, name: s.name, short_name: s.shortName, description: s.description, publisher: s.publisher,
       version: s.version, licence: s.licence, url: s.url,
@@ -357,8 +385,12 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       { key: 'schema_version', value: latestSchemaVersion },
       { key: 'built_at', value: builtAt },
       { key: 'input_hash', value: inputHash },
-      { key: 'onet_release', value: '30.1' },
-      { key: 'onet_supplement_release', value: '29.0' },
+      { key: 'onet_release', value: served.version },
+      { key: 'onet_supplement_release', value: manifest.supplement.version },
+      // The zones the served release's scale has, for checking `filter.jobZone` without a query.
+      { key: 'job_zones', value: jobZones.map((z) => z.zone).sort((a, b) => a - b).join(',') },
+      { key: 'onet_held_releases', value: manifest.releases.map((r) => r.version).join(',') },
+      { key: 'onet_release_sources', value: JSON.stringify(Object.fromEntries([...manifest.releases, manifest.supplement].map((r) => [r.version, r.source]))) },
       { key: 'search_title_documents', value: String(search.titleDocuments) },
       { key: 'search_index_version', value: SEARCH_INDEX_VERSION },
     ]);

@@ -1,24 +1,23 @@
 /**
- * The O*NET release files the product serves: where each lives under data/, its exact header, and how a
- * row becomes a store row. The importer reads these in order (reference tables before the rows that point
- * at them).
+ * The O*NET release files the product serves: which declared release each is read from (releases.ts), its
+ * exact header, and how a row becomes a store row. The importer reads these in order (reference tables before
+ * the rows that point at them).
  */
 import type { Insertable } from 'kysely';
 import type { Database, OnetRelease } from './database';
+import type { ReleaseRole } from './releases';
 import { FieldReader } from './tsv';
 
 export interface OnetFileSpec<T extends keyof Database> {
-  /** Path below data/. */
-  path: string;
-  release: OnetRelease;
+  /** The file's name in its release's folder. */
+  file: string;
+  /** Read from the served release, or from the supplement (Skills and Knowledge); the row records its version. */
+  release: ReleaseRole;
   table: T;
   columns: readonly string[];
   /** Turns one row into a store row, or null for rows the product deliberately does not serve. */
   toRow(read: FieldReader, release: OnetRelease): Insertable<Database[T]> | null;
 }
-
-const V30 = 'onet/30.1';
-const V29 = 'onet/29.0';
 
 function spec<T extends keyof Database>(s: OnetFileSpec<T>): OnetFileSpec<T> {
   return s;
@@ -26,12 +25,14 @@ function spec<T extends keyof Database>(s: OnetFileSpec<T>): OnetFileSpec<T> {
 
 /** `Job Zones.txt` is merged into `occupation`, so it is read on its own before the table files. */
 export const jobZonesFile = {
-  path: `${V30}/Job Zones.txt.gz`,
+  release: 'served',
+  file: 'Job Zones.txt.gz',
   columns: ['O*NET-SOC Code', 'Job Zone', 'Date', 'Domain Source'],
 } as const;
 
 export const occupationDataFile = {
-  path: `${V30}/Occupation Data.txt.gz`,
+  release: 'served',
+  file: 'Occupation Data.txt.gz',
   columns: ['O*NET-SOC Code', 'Title', 'Description'],
 } as const;
 
@@ -61,8 +62,8 @@ function rating29(domain: 'skill' | 'knowledge') {
   });
 }
 
-/** Work Styles (30.1 format, scales WI and DR) and Interests share a shape: a value per element and scale. */
-function simpleRating(domain: 'work_style' | 'interest') {
+/** Work Styles (30.x format, scales WI and DR), Interests and Work Values share a shape: a value per element and scale. */
+function simpleRating(domain: 'work_style' | 'interest' | 'work_value') {
   return (read: FieldReader, release: OnetRelease): Insertable<Database['element_rating']> => ({
     occupation_code: read.occupationCode('O*NET-SOC Code'),
     domain,
@@ -89,8 +90,8 @@ const simpleRatingColumns = [
 /** The files loaded into their own tables, after `occupation` exists. */
 export const tableFiles = [
   spec({
-    path: `${V30}/Alternate Titles.txt.gz`,
-    release: '30.1',
+    file: 'Alternate Titles.txt.gz',
+    release: 'served',
     table: 'alternate_title',
     columns: ['O*NET-SOC Code', 'Alternate Title', 'Short Title', 'Source(s)'],
     toRow: (read, release) => ({
@@ -102,8 +103,8 @@ export const tableFiles = [
     }),
   }),
   spec({
-    path: `${V30}/Sample of Reported Titles.txt.gz`,
-    release: '30.1',
+    file: 'Sample of Reported Titles.txt.gz',
+    release: 'served',
     table: 'reported_title',
     columns: ['O*NET-SOC Code', 'Reported Job Title', 'Shown in My Next Move'],
     toRow: (read, release) => ({
@@ -114,8 +115,8 @@ export const tableFiles = [
     }),
   }),
   spec({
-    path: `${V30}/Task Statements.txt.gz`,
-    release: '30.1',
+    file: 'Task Statements.txt.gz',
+    release: 'served',
     table: 'task',
     columns: ['O*NET-SOC Code', 'Task ID', 'Task', 'Task Type', 'Incumbents Responding', 'Date', 'Domain Source'],
     toRow: (read, release) => ({
@@ -130,8 +131,8 @@ export const tableFiles = [
     }),
   }),
   spec({
-    path: `${V30}/Technology Skills.txt.gz`,
-    release: '30.1',
+    file: 'Technology Skills.txt.gz',
+    release: 'served',
     table: 'technology_skill',
     columns: ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title', 'Hot Technology', 'In Demand'],
     toRow: (read, release) => ({
@@ -145,8 +146,8 @@ export const tableFiles = [
     }),
   }),
   spec({
-    path: `${V30}/Tools Used.txt.gz`,
-    release: '30.1',
+    file: 'Tools Used.txt.gz',
+    release: 'served',
     table: 'tool',
     columns: ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title'],
     toRow: (read, release) => ({
@@ -158,8 +159,8 @@ export const tableFiles = [
     }),
   }),
   spec({
-    path: `${V30}/Education, Training, and Experience Categories.txt.gz`,
-    release: '30.1',
+    file: 'Education, Training, and Experience Categories.txt.gz',
+    release: 'served',
     table: 'education_category',
     columns: ['Element ID', 'Element Name', 'Scale ID', 'Category', 'Category Description'],
     toRow: (read, release) => ({
@@ -172,8 +173,8 @@ export const tableFiles = [
     }),
   }),
   spec({
-    path: `${V30}/Education, Training, and Experience.txt.gz`,
-    release: '30.1',
+    file: 'Education, Training, and Experience.txt.gz',
+    release: 'served',
     table: 'education',
     columns: [
       'O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID', 'Category', 'Data Value', 'N', 'Standard Error',
@@ -198,8 +199,8 @@ export const tableFiles = [
           },
   }),
   spec({
-    path: `${V30}/Related Occupations.txt.gz`,
-    release: '30.1',
+    file: 'Related Occupations.txt.gz',
+    release: 'served',
     table: 'related_occupation',
     columns: ['O*NET-SOC Code', 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'],
     toRow: (read, release) => ({
@@ -211,29 +212,29 @@ export const tableFiles = [
     }),
   }),
   spec({
-    path: `${V30}/Interests.txt.gz`,
-    release: '30.1',
+    file: 'Interests.txt.gz',
+    release: 'served',
     table: 'element_rating',
     columns: simpleRatingColumns,
     toRow: simpleRating('interest'),
   }),
   spec({
-    path: `${V30}/Work Styles.txt.gz`,
-    release: '30.1',
+    file: 'Work Styles.txt.gz',
+    release: 'served',
     table: 'element_rating',
     columns: simpleRatingColumns,
     toRow: simpleRating('work_style'),
   }),
   spec({
-    path: `${V29}/Skills.xlsx.tsv.gz`,
-    release: '29.0',
+    file: 'Skills.xlsx.tsv.gz',
+    release: 'supplement',
     table: 'element_rating',
     columns: ratingColumns29,
     toRow: rating29('skill'),
   }),
   spec({
-    path: `${V29}/Knowledge.xlsx.tsv.gz`,
-    release: '29.0',
+    file: 'Knowledge.xlsx.tsv.gz',
+    release: 'supplement',
     table: 'element_rating',
     columns: ratingColumns29,
     toRow: rating29('knowledge'),
@@ -241,8 +242,8 @@ export const tableFiles = [
 ];
 
 export const scalesFile = spec({
-  path: `${V30}/Scales Reference.txt.gz`,
-  release: '30.1',
+  file: 'Scales Reference.txt.gz',
+  release: 'served',
   table: 'scale',
   columns: ['Scale ID', 'Scale Name', 'Minimum', 'Maximum'],
   toRow: (read, release) => ({
@@ -255,8 +256,8 @@ export const scalesFile = spec({
 });
 
 export const jobZoneReferenceFile = spec({
-  path: `${V30}/Job Zone Reference.txt.gz`,
-  release: '30.1',
+  file: 'Job Zone Reference.txt.gz',
+  release: 'served',
   table: 'job_zone',
   columns: ['Job Zone', 'Name', 'Experience', 'Education', 'Job Training', 'Examples', 'SVP Range'],
   toRow: (read, release) => ({
@@ -270,3 +271,89 @@ export const jobZoneReferenceFile = spec({
     release,
   }),
 });
+
+/**
+ * Files that add something for HR users beyond the occupation anchors: Work Values, Emerging Tasks, the RIASEC
+ * reference material, and the skill links. Read after `tableFiles`, into their own tables (migration 0004).
+ */
+export const extraFiles = [
+  spec({
+    file: 'Work Values.txt.gz',
+    release: 'served',
+    table: 'element_rating',
+    columns: simpleRatingColumns,
+    toRow: simpleRating('work_value'),
+  }),
+  spec({
+    file: 'Emerging Tasks.txt.gz',
+    release: 'served',
+    table: 'emerging_task',
+    columns: ['O*NET-SOC Code', 'Task', 'Category', 'Original Task ID', 'Original Task', 'Date', 'Domain Source'],
+    toRow: (read, release) => ({
+      occupation_code: read.occupationCode('O*NET-SOC Code'),
+      statement: read.text('Task'),
+      category: read.text('Category'),
+      original_task_id: read.optionalInteger('Original Task ID'),
+      original_task: read.optionalText('Original Task'),
+      date: read.text('Date'),
+      domain_source: read.text('Domain Source'),
+      release,
+    }),
+  }),
+  spec({
+    file: 'Interests Illustrative Activities.txt.gz',
+    release: 'served',
+    table: 'interest_activity',
+    columns: ['Element ID', 'Element Name', 'Interest Type', 'Activity'],
+    toRow: (read, release) => ({
+      element_id: read.text('Element ID'),
+      element_name: read.text('Element Name'),
+      interest_type: read.text('Interest Type'),
+      activity: read.text('Activity'),
+      release,
+    }),
+  }),
+  spec({
+    file: 'Interests Illustrative Occupations.txt.gz',
+    release: 'served',
+    table: 'interest_occupation',
+    columns: ['Element ID', 'Element Name', 'Interest Type', 'O*NET-SOC Code'],
+    toRow: (read, release) => ({
+      element_id: read.text('Element ID'),
+      element_name: read.text('Element Name'),
+      interest_type: read.text('Interest Type'),
+      occupation_code: read.occupationCode('O*NET-SOC Code'),
+      release,
+    }),
+  }),
+  spec({
+    file: 'RIASEC Keywords.txt.gz',
+    release: 'served',
+    table: 'riasec_keyword',
+    columns: ['Element ID', 'Element Name', 'Keyword', 'Keyword Type'],
+    toRow: (read, release) => ({
+      element_id: read.text('Element ID'),
+      element_name: read.text('Element Name'),
+      keyword: read.text('Keyword'),
+      keyword_type: read.text('Keyword Type'),
+      release,
+    }),
+  }),
+  ...(['work_activity', 'work_context'] as const).map((target) => {
+    const label = target === 'work_activity' ? 'Work Activities' : 'Work Context';
+    return spec({
+      file: `Skills to ${label}.txt.gz`,
+      release: 'served',
+      table: 'skill_link',
+      columns: ['Skills Element ID', 'Skills Element Name', `${label} Element ID`, `${label} Element Name`],
+      toRow: (read, release) => ({
+        skill_id: read.text('Skills Element ID'),
+        skill_name: read.text('Skills Element Name'),
+        target_domain: target,
+        target_id: read.text(`${label} Element ID`),
+        target_name: read.text(`${label} Element Name`),
+        release,
+      }),
+    });
+  }),
+];

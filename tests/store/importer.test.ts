@@ -10,7 +10,7 @@ import { buildStore } from '../../src/store/importer';
 import { editFramework, FIXTURE_OCCUPATIONS, makeFixtureDataDir, readGzLines, writeGzLines } from '../support/fixtures';
 
 const FRAMEWORK = 'frameworks/43-6012.00.json';
-const TASKS = 'onet/30.1/Task Statements.txt.gz';
+const TASKS = 'onet/30.2/Task Statements.txt.gz';
 
 let dataDir: string;
 beforeEach(() => {
@@ -61,7 +61,7 @@ test('builds the fixture set: the four occupations, their rows, the framework an
   expect(JSON.stringify(document)).toContain('\u2014'); // the escapes read back as the characters (an em dash)
   db.close();
   // Progress: one line per step with its row count and elapsed time.
-  expect(lines).toContainEqual(expect.stringMatching(/^\[build\] onet\/30\.1\/Task Statements\.txt\.gz: \d+ rows \(\d+\.\d\ds\)$/));
+  expect(lines).toContainEqual(expect.stringMatching(/^\[build\] onet\/30\.2\/Task Statements\.txt\.gz: \d+ rows \(\d+\.\d\ds\)$/));
   expect(lines).toContainEqual(expect.stringContaining("Growth Mindset: the page's headline says 9 statements, but it lists 8"));
 });
 
@@ -89,7 +89,7 @@ test('a framework whose SOC code is not in O*NET is refused at $.code', async ()
   renameSync(join(dataDir, FRAMEWORK), join(dataDir, 'frameworks/99-9999.00.json'));
   const error = await buildError();
   expect(error.message).toBe(
-    'data/frameworks/99-9999.00.json at $.code: "99-9999.00" is not an O*NET-SOC code in the O*NET 30.1 Occupation Data',
+    `data/frameworks/99-9999.00.json at $.code: "99-9999.00" is not an O*NET-SOC code in the served O*NET release's Occupation Data`,
   );
 });
 
@@ -138,7 +138,7 @@ test('an O*NET file with a short row names the line', async () => {
 });
 
 test('a bad value names the line and column', async () => {
-  const path = join(dataDir, 'onet/30.1/Technology Skills.txt.gz');
+  const path = join(dataDir, 'onet/30.2/Technology Skills.txt.gz');
   const lines = readGzLines(path);
   lines[1] = lines[1]!.replace(/\tY\t|\tN\t/, '\tmaybe\t');
   writeGzLines(path, lines);
@@ -147,16 +147,16 @@ test('a bad value names the line and column', async () => {
 });
 
 test('a missing file is named', async () => {
-  rmSync(join(dataDir, 'onet/30.1/Tools Used.txt.gz'));
+  rmSync(join(dataDir, 'onet/30.2/Tools Used.txt.gz'));
   const error = await buildError();
-  expect(error.message).toBe('data/onet/30.1/Tools Used.txt.gz: file is missing');
+  expect(error.message).toBe('data/onet/30.2/Tools Used.txt.gz: file is missing');
 });
 
 test('a failed build leaves the existing store byte-for-byte untouched, and no temp file behind', async () => {
   const storeFile = storeIn(dataDir);
   await buildStore({ dataDir, storeFile });
   const before = createHash('sha256').update(readFileSync(storeFile)).digest('hex');
-  rmSync(join(dataDir, 'onet/30.1/Work Styles.txt.gz'));
+  rmSync(join(dataDir, 'onet/30.2/Work Styles.txt.gz'));
   await expect(buildStore({ dataDir, storeFile })).rejects.toThrow('Work Styles.txt.gz: file is missing');
   expect(createHash('sha256').update(readFileSync(storeFile)).digest('hex')).toBe(before);
   expect(readdirSync(join(dataDir, 'out'))).toEqual(['store.sqlite']);

@@ -11,40 +11,45 @@ const count = (sql: string) => db.prepare(sql).pluck().get() as number;
 const dataRows = (file: string) => readGzLines(join(dataDir, 'onet', file)).filter((line) => line !== '').length - 1;
 
 test.each([
-  ['occupation', '30.1/Occupation Data.txt.gz', 1016],
-  ['alternate_title', '30.1/Alternate Titles.txt.gz', 56505],
-  ['reported_title', '30.1/Sample of Reported Titles.txt.gz', 7955],
-  ['task', '30.1/Task Statements.txt.gz', 18796],
-  ['technology_skill', '30.1/Technology Skills.txt.gz', 32773],
-  ['tool', '30.1/Tools Used.txt.gz', 41662],
-  ['related_occupation', '30.1/Related Occupations.txt.gz', 18460],
-  ['job_zone', '30.1/Job Zone Reference.txt.gz', 5],
+  ['occupation', '30.2/Occupation Data.txt.gz', 1016],
+  ['alternate_title', '30.2/Alternate Titles.txt.gz', 57543],
+  ['reported_title', '30.2/Sample of Reported Titles.txt.gz', 7953],
+  ['task', '30.2/Task Statements.txt.gz', 18796],
+  ['technology_skill', '30.2/Technology Skills.txt.gz', 32773],
+  ['tool', '30.2/Tools Used.txt.gz', 41662],
+  ['related_occupation', '30.2/Related Occupations.txt.gz', 18460],
+  ['job_zone', '30.2/Job Zone Reference.txt.gz', 4],
+  ['emerging_task', '30.2/Emerging Tasks.txt.gz', 328],
+  ['interest_activity', '30.2/Interests Illustrative Activities.txt.gz', 188],
+  ['interest_occupation', '30.2/Interests Illustrative Occupations.txt.gz', 186],
+  ['riasec_keyword', '30.2/RIASEC Keywords.txt.gz', 75],
 ])('%s holds every row of %s (%i)', (table, file, published) => {
   expect(dataRows(file)).toBe(published);
   expect(count(`SELECT count(*) FROM ${table}`)).toBe(published);
 });
 
-test('ratings: interests and work styles from 30.1, skills and knowledge from 29.0, all rows', () => {
+test('ratings: interests, work styles and work values from 30.2, skills and knowledge from 29.0, all rows', () => {
   const byDomain = Object.fromEntries(
     (db.prepare('SELECT domain, release, count(*) n FROM element_rating GROUP BY domain, release').all() as { domain: string; release: string; n: number }[]).map(
       (r) => [r.domain, `${r.release}:${r.n}`],
     ),
   );
   expect(byDomain).toEqual({
-    interest: `30.1:${dataRows('30.1/Interests.txt.gz')}`,
-    work_style: `30.1:${dataRows('30.1/Work Styles.txt.gz')}`,
+    interest: `30.2:${dataRows('30.2/Interests.txt.gz')}`,
+    work_style: `30.2:${dataRows('30.2/Work Styles.txt.gz')}`,
+    work_value: `30.2:${dataRows('30.2/Work Values.txt.gz')}`,
     skill: '29.0:61530',
     knowledge: '29.0:58014',
   });
 });
 
 test('job zones: 923 occupations have one, the rest are null', () => {
-  expect(count('SELECT count(*) FROM occupation WHERE job_zone IS NOT NULL')).toBe(dataRows('30.1/Job Zones.txt.gz'));
+  expect(count('SELECT count(*) FROM occupation WHERE job_zone IS NOT NULL')).toBe(dataRows('30.2/Job Zones.txt.gz'));
   expect(count("SELECT job_zone FROM occupation WHERE code = '43-6012.00'")).toBe(3);
 });
 
 test('education: the categorical distributions with labels; the IM rows are left out on purpose', () => {
-  const categorical = readGzLines(join(dataDir, 'onet/30.1/Education, Training, and Experience.txt.gz'))
+  const categorical = readGzLines(join(dataDir, 'onet/30.2/Education, Training, and Experience.txt.gz'))
     .slice(1)
     .filter((line) => line !== '' && line.split('\t')[4] !== 'n/a').length;
   expect(count('SELECT count(*) FROM education')).toBe(categorical);
@@ -52,16 +57,22 @@ test('education: the categorical distributions with labels; the IM rows are left
 });
 
 test('every O*NET-derived row records its release', () => {
-  for (const table of ['occupation', 'alternate_title', 'reported_title', 'task', 'technology_skill', 'tool', 'education', 'related_occupation', 'element_rating']) {
-    expect([table, count(`SELECT count(*) FROM ${table} WHERE release NOT IN ('30.1', '29.0')`)]).toEqual([table, 0]);
+  const tables = [
+    'occupation', 'alternate_title', 'reported_title', 'task', 'technology_skill', 'tool', 'education', 'related_occupation', 'job_zone',
+    'scale', 'emerging_task', 'interest_activity', 'interest_occupation', 'riasec_keyword', 'skill_link',
+  ];
+  for (const table of tables) {
+    expect([table, count(`SELECT count(*) FROM ${table} WHERE release <> '30.2'`)]).toEqual([table, 0]);
   }
+  expect(count("SELECT count(*) FROM element_rating WHERE release <> (CASE WHEN domain IN ('skill', 'knowledge') THEN '29.0' ELSE '30.2' END)")).toBe(0);
 });
 
 test('build metadata: schema version, input hash, releases, build time', () => {
   const meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
   expect(meta.schema_version).toMatch(/^\d{4}_/);
   expect(meta.input_hash).toMatch(/^[0-9a-f]{64}$/);
-  expect(meta.onet_release).toBe('30.1');
+  expect(meta.onet_release).toBe('30.2');
+  expect(meta.onet_held_releases).toBe('30.1,30.2');
   expect(meta.onet_supplement_release).toBe('29.0');
   expect(Date.parse(meta.built_at ?? '')).not.toBeNaN();
 });

@@ -18,7 +18,7 @@ const REFERENCE_FILES = new Set([
 
 export const FIXTURE_OCCUPATIONS = ['43-6012.00', '23-2011.00', '43-6014.00', '15-1252.00'];
 
-/** The 30.1 files end lines with CRLF, the 29.0 dumps with LF; fixtures keep each file's own. */
+/** The 30.x files end lines with CRLF, the 29.0 dumps with LF; fixtures keep each file's own. */
 const eolOf = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
 const eols = new Map<string, string>();
 
@@ -37,7 +37,7 @@ export function makeFixtureDataDir(occupations: readonly string[] = FIXTURE_OCCU
   const dir = mkdtempSync(join(tmpdir(), 'skills-fixture-'));
   cpSync(dataDir, dir, { recursive: true });
   const keep = new Set(occupations);
-  for (const release of ['30.1', '29.0']) {
+  for (const release of ['30.1', '30.2', '29.0']) {
     const folder = join(dir, 'onet', release);
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.gz') && !REFERENCE_FILES.has(n))) {
       const [header = '', ...rows] = readGzLines(join(folder, name));

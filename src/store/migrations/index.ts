@@ -6,6 +6,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_search';
 import * as m0003 from './0003_framework_document';
+import * as m0004 from './0004_onet_releases';
 import * as m0005 from './0005_crosswalks';
 import * as m0006 from './0006_education_suppress';
 
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_search': m0002,
   '0003_framework_document': m0003,
+  '0004_onet_releases': m0004,
   '0005_crosswalks': m0005,
   '0006_education_suppress': m0006,
 };

@@ -1,0 +1,78 @@
+/**
+ * The change feed between held O*NET releases: `Query.releaseChanges`, `Occupation.changes`, and the dataset's
+ * held releases and per-file summary. The importer computed every change (src/store/release-changes.ts); this
+ * checks the release arguments against the releases the store holds and pages the rows.
+ */
+import type { DatasetResolvers, OccupationResolvers, QueryResolvers, Resolvers } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import { badUserInput, quoted } from '../errors';
+import { releaseChangePage, releaseFileSummaries } from '../store/release-queries';
+import { checkFirst, connection, decodeCursor, encodeCursor } from './pagination';
+import { releaseSourceIds } from './source';
+
+/** The held releases, oldest first, as the store's build recorded them (data/onet/releases.json). */
+function heldReleases(meta: ReadonlyMap<string, string>): string[] {
+  return (meta.get('onet_held_releases') ?? '').split(',').filter((v) => v !== '');
+}
+
+/** The position of a held release, or BAD_USER_INPUT naming the held ones. */
+function releaseIndex(meta: ReadonlyMap<string, string>, argumentName: string, version: string): number {
+  const held = heldReleases(meta);
+  const index = held.indexOf(version);
+  if (index < 0) {
+    throw badUserInput(argumentName, `Argument "${argumentName}" must be a release this store holds (${held.join(', ')}); got ${quoted(version)}.`);
+  }
+  return index;
+}
+
+export const changesQuery: QueryResolvers = {
+  releaseChanges: async (_, { from, to, first, after }, { store }) => {
+    const size = checkFirst(first);
+    const fromIndex = releaseIndex(store.meta, 'from', from);
+    const toIndex = releaseIndex(store.meta, 'to', to);
+    if (fromIndex > toIndex) {
+      throw badUserInput('from', `Argument "from" must be a release before "to" (held: ${heldReleases(store.meta).join(', ')}); got ${quoted(from)} after ${quoted(to)}.`);
+    }
+    const afterKey = after == null ? null : decodeCursor('releaseChange', after);
+    const afterId = afterKey === null ? null : Number(afterKey);
+    const { rows, totalCount } = await releaseChangePage(store.db, { from, to, first: size, afterId });
+    return connection(rows.slice(0, size), totalCount, afterId !== null, rows.length > size, (c) => encodeCursor('releaseChange', c.id));
+  },
+};
+
+export const changesOccupation: Pick<OccupationResolvers<Context>, 'changes'> = {
+  changes: (o, { since }, { store, loaders }) => {
+    const sinceIndex = releaseIndex(store.meta, 'since', since);
+    const served = store.meta.get('onet_release') ?? '';
+    const servedIndex = heldReleases(store.meta).indexOf(served);
+    if (sinceIndex > servedIndex) {
+      throw badUserInput('since', `Argument "since" must not be later than the served release ${served}; got ${quoted(since)}.`);
+    }
+    if (sinceIndex === servedIndex) return [];
+    return loaders.releaseChangesByOccupation.load(`${since}\t${served}\t${o.code}`);
+  },
+};
+
+export const changesDataset: Pick<DatasetResolvers, 'heldReleases' | 'releaseChangeSummary'> = {
+  heldReleases: async (d, _, { loaders }) => {
+    const sources = await loaders.sourceById.loadMany(releaseSourceIds(d.meta, heldReleases(d.meta)));
+    return sources.flatMap((s) => (s instanceof Error || s === null ? [] : [s]));
+  },
+  releaseChangeSummary: (_, __, { store }) => releaseFileSummaries(store.db),
+};
+
+export const changesResolvers: Resolvers = {
+  ReleaseChange: {
+    occupation: (c, _, { loaders }) => (c.occupation_code === null ? null : loaders.occupationByCode.load(c.occupation_code)),
+    occupationCode: (c) => c.occupation_code,
+    from: (c) => c.from_release,
+    to: (c) => c.to_release,
+  },
+  ReleaseFileChanges: {
+    from: (s) => s.from_release,
+    to: (s) => s.to_release,
+    status: (s) => (s.status === 'identical' ? 'IDENTICAL' : s.status === 'changed' ? 'CHANGED' : s.status === 'new' ? 'NEW' : 'DROPPED'),
+    redatedOrResourced: (s) => s.restamped,
+    redatedOrResourcedOccupations: (s) => s.restamped_occupations,
+  },
+};

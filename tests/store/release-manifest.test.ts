@@ -1,0 +1,100 @@
+/**
+ * Releases are data: a new O*NET release is served, and compared with the held ones, by dropping its files into
+ * data/onet/ and declaring it in data/onet/releases.json (and its source in data/sources.json), with no code.
+ * A bad declaration fails the build with a message naming the file and what is wrong.
+ */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { DataFileError } from '../../src/store/errors';
+import { buildStore } from '../../src/store/importer';
+import { makeFixtureDataDir, readGzLines, writeGzLines } from '../support/fixtures';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = makeFixtureDataDir();
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const storeIn = (dir: string) => join(dir, 'out/store.sqlite');
+
+function editJson(file: string, edit: (value: Record<string, unknown>) => void): void {
+  const path = join(dataDir, file);
+  const value = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  edit(value);
+  writeFileSync(path, JSON.stringify(value, null, 2));
+}
+
+function editLines(file: string, edit: (lines: string[]) => string[]): void {
+  const path = join(dataDir, file);
+  writeGzLines(path, edit(readGzLines(path)));
+}
+
+async function buildError(): Promise<DataFileError> {
+  const error: unknown = await buildStore({ dataDir, storeFile: storeIn(dataDir) }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DataFileError)) throw new Error(`expected a DataFileError, got ${String(error)}`);
+  return error;
+}
+
+test('a release declared in data is served and compared with every held release', async () => {
+  cpSync(join(dataDir, 'onet/30.2'), join(dataDir, 'onet/30.3'), { recursive: true });
+  editLines('onet/30.3/Job Zones.txt.gz', (lines) => lines.map((l) => (l.startsWith('43-6012.00\t3\t') ? l.replace('\t3\t', '\t4\t') : l)));
+  editLines('onet/30.3/Alternate Titles.txt.gz', (lines) => [...lines.slice(0, -1), '43-6012.00\tLegal Process Coordinator\tn/a\t10', '']);
+  editJson('onet/releases.json', (m) => {
+    (m['releases'] as unknown[]).push({ version: '30.3', folder: '30.3', source: 'onet-30.3' });
+    m['served'] = '30.3';
+  });
+  editJson('sources.json', (s) => {
+    (s['sources'] as unknown[]).push({
+      id: 'onet-30.3', name: 'O*NET 30.3 Database', shortName: 'O*NET 30.3', description: 'A test release.',
+      publisher: 'USDOL/ETA', version: '30.3', licence: 'CC BY 4.0', url: null,
+    });
+  });
+
+  await buildStore({ dataDir, storeFile: storeIn(dataDir) });
+  const db = new SqliteDatabase(storeIn(dataDir), { readonly: true });
+  try {
+    const get = (sql: string) => db.prepare(sql).all();
+    expect(get("SELECT release, job_zone FROM occupation WHERE code = '43-6012.00'")).toEqual([{ release: '30.3', job_zone: 4 }]);
+    expect(get("SELECT value FROM meta WHERE key IN ('onet_release', 'onet_held_releases') ORDER BY key")).toEqual([
+      { value: '30.1,30.2,30.3' },
+      { value: '30.3' },
+    ]);
+    expect(get("SELECT occupation_code, kind, subject, before, after FROM release_change WHERE from_release = '30.2' AND to_release = '30.3'")).toEqual([
+      { occupation_code: '43-6012.00', kind: 'JOB_ZONE', subject: 'Job Zone', before: '3', after: '4' },
+      { occupation_code: '43-6012.00', kind: 'ALTERNATE_TITLE_ADDED', subject: 'Legal Process Coordinator', before: null, after: 'Short Title: n/a; Source(s): 10' },
+    ]);
+    // 30.1 -> 30.3 holds what 30.2 changed for these occupations as well as the new changes.
+    const fromOldest = get("SELECT kind, before, after FROM release_change WHERE from_release = '30.1' AND to_release = '30.3' AND occupation_code = '43-6012.00' AND kind IN ('JOB_ZONE', 'INTEREST') ORDER BY id");
+    expect(fromOldest).toContainEqual({ kind: 'JOB_ZONE', before: '3', after: '4' });
+    expect(fromOldest).toContainEqual(expect.objectContaining({ kind: 'INTEREST', before: '6.61', after: '6.69' }));
+  } finally {
+    db.close();
+  }
+});
+
+test('a served release that is not declared names the declared ones', async () => {
+  editJson('onet/releases.json', (m) => {
+    m['served'] = '31.0';
+  });
+  expect((await buildError()).message).toBe('data/onet/releases.json at $.served: must be one of the declared releases (30.1, 30.2); got "31.0"');
+});
+
+test('a declared release whose folder is missing, or whose source is not declared, fails the build', async () => {
+  editJson('onet/releases.json', (m) => {
+    (m['releases'] as unknown[]).push({ version: '30.3', folder: '30.3', source: 'onet-30.3' });
+  });
+  expect((await buildError()).message).toBe('data/onet/releases.json at $.releases[2].folder: folder data/onet/30.3 is missing');
+  cpSync(join(dataDir, 'onet/30.2'), join(dataDir, 'onet/30.3'), { recursive: true });
+  expect((await buildError()).message).toBe('data/onet/releases.json release 30.3: source "onet-30.3" is not declared in data/sources.json');
+});
+
+test('a file whose rows repeat a key cannot be compared, and says which lines', async () => {
+  editLines('onet/30.2/Job Zones.txt.gz', (lines) => [...lines.slice(0, -1), lines[1]!, '']);
+  const error = await buildError();
+  expect(error.file).toBe('data/onet/30.2/Job Zones.txt.gz');
+  expect(error.problem).toBe("repeats line 2's O*NET-SOC Code, so changes cannot be matched");
+});
