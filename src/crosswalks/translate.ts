@@ -143,7 +143,7 @@ async function paths(system: CodeSystemName, code: string, loaders: Loaders, one
 
 /**
  * Every translation of a well-formed code, in the crosswalk files' row order. Paths ending at a code the store
- * does not serve (none in O*NET 30.1) are left out, as the occupation they would name does not exist here.
+ * does not serve (none in O*NET 30.1 or 30.2) are left out, as the occupation they would name does not exist here.
  */
 export async function translate(system: CodeSystemName, code: string, loaders: Loaders, onetSourceId: string): Promise<Translation[]> {
   const found = await paths(system, code, loaders, onetSourceId);
