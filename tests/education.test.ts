@@ -77,3 +77,19 @@ test('the suppress flags O*NET sets are served: 47-2022.00 has required-level ro
   expect(inFile.length).toBeGreaterThan(0);
   expect(flags.filter((f) => f === true)).toHaveLength(inFile.length);
 });
+
+test('the store keeps every Recommend Suppress flag of the file, per distribution', async () => {
+  const stored = await t.store.db
+    .selectFrom('education')
+    .select(['scale_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('recommend_suppress', '=', 1)
+    .groupBy('scale_id')
+    .orderBy('scale_id')
+    .execute();
+  const inFile = new Map<string, number>();
+  for (const r of education) {
+    if (r['Recommend Suppress'] === 'Y' && r['Category'] !== 'n/a') inFile.set(r['Scale ID'] ?? '', (inFile.get(r['Scale ID'] ?? '') ?? 0) + 1);
+  }
+  expect(stored.map((r) => [r.scale_id, r.n])).toEqual([...inFile].sort(([a], [b]) => a.localeCompare(b)));
+  expect(stored.map((r) => r.scale_id)).toEqual(['OJ', 'PT', 'RL', 'RW']);
+});
