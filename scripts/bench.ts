@@ -15,6 +15,7 @@ import { createServer } from '../src/server';
 import { loadTypeDefs } from '../src/schema';
 import { openStore } from '../src/store/store';
 import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
+import { benchComparisons, formatComparisonLatency } from './bench-careers';
 import { load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
 
 /** One operation to measure. scripts/bench-search.ts, when present, exports `benchSearch(): BenchCase | Promise<BenchCase>`. */
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     const snapshot = await snapshotStore(projectDataDir, dir);
     const { cases: list, notes } = await cases(snapshot.storeFile);
     const sql = await sqlStatementsPerOperation(snapshot.storeFile, list);
+    const comparisons = await benchComparisons(snapshot.storeFile);
 
     const server = await startServer(snapshot, {});
     const pid = server.process.child.pid;
@@ -201,6 +203,7 @@ async function main(): Promise<void> {
     console.log('SQL/op: statements one execution runs (in process, fresh context); a response-cache hit runs none.');
     console.log("RSS MB: the server process's highest resident memory during that operation's runs (sampled every 250 ms).");
     for (const note of notes) console.log(note);
+    console.log(formatComparisonLatency(comparisons));
     console.log(`store build (a snapshot of data/, into a temporary file): ${snapshot.buildMs} ms`);
     console.log(`startup to ready (spawn to the ready line): ${server.readyMs} ms; with the cache off: ${cold.readyMs} ms`);
     console.log(`RSS at rest: ${rssAtRestMb} MB; under load: ${Math.max(...rows.map((r) => r.server.rssMaxMb))} MB (highest sample)`);

@@ -62,6 +62,10 @@ export function jitGateway(buildSchema: () => GraphQLSchema): Gateway {
       notify?.({ apiSchema: schema, coreSupergraphSdl: '' });
       return {
         executor: async ({ document, operation, operationName, request, context }) => {
+          // Apollo hands over whatever operation it found for `operationName`, none when the document has no such
+          // operation (or several and no name). graphql-js answers that with an error Apollo turns into a 400
+          // (OPERATION_RESOLUTION_FAILURE); do the same before anything reads the operation.
+          if (operation === undefined || operation === null) return { errors: [unresolvedOperation(request.operationName)] };
           // Coerced by graphql-js first, so bad variables fail exactly as they would there (Apollo turns those
           // errors into BAD_USER_INPUT with a 400); graphql-jit's own errors carry no AST nodes to tell them apart.
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
@@ -74,6 +78,13 @@ export function jitGateway(buildSchema: () => GraphQLSchema): Gateway {
     },
     async stop() {},
   };
+}
+
+/** graphql-js's own wording (execute.ts, buildExecutionContext) for an operation it cannot pick. */
+function unresolvedOperation(operationName: string | null | undefined): GraphQLError {
+  return new GraphQLError(
+    operationName == null ? 'Must provide operation name if query contains multiple operations.' : `Unknown operation named "${operationName}".`,
+  );
 }
 
 /**

@@ -6,11 +6,12 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ASTVisitor, type GraphQLFormattedError, type ValidationContext } from 'graphql';
 import type { Context } from './context';
 import { type Logger, silentLogger } from './logger';
 import { staticCacheControl } from './cache-policy';
 import { jitGateway } from './jit';
+import { LANDING_PAGE_QUERY } from './landing-page';
 import { buildSchema } from './schema';
 
 /** Every answer changes only with a new store build; an hour lets CDNs and routers cache without going stale for long. */
@@ -47,6 +48,21 @@ function limitRules() {
   }).protect().validationRules;
 }
 
+/**
+ * Refuses an operation whose type the schema has no root for (a `subscription`: this subgraph serves none) at
+ * validation, with GRAPHQL_VALIDATION_FAILED and 400. graphql-js 16 validates such an operation's fields against
+ * nothing, and the executor then fails on the missing root type as an internal error.
+ */
+export function knownOperationTypes(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (context.getSchema().getRootType(node.operation) == null) {
+        context.reportError(new GraphQLError(`This schema has no ${node.operation} operations; it serves queries and mutations.`, { nodes: node }));
+      }
+    },
+  };
+}
+
 export interface ServerOptions {
   production: boolean;
   plugins?: ApolloServerPlugin<Context>[];
@@ -60,6 +76,17 @@ export type Executor = 'graphql-jit' | 'graphql-js';
 
 function defaultExecutor(): Executor {
   return process.env.GRAPHQL_EXECUTOR === 'graphql-js' ? 'graphql-js' : 'graphql-jit';
+}
+
+/**
+ * Apollo raises a few request errors with an HTTP 4xx but no code (an unsupported persisted-query version, a
+ * persisted-query hash that does not match the query), which would read as INTERNAL_SERVER_ERROR and, in
+ * production, be masked: they are the client's, so they get BAD_REQUEST and keep their message.
+ */
+function codeRequestErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const status = ((error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status);
+  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR' || typeof status !== 'number' || status < 400 || status >= 500) return formatted;
+  return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
 }
 
 /** In production, anything not deliberately raised for the client is reported without its message. */
@@ -78,20 +105,22 @@ export function createServer({ production, plugins = [], logger = silentLogger, 
     hideSchemaDetailsFromClientErrors: production,
     // Apollo's default reads NODE_ENV; the mode passed in is what decides (routers compose from `_service`, not introspection).
     introspection: !production,
-    ...(production ? { validationRules: limitRules(), parseOptions: { maxTokens: PRODUCTION_LIMITS.maxTokens } } : {}),
+    validationRules: [knownOperationTypes, ...(production ? limitRules() : [])],
+    ...(production ? { parseOptions: { maxTokens: PRODUCTION_LIMITS.maxTokens } } : {}),
     csrfPrevention: true,
     // src/index.ts drains HTTP first and stops Apollo after; Apollo's own SIGTERM handler would stop it under
     // requests still in flight (they got a 500) and then re-raise the signal.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    formatError: production ? maskInternalErrors(logger) : undefined,
+    formatError: production ? (formatted, error) => maskInternalErrors(logger)(codeRequestErrors(formatted, error), error) : codeRequestErrors,
     plugins: [
       // Cache-Control from the schema's static hints, once per document; Apollo's plugin would hook every field.
       ApolloServerPluginCacheControlDisabled(),
       staticCacheControl(DEFAULT_MAX_AGE_SECONDS),
       // Federated traces only for routers that ask for them (ftv1 header); error details masked in production.
       ApolloServerPluginInlineTrace({ includeErrors: production ? { masked: true } : { unmodified: true } }),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Sandbox loads from Apollo's CDN (README: how to explore without it); it opens with the README's sample query.
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: LANDING_PAGE_QUERY }),
       ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
       ...plugins,
     ],

@@ -144,7 +144,7 @@ test('AI usage: 2, 3, 4, 3 statements, citations in order with their locators', 
 test('evidence pack: AEI, SAFI and WEF figures as numbers', () => {
   expect(framework.evidence).toEqual({
     aei: { taskObservations: 147, augmentSharePercent: 14.7, timeSavedPercent: 92.5, aiAutonomy: 2.8 },
-    safi: { topSkill: 'Reading Comprehension', score: 45.5, scoreMax: 100, quadrant: 'Q2_ai_augmented', precision: 'exact' },
+    safi: { topSkill: 'Reading Comprehension', score: 45.5, scoreMax: 100, quadrant: 'Q2', precision: 'EXACT' },
     wef: { name: 'Human-Technology Interaction', id: 'human_technology_interaction' },
   });
 });

@@ -104,6 +104,49 @@ describe('malformed requests get a 400', () => {
   test('variables that are not an object', async () => {
     expectCleanRefusal(await postJson({ query: '{ __typename }', variables: '{"code": 1}' }), { status: 400, code: 'BAD_REQUEST' });
   });
+
+  test('an operationName that names no operation in the document', async () => {
+    const body = expectCleanRefusal(await postJson({ query: 'query A { __typename }', operationName: 'B' }), { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' });
+    expect(body.errors?.[0]?.message).toBe('Unknown operation named "B".');
+  });
+
+  test('a subscription, which this schema has none of', async () => {
+    const body = expectCleanRefusal(await postJson({ query: 'subscription S { occupation }' }), { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(body.errors?.[0]?.message).toContain('no subscription operations');
+  });
+
+  test('a persisted query of an unsupported version', async () => {
+    const body = expectCleanRefusal(await postJson({ extensions: { persistedQuery: { version: 2, sha256Hash: 'x' } } }), { status: 400, code: 'BAD_REQUEST' });
+    expect(body.errors?.[0]?.message).toBe('Unsupported persisted query version');
+  });
+
+  test('_entities representations without a type or key', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Occupation { code } } }';
+    for (const r of [{}, { __typename: 'Nope', code: '43-6012.00' }, { __typename: 'Occupation' }, { __typename: 'Occupation', code: 43 }, { __typename: 'Source', id: ['x'] }]) {
+      const reply = await postJson({ query, variables: { r: [r] } });
+      expect(reply.status).toBe(200);
+      const body = JSON.parse(reply.text) as ErrorBody;
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'representations' });
+      expect(body.errors?.[0]?.message).toMatch(/^representations\[0\] must be an object with __typename Occupation/);
+    }
+  });
+
+  test('_entities with a malformed and an unknown code keeps every entity at its representation\'s index', async () => {
+    const r = ['43-6012.00', '43-60', '23-2011.00', '99-9999.00'].map((code) => ({ __typename: 'Occupation', code }));
+    const reply = await postJson({ query: OCCUPATION_ENTITIES_QUERY, variables: { representations: r } });
+    expect(reply.status).toBe(200);
+    const body = JSON.parse(reply.text) as ErrorBody & { data: { _entities: ({ code: string } | null)[] } };
+    expect(body.data._entities.map((e) => e?.code ?? null)).toEqual(['43-6012.00', null, '23-2011.00', null]);
+    expect(body.errors?.map((e) => [(e as { path?: unknown[] }).path, e.extensions?.code])).toEqual([
+      [['_entities', 1], 'BAD_USER_INPUT'],
+      [['_entities', 3], 'NOT_FOUND'],
+    ]);
+  });
+
+  test('two operations and no operationName', async () => {
+    const body = expectCleanRefusal(await postJson({ query: 'query A { __typename } query B { __typename }' }), { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' });
+    expect(body.errors?.[0]?.message).toBe('Must provide operation name if query contains multiple operations.');
+  });
 });
 
 describe('cross-site request forgery', () => {
@@ -113,12 +156,20 @@ describe('cross-site request forgery', () => {
     expect(body.errors?.[0]?.message).toContain('CSRF');
   });
 
-  test('a GET without a preflight header is refused; with one it is served', async () => {
+  test('a GET query is served without a preflight header (no ambient credentials: README)', async () => {
     const path = `/?query=${encodeURIComponent('{ occupation(code: "43-6012") { code } }')}`;
-    expectCleanRefusal(await send('GET', path, {}), { status: 400, code: 'BAD_REQUEST' });
-    const allowed = await send('GET', path, { 'apollo-require-preflight': 'true' });
+    const allowed = await send('GET', path, {});
     expect(allowed.status).toBe(200);
     expect(JSON.parse(allowed.text)).toEqual({ data: { occupation: { code: '43-6012.00' } } });
+  });
+
+  test('a mutation over GET is refused with 405, preflight header or not', async () => {
+    const query = 'mutation { suggestCorrection(input: {occupationCode: "43-6012.00", targetKind: FIELD, targetId: "Occupation.title", suggestedText: "x", idempotencyKey: "abcdefgh-get"}) { id } }';
+    for (const headers of [{}, { 'apollo-require-preflight': 'true' }] as Record<string, string>[]) {
+      const reply = await send('GET', `/?query=${encodeURIComponent(query)}`, headers);
+      expectCleanRefusal(reply, { status: 405, code: 'BAD_REQUEST' });
+      expect(reply.headers.allow).toBe('POST');
+    }
   });
 });
 

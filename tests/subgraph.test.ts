@@ -115,7 +115,7 @@ describe('O*NET anchors of 43-6012.00 match the O*NET files', () => {
     expect(o.education[4]).toMatchObject({ category: 5, percent: 48.14 });
     expect(o.relatedOccupations).toHaveLength(rowsFor('30.2/Related Occupations.txt.gz', code));
     expect(o.relatedOccupations[0]).toEqual({
-      tier: 'Primary-Short',
+      tier: 'PRIMARY_SHORT',
       rank: 1,
       occupation: { code: '23-2011.00', title: 'Paralegals and Legal Assistants' },
     });

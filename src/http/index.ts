@@ -14,6 +14,7 @@ import type { Store } from '../store/store';
 import { logRequest } from './access-log';
 import { operationNameOf, toHeaderMap, writeApolloResponse } from './apollo-bridge';
 import { parseBody, readBody } from './body';
+import { allowGet, BARE_GET_MESSAGE, getOperationName, isBareGet } from './get';
 import { answerHealth, Readiness } from './health';
 import { errorBody, HttpError, sendJson } from './respond';
 import { cacheableEntry, cacheKey, hasCredentials, sendCached, type ResponseCache } from './response-cache';
@@ -57,6 +58,10 @@ export function createRequestHandler(options: HttpOptions) {
         return sendJson(res, 404, errorBody('NOT_FOUND', `No route ${url.pathname}; GraphQL is served at /.`));
       }
       const method = req.method ?? 'GET';
+      if (isBareGet(method, url.searchParams, req.headers.accept)) {
+        status = 400;
+        return sendJson(res, 400, errorBody('BAD_REQUEST', BARE_GET_MESSAGE), { 'x-request-id': requestId });
+      }
       const text = method === 'POST' ? await readBody(req, maxBodyBytes) : '';
       const cached = responseCache?.enabled && !hasCredentials(req.headers) ? responseCache : undefined;
       const key = cached === undefined ? '' : cacheKey(method, url.search, req.headers, text);
@@ -68,8 +73,9 @@ export function createRequestHandler(options: HttpOptions) {
         return;
       }
       const headers = toHeaderMap(req.headers);
+      allowGet(method, headers);
       const body = method === 'POST' ? parseBody(headers.get('content-type') ?? '', text) : undefined;
-      operationName = operationNameOf(body);
+      operationName = method === 'GET' ? getOperationName(url.searchParams) : operationNameOf(body);
       const context = createContext(
         store,
         corrections && { service: corrections, authorization: req.headers.authorization, clientKey: clientKeyOf(req, corrections.clientHeader) },
@@ -82,10 +88,14 @@ export function createRequestHandler(options: HttpOptions) {
       const outHeaders: Record<string, string> = { 'x-request-id': requestId };
       for (const [name, value] of response.headers) outHeaders[name] = value;
       const statementHeader: Record<string, string> = exposeStatementCount ? { 'x-sql-statements': String(context.sqlStatements.count) } : {};
-      const entry = cached !== undefined && response.body.kind === 'complete' ? cacheableEntry(status, outHeaders, response.body.string, operationName) : undefined;
-      if (cached !== undefined && entry !== undefined) {
-        cache = 'miss';
-        cached.set(key, entry);
+      // GET answers always get an ETag (and a 304 for a matching If-None-Match), so a CDN can cache and revalidate them.
+      const entry =
+        (cached !== undefined || method === 'GET') && response.body.kind === 'complete' ? cacheableEntry(status, outHeaders, response.body.string, operationName) : undefined;
+      if (entry !== undefined) {
+        if (cached !== undefined) {
+          cache = 'miss';
+          cached.set(key, entry);
+        }
         status = sendCached(res, req, entry, requestId, statementHeader);
         return;
       }

@@ -4,8 +4,10 @@
  * duplicate and missing keys stay right ("values the same length and order as keys").
  */
 import DataLoader from 'dataloader';
+import type { CareerProfile } from '../careers/similarity';
 import { groupBy } from '../group-by';
 import * as cw from '../store/crosswalk-queries';
+import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
 import * as q from '../store/queries';
 import * as rq from '../store/release-queries';
@@ -79,6 +81,15 @@ export function createLoaders(db: Db) {
     escoCrosswalkByUri: groupedLoader((uris: readonly string[]) => cw.escoCrosswalkByUri(db, uris), (r) => r.uri),
     escoCrosswalkByIscoCode: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByIscoCode(db, codes), (r) => r.isco_code),
     escoCrosswalkByOccupation: byOccupation(cw.escoCrosswalkByOccupation, db),
+    // Career moves and comparisons (src/store/careers.ts); a profile is stored as JSON (src/careers/profile.ts).
+    careerProfileByOccupation: uniqueLoader(
+      async (codes: readonly string[]) => (await careers.careerProfilesByOccupation(db, codes)).map((row) => JSON.parse(row.profile) as CareerProfile),
+      (profile) => profile.code,
+    ),
+    careerMovesByOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
+    careerMovesIntoOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
+    careerRatingsByOccupation: byOccupation(careers.careerRatingsByOccupation, db),
+    workActivitiesByOccupation: byOccupation(careers.workActivitiesByOccupation, db),
   };
 }
 

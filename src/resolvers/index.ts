@@ -1,9 +1,12 @@
 /** Merges the per-type resolver maps; nothing else lives here. */
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { CareerMove, OccupationComparison } from './careers';
 import { changesDataset, changesOccupation, changesQuery, changesResolvers } from './changes';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
 import { crosswalksQuery, crosswalksResolvers, occupationCrosswalks } from './crosswalks';
+import { _entities } from './entities';
 import { frameworkResolvers } from './framework';
+import { idResolvers } from './ids';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
 import { Query } from './query';
@@ -11,17 +14,31 @@ import { referenceOccupation, referenceQuery, referenceResolvers } from './refer
 import { OccupationSearchHit, searchQuery } from './search';
 import { sourceResolvers } from './source';
 
-export const resolvers: Resolvers = {
-  Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
-  Mutation,
-  Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks },
-  OccupationSearchHit,
-  ...onetResolvers,
-  ...frameworkResolvers,
-  ...sourceResolvers,
-  ...correctionsResolvers,
-  ...changesResolvers,
-  ...referenceResolvers,
-  ...crosswalksResolvers,
-  Dataset: { ...sourceResolvers.Dataset, ...changesDataset },
-};
+/** Field maps of the same type are merged, so one file can add fields (the ids) to types another file resolves. */
+function merge(...maps: Resolvers[]): Resolvers {
+  const merged: Record<string, object> = {};
+  for (const map of maps) for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
+  return merged as Resolvers;
+}
+
+export const resolvers: Resolvers = merge(
+  {
+    Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
+    Mutation,
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks },
+    CareerMove,
+    OccupationComparison,
+    OccupationSearchHit,
+  },
+  // Replaces @apollo/subgraph's own `_entities` (resolvers given to buildSubgraphSchema are added after it).
+  { Query: { _entities } } as Resolvers,
+  onetResolvers,
+  frameworkResolvers,
+  sourceResolvers,
+  correctionsResolvers,
+  changesResolvers,
+  referenceResolvers,
+  crosswalksResolvers,
+  { Dataset: changesDataset } as Resolvers,
+  idResolvers,
+);

@@ -1,7 +1,10 @@
 import type { EducationDistribution, OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { ElementScoreRow } from '../store/queries';
+import { notFound, quoted } from '../errors';
+import { occupationCareerFields } from './careers';
 import { loadOccupation } from './codes';
+import { ids } from './ids';
 import { pageOf } from './pagination';
 import type { ElementRatingShape, ElementRatingsShape } from './shapes';
 
@@ -12,15 +15,16 @@ function primaryScore(rating: ElementRatingShape): number {
   return rating.scores.find((s) => PRIMARY_SCALES.includes(s.scale_id))?.value ?? Number.NEGATIVE_INFINITY;
 }
 
-/** Groups one occupation's scale scores into one rating per element, or says why there are none. */
-export function ratingsOf(scores: ElementScoreRow[], unavailableReason: string): ElementRatingsShape {
-  if (scores.length === 0) return { items: null, unavailableReason, release: null };
+/** Groups one occupation's scale scores into one rating per element, or says why there are none; `id` names the list. */
+export function ratingsOf(id: string, scores: ElementScoreRow[], unavailableReason: string): ElementRatingsShape {
+  if (scores.length === 0) return { id, items: null, unavailableReason, release: null };
   const byElement = new Map<string, ElementRatingShape>();
   for (const score of scores) {
     const rating = byElement.get(score.element_id);
     if (rating) rating.scores.push(score);
     else {
       byElement.set(score.element_id, {
+        id: `${id}/${score.element_id}`,
         elementId: score.element_id,
         elementName: score.element_name,
         scores: [score],
@@ -33,7 +37,7 @@ export function ratingsOf(scores: ElementScoreRow[], unavailableReason: string):
   const items = [...byElement.values()].sort(
     (a, b) => primaryScore(b) - primaryScore(a) || a.elementId.localeCompare(b.elementId),
   );
-  return { items, unavailableReason: null, release: scores[0]?.release ?? null };
+  return { id, items, unavailableReason: null, release: scores[0]?.release ?? null };
 }
 
 /** O*NET's scale id of each Education, Training, and Experience distribution. */
@@ -48,9 +52,18 @@ const NO_30X = 'no O*NET 30.x file for it could be obtained';
 
 export const Occupation: OccupationResolvers<Context> = {
   // A router sends `{ code }` or `{ socCode }`; either may hold either format, so both go through one parser.
-  __resolveReference: (reference, { loaders }) => {
+  // An unknown code is an error naming it, not a bare null: through a router, a null entity surfaces only as
+  // "Cannot return null for non-nullable field Occupation.title" (docs/supergraph.md).
+  __resolveReference: async (reference, { loaders }) => {
     const [field, value] = 'code' in reference ? ['code', reference.code] : ['socCode', reference.socCode];
-    return loadOccupation(loaders, value, field);
+    const occupation = await loadOccupation(loaders, value, field);
+    if (occupation === null) {
+      throw notFound(
+        `No occupation has ${field} ${quoted(value)}: the O*NET-SOC taxonomy served here has no such code. Check codes when they are ` +
+          'stored (query occupation(code:)), or make the field that points at Occupation nullable (docs/supergraph.md).',
+      );
+    }
+    return occupation;
   },
   code: (o) => o.code,
   socCode: (o) => o.soc_code,
@@ -73,24 +86,27 @@ export const Occupation: OccupationResolvers<Context> = {
   tools: async (o, { first, after }, { loaders }) =>
     pageOf(await loaders.toolsByOccupation.load(o.code), 'tool', (t) => t.id, first, after),
   skills: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.skillScoresByOccupation.load(o.code), `O*NET 29.0 has no Skills ratings for this occupation, and ${NO_30X}`),
+    ratingsOf(ids.elementRatings(o.code, 'skills'), await loaders.skillScoresByOccupation.load(o.code), `O*NET 29.0 has no Skills ratings for this occupation, and ${NO_30X}`),
   knowledge: async (o, _, { loaders }) =>
     ratingsOf(
+      ids.elementRatings(o.code, 'knowledge'),
       await loaders.knowledgeScoresByOccupation.load(o.code),
       `O*NET 29.0 has no Knowledge ratings for this occupation, and ${NO_30X}`,
     ),
-  abilities: () => ({
+  abilities: (o) => ({
+    id: ids.elementRatings(o.code, 'abilities'),
     items: null,
     unavailableReason: 'O*NET Abilities ratings could not be obtained in any release; none are served rather than invented',
     release: null,
   }),
   workStyles: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.workStyleScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Styles ratings for this occupation`),
+    ratingsOf(ids.elementRatings(o.code, 'work-styles'), await loaders.workStyleScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Styles ratings for this occupation`),
   interests: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
+    ratingsOf(ids.elementRatings(o.code, 'interests'), await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
   education: async (o, { distribution }, { loaders }) => {
     const scale = EDUCATION_SCALES[distribution ?? 'REQUIRED_LEVEL_OF_EDUCATION'];
     return (await loaders.educationByOccupation.load(o.code)).filter((row) => row.scale_id === scale);
   },
   relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
+  ...occupationCareerFields,
 };

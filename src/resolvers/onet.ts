@@ -1,6 +1,13 @@
 /** Resolvers for the O*NET anchor types that hang off Occupation: row -> GraphQL shape, nothing more. */
-import type { Resolvers } from '../__generated__/resolvers-types';
+import type { RelatednessTier, Resolvers } from '../__generated__/resolvers-types';
 import { loadRequired } from '../loaders';
+
+/** O*NET's spelling of each relatedness tier (Related Occupations.txt), as the enum's values. */
+const RELATEDNESS_TIERS: Record<string, RelatednessTier> = { 'Primary-Short': 'PRIMARY_SHORT', 'Primary-Long': 'PRIMARY_LONG', Supplemental: 'SUPPLEMENTAL' };
+
+function unknownTier(tier: string): never {
+  throw new Error(`related_occupation.tier ${JSON.stringify(tier)} is not one of O*NET's tiers; the store needs rebuilding from a checked file`);
+}
 
 export const onetResolvers: Resolvers = {
   JobZone: {
@@ -38,6 +45,7 @@ export const onetResolvers: Resolvers = {
     level: (r) => r.scores.find((s) => s.scale_id === 'LV')?.value ?? null,
     scores: (r) =>
       r.scores.map((s) => ({
+        id: `${r.id}/${s.scale_id}`,
         scaleId: s.scale_id,
         scaleName: s.scale_name,
         minimum: s.minimum,
@@ -51,6 +59,7 @@ export const onetResolvers: Resolvers = {
     recommendSuppress: (e) => (e.recommend_suppress === null ? null : e.recommend_suppress === 1),
   },
   RelatedOccupation: {
+    tier: (r) => RELATEDNESS_TIERS[r.tier] ?? unknownTier(r.tier),
     occupation: (r, _, { loaders }) => loadRequired(loaders.occupationByCode, r.related_code, 'related occupation'),
   },
 };

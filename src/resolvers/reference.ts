@@ -6,6 +6,7 @@ import type { OccupationResolvers, QueryResolvers, Resolvers } from '../__genera
 import type { Context } from '../context';
 import { loadRequired } from '../loaders';
 import { allJobZones, interestReference, skillLinks } from '../store/release-queries';
+import { ids } from './ids';
 import { ratingsOf } from './occupation';
 import type { InterestTypeShape } from './shapes';
 
@@ -35,7 +36,7 @@ export const referenceQuery: QueryResolvers = {
 
 export const referenceOccupation: Pick<OccupationResolvers<Context>, 'workValues' | 'emergingTasks'> = {
   workValues: async (o, _, { loaders }) =>
-    ratingsOf(await loaders.workValueScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Values for this occupation`),
+    ratingsOf(ids.elementRatings(o.code, 'work-values'), await loaders.workValueScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Values for this occupation`),
   emergingTasks: (o, _, { loaders }) => loaders.emergingTasksByOccupation.load(o.code),
 };
 

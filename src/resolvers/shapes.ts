@@ -3,6 +3,8 @@ import type { RiasecKeywordRow } from '../store/database';
 import type { Coverage, ElementScoreRow } from '../store/queries';
 
 export interface ElementRatingShape {
+  /** `43-6012.00/skills/2.A.1.a` */
+  id: string;
   elementId: string;
   elementName: string;
   scores: ElementScoreRow[];
@@ -12,6 +14,8 @@ export interface ElementRatingShape {
 }
 
 export interface ElementRatingsShape {
+  /** `43-6012.00/skills` */
+  id: string;
   items: ElementRatingShape[] | null;
   unavailableReason: string | null;
   release: string | null;

@@ -17,6 +17,7 @@ export const sourceResolvers: Resolvers = {
   Source: {
     __resolveReference: (reference, { loaders }) => loaders.sourceById.load(reference.id),
     shortName: (s) => s.short_name,
+    license: (s) => s.licence,
   },
   Dataset: {
     releases: async (d, _, { loaders }) => {

@@ -113,7 +113,7 @@ export interface EducationTable {
   /** Percent of respondents, 0–100. */
   percent: number;
   sample_size: number | null;
-  /** O*NET's advice to suppress the percent for low precision (migration 0006); null where O*NET gives `n/a`. */
+  /** O*NET's advice to suppress the percent for low precision (migration 0007); null where O*NET gives `n/a`. */
   recommend_suppress: 0 | 1 | null;
   date: string;
   domain_source: string;
@@ -340,7 +340,7 @@ export interface SearchTermVariantTable {
   term: string;
 }
 
-/** One row of BLS's 2010 SOC -> 2018 SOC crosswalk (migration 0005). */
+/** One row of BLS's 2010 SOC -> 2018 SOC crosswalk (migration 0006). */
 export interface SocCrosswalkTable {
   /** The row's line in data/crosswalks/bls-soc-2010-to-2018.tsv; also the served order. */
   line: number;
@@ -351,7 +351,7 @@ export interface SocCrosswalkTable {
   source_id: string;
 }
 
-/** One row of O*NET's O*NET-SOC 2010 -> O*NET-SOC 2019 taxonomy crosswalk (migration 0005). */
+/** One row of O*NET's O*NET-SOC 2010 -> O*NET-SOC 2019 taxonomy crosswalk (migration 0006). */
 export interface OnetSocCrosswalkTable {
   line: number;
   onet2010_code: string;
@@ -361,7 +361,7 @@ export interface OnetSocCrosswalkTable {
   source_id: string;
 }
 
-/** One ESCO occupation of Nesta's ESCO -> O*NET-SOC 2010 crosswalk (migration 0005). */
+/** One ESCO occupation of Nesta's ESCO -> O*NET-SOC 2010 crosswalk (migration 0006). */
 export interface EscoCrosswalkTable {
   line: number;
   /** The ESCO concept URI, e.g. `http://data.europa.eu/esco/occupation/0264b794-3771-47aa-a675-78bf13b62ee7`. */
@@ -473,6 +473,39 @@ export interface ReleaseFileSummaryTable {
   restamped_occupations: number;
 }
 
+/** O*NET's detailed work activities (`DWA Reference`). */
+export interface DwaTable {
+  id: string;
+  iwa_id: string;
+  element_id: string;
+  title: string;
+  release: OnetRelease;
+}
+
+/** Which detailed work activities each task is an instance of (`Tasks to DWAs`). */
+export interface TaskDwaTable {
+  occupation_code: string;
+  task_id: number;
+  dwa_id: string;
+  date: string;
+  domain_source: string;
+  release: OnetRelease;
+}
+
+/** An occupation's similarity profile (src/careers/profile.ts), JSON, derived at build (migration 0005). */
+export interface CareerProfileTable {
+  occupation_code: string;
+  profile: string;
+}
+
+/** One of an occupation's 50 most similar occupations, rank 1 the most similar (migration 0005). */
+export interface CareerMoveTable {
+  occupation_code: string;
+  rank: number;
+  move_code: string;
+  similarity: number;
+}
+
 export interface Database {
   meta: MetaTable;
   occupation: OccupationTable;
@@ -510,6 +543,10 @@ export interface Database {
   skill_link: SkillLinkTable;
   release_change: ReleaseChangeTable;
   release_file_summary: ReleaseFileSummaryTable;
+  dwa: DwaTable;
+  task_dwa: TaskDwaTable;
+  career_profile: CareerProfileTable;
+  career_move: CareerMoveTable;
   soc_crosswalk: SocCrosswalkTable;
   onet_soc_crosswalk: OnetSocCrosswalkTable;
   esco_crosswalk: EscoCrosswalkTable;
@@ -545,6 +582,9 @@ export type RiasecKeywordRow = Selectable<RiasecKeywordTable>;
 export type SkillLinkRow = Selectable<SkillLinkTable>;
 export type ReleaseChangeRow = Selectable<ReleaseChangeTable>;
 export type ReleaseFileSummaryRow = Selectable<ReleaseFileSummaryTable>;
+export type DwaRow = Selectable<DwaTable>;
+export type TaskDwaRow = Selectable<TaskDwaTable>;
+export type CareerMoveRow = Selectable<CareerMoveTable>;
 export type SocCrosswalkRow = Selectable<SocCrosswalkTable>;
 export type OnetSocCrosswalkRow = Selectable<OnetSocCrosswalkTable>;
 export type EscoCrosswalkRow = Selectable<EscoCrosswalkTable>;

@@ -7,6 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { careerRows } from './careers';
 import { crosswalkFiles, readCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
 import { DataFileError } from './errors';
@@ -296,6 +297,11 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     const releaseChanges = computeReleaseChanges(dataDir, manifest);
     step('release changes', 'release_change', releaseChanges.changes);
     step('release change summary', 'release_file_summary', releaseChanges.summaries);
+
+    // Career moves over the O*NET rows just loaded (src/careers/, src/store/careers.ts).
+    const careers = await careerRows(db);
+    step('career profiles', 'career_profile', careers.profiles);
+    step('career moves', 'career_move', careers.moves);
 
     // Job-title search over the O*NET rows just loaded (migration 0002, src/search/index-documents.ts).
     const search = searchIndexRows(await readSearchIndexSource(db));

@@ -212,6 +212,33 @@ export const tableFiles = [
     }),
   }),
   spec({
+    file: 'DWA Reference.txt.gz',
+    release: 'served',
+    table: 'dwa',
+    columns: ['Element ID', 'IWA ID', 'DWA ID', 'DWA Title'],
+    toRow: (read, release) => ({
+      id: read.text('DWA ID'),
+      iwa_id: read.text('IWA ID'),
+      element_id: read.text('Element ID'),
+      title: read.text('DWA Title'),
+      release,
+    }),
+  }),
+  spec({
+    file: 'Tasks to DWAs.txt.gz',
+    release: 'served',
+    table: 'task_dwa',
+    columns: ['O*NET-SOC Code', 'Task ID', 'DWA ID', 'Date', 'Domain Source'],
+    toRow: (read, release) => ({
+      occupation_code: read.occupationCode('O*NET-SOC Code'),
+      task_id: read.integer('Task ID'),
+      dwa_id: read.text('DWA ID'),
+      date: read.text('Date'),
+      domain_source: read.text('Domain Source'),
+      release,
+    }),
+  }),
+  spec({
     file: 'Interests.txt.gz',
     release: 'served',
     table: 'element_rating',

@@ -66,6 +66,13 @@ export const EMPLOYEES: readonly Employee[] = [
   { id: 'employee-4', name: 'Lee Park', socCode: null },
 ];
 
+/**
+ * Records an applicant tracking system or HR system may hold with a code that names no O*NET occupation: reachable
+ * by id only, so the lists above stay as they are.
+ */
+export const WRONG_CODE_POSTING: Posting = { id: 'posting-wrong-code', title: 'Legal Secretary (mistyped code)', location: 'Chicago', occupationCode: '99-9999.00' };
+export const WRONG_CODE_EMPLOYEE: Employee = { id: 'employee-wrong-code', name: 'Alex Moreau', socCode: '99-9999' };
+
 /** What this subgraph holds of an occupation: the key it reached it by, and `code` once provided or required. */
 interface OccupationRef {
   socCode?: string;
@@ -93,6 +100,8 @@ const resolvers = {
   Query: {
     jobPostings: (_: unknown, args: { first: number; after?: string | null }) => jobPostings(args.first, args.after ?? null),
     employees: () => EMPLOYEES,
+    jobPosting: (_: unknown, { id }: { id: string }) => [...POSTINGS, WRONG_CODE_POSTING].find((p) => p.id === id) ?? null,
+    employee: (_: unknown, { id }: { id: string }) => [...EMPLOYEES, WRONG_CODE_EMPLOYEE].find((e) => e.id === id) ?? null,
   },
   JobPosting: {
     __resolveReference: (ref: { id: string }) => POSTINGS.find((p) => p.id === ref.id) ?? null,

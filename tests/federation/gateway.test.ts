@@ -298,3 +298,35 @@ describe('occupation → openPostings', () => {
     });
   });
 });
+
+describe('a code that names no occupation', () => {
+  interface Errors {
+    errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  }
+
+  test("a posting's non-nullable occupation: the answer names the unknown code and says NOT_FOUND", async () => {
+    const result = await run<{ jobPosting: unknown }>(
+      'query WrongCode($id: ID!) { jobPosting(id: $id) { id title occupation { code title } } }',
+      { id: 'posting-wrong-code' },
+      'e2e-wrong-code',
+    );
+    // JobPosting.occupation is non-nullable in the company's schema, so the null reaches the posting.
+    expect(result.data).toEqual({ jobPosting: null });
+    const errors = (result as Errors).errors ?? [];
+    const ours = errors.find((e) => e.extensions?.code === 'NOT_FOUND');
+    expect(ours?.message).toMatch(/^No occupation has code "99-9999\.00": the O\*NET-SOC taxonomy served here has no such code\./);
+    expect(result.skillsCalls).toHaveLength(1);
+    expect(result.skillsCalls[0]!.representations).toEqual([{ __typename: 'Occupation', code: '99-9999.00' }]);
+  });
+
+  test("an employee's nullable occupation: the employee is kept, its occupation is null, and the error says why", async () => {
+    const result = await run<{ employee: unknown }>(
+      'query WrongSoc($id: ID!) { employee(id: $id) { id name occupation { code title } } }',
+      { id: 'employee-wrong-code' },
+      'e2e-wrong-soc',
+    );
+    expect(result.data).toEqual({ employee: { id: 'employee-wrong-code', name: 'Alex Moreau', occupation: null } });
+    const ours = ((result as Errors).errors ?? []).find((e) => e.extensions?.code === 'NOT_FOUND');
+    expect(ours?.message).toMatch(/^No occupation has socCode "99-9999"/);
+  });
+});

@@ -14,6 +14,7 @@ const REFERENCE_FILES = new Set([
   'Job Zone Reference.txt.gz',
   'Scales Reference.txt.gz',
   'Education, Training, and Experience Categories.txt.gz',
+  'DWA Reference.txt.gz',
 ]);
 
 export const FIXTURE_OCCUPATIONS = ['43-6012.00', '23-2011.00', '43-6014.00', '15-1252.00'];

@@ -1,0 +1,173 @@
+/**
+ * Stock GraphQL clients with their default settings, against the development server over real HTTP: Apollo
+ * Client's default `InMemoryCache` (no `typePolicies`) runs the README's queries one after another and pages
+ * `occupations` with `fetchMore`, with no warning and complete cache reads; the README's `relayStylePagination`
+ * policy appends pages; urql (which sends queries as GET by default) and graphql-request (POST, and GET when
+ * asked) get their answers.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloClient, HttpLink, InMemoryCache, gql, type ObservableQuery } from '@apollo/client';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { Client as UrqlClient, fetchExchange } from '@urql/core';
+import { GraphQLClient } from 'graphql-request';
+import { parse, print, type OperationDefinitionNode } from 'graphql';
+import { serveHttp, type RunningHttp } from './support/http';
+import { projectRoot } from './support/paths';
+
+let running: RunningHttp;
+beforeAll(async () => {
+  running = await serveHttp({ production: false });
+});
+afterAll(() => running.stop());
+
+/** The README's operations by name, so the test runs exactly what the README shows. */
+function readmeOperations(): Map<string, string> {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const operations = new Map<string, string>();
+  for (const [, block] of readme.matchAll(/```graphql\n([\s\S]*?)```/g)) {
+    for (const definition of parse(block!).definitions) {
+      const operation = definition as OperationDefinitionNode;
+      if (operation.name) operations.set(operation.name.value, print(operation));
+    }
+  }
+  return operations;
+}
+
+const readme = readmeOperations();
+const readmeQuery = (name: string) => {
+  const query = readme.get(name);
+  if (query === undefined) throw new Error(`README has no operation ${name}`);
+  return gql(query);
+};
+
+/** Everything Apollo Client says on the console while `run` runs: warnings such as "Cache data may be lost". */
+async function consoleDuring(run: () => Promise<void>): Promise<unknown[][]> {
+  const said: unknown[][] = [];
+  const spies = (['warn', 'error', 'log', 'info', 'debug'] as const).map((level) =>
+    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void said.push([level, ...args])),
+  );
+  try {
+    await run();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+  return said;
+}
+
+/** The first complete result a watched query delivers. */
+function firstComplete<T>(observable: ObservableQuery<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const subscription = observable.subscribe({
+      next: (result) => {
+        if (result.data && result.dataState === 'complete') {
+          subscription.unsubscribe();
+          resolve(result.data as T);
+        }
+      },
+      error: reject,
+    });
+  });
+}
+
+const apollo = (cache = new InMemoryCache()) => new ApolloClient({ link: new HttpLink({ uri: running.url }), cache });
+
+describe('Apollo Client with the default InMemoryCache', () => {
+  test("the README's queries one after another, with different selections: no warning, every cache read complete", async () => {
+    const client = apollo();
+    const legal = readmeQuery('LegalSecretaries');
+    const card = readmeQuery('OccupationCard');
+    const results: Record<string, unknown> = {};
+    const said = await consoleDuring(async () => {
+      results.legal = (await client.query({ query: legal })).data;
+      // The same occupation, framework and levels again with fewer fields, by the 6-digit SOC code.
+      results.card = (await client.query({ query: card, variables: { code: '43-6012' } })).data;
+      results.legalCardCode = (await client.query({ query: card, variables: { code: '43-6012.00' } })).data;
+      // Another occupation through the same fields.
+      results.paralegal = (await client.query({ query: card, variables: { code: '23-2011.00' } })).data;
+    });
+    expect(said).toEqual([]);
+    const legalData = results.legal as { occupation: { code: string; framework: { levels: unknown[] } } };
+    expect(legalData.occupation.code).toBe('43-6012.00');
+    expect(legalData.occupation.framework.levels).toHaveLength(4);
+    // Reading each query back from the cache alone gives all it asked for, although later queries selected less.
+    expect(client.readQuery({ query: legal })).toEqual(results.legal);
+    expect(client.readQuery({ query: card, variables: { code: '43-6012' } })).toEqual(results.card);
+    expect(client.readQuery({ query: card, variables: { code: '23-2011.00' } })).toEqual(results.paralegal);
+    const cacheOnly = await client.query({ query: legal, fetchPolicy: 'cache-only' });
+    expect(cacheOnly.data).toEqual(results.legal);
+    // One normalised entry per occupation, whichever code the query used.
+    const extracted = client.cache.extract() as Record<string, unknown>;
+    expect(Object.keys(extracted)).toEqual(expect.arrayContaining(['Occupation:43-6012.00', 'Framework:43-6012.00/framework', 'Occupation:23-2011.00']));
+    client.stop();
+  });
+
+  test('fetchMore on occupations returns the next page, with no warning', async () => {
+    const client = apollo();
+    const query = readmeQuery('Occupations');
+    type Page = { occupations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { code: string } }[] } };
+    let first: Page | undefined;
+    let second: Page | undefined;
+    const said = await consoleDuring(async () => {
+      const observable = client.watchQuery<Page>({ query });
+      const firstResult = await firstComplete(observable);
+      first = firstResult;
+      second = (await observable.fetchMore({ variables: { after: firstResult.occupations.pageInfo.endCursor } })).data as Page;
+    });
+    expect(said).toEqual([]);
+    expect(first!.occupations.edges).toHaveLength(20);
+    expect(second!.occupations.edges).toHaveLength(20);
+    expect(second!.occupations.edges[0]!.node.code > first!.occupations.edges[19]!.node.code).toBe(true);
+    // Both pages are in the cache, complete, each under its own arguments.
+    expect(client.readQuery({ query })).toEqual(first);
+    expect(client.readQuery({ query, variables: { after: first!.occupations.pageInfo.endCursor } })).toEqual(second);
+    client.stop();
+  });
+
+  test("with the README's relayStylePagination policy, fetchMore appends the page", async () => {
+    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { occupations: relayStylePagination(['filter']) } } } }));
+    const query = readmeQuery('Occupations');
+    type Page = { occupations: { pageInfo: { endCursor: string }; edges: { node: { code: string } }[] } };
+    const said = await consoleDuring(async () => {
+      const observable = client.watchQuery<Page>({ query });
+      const first = await firstComplete(observable);
+      await observable.fetchMore({ variables: { after: first.occupations.pageInfo.endCursor } });
+    });
+    expect(said).toEqual([]);
+    const merged = client.readQuery<Page>({ query })!;
+    expect(merged.occupations.edges).toHaveLength(40);
+    expect(new Set(merged.occupations.edges.map((e) => e.node.code)).size).toBe(40);
+    client.stop();
+  });
+});
+
+test('urql with its default settings (queries as GET)', async () => {
+  const sent: string[] = [];
+  const client = new UrqlClient({
+    url: running.url,
+    exchanges: [fetchExchange],
+    // Records what urql sends, then sends it unchanged.
+    fetch: (input, init) => {
+      sent.push(init?.method ?? 'GET');
+      return fetch(input, init);
+    },
+  });
+  const result = await client.query(readme.get('OccupationCard')!, { code: '43-6012.00' }).toPromise();
+  expect(sent).toEqual(['GET']);
+  expect(result.error).toBeUndefined();
+  expect(result.data.occupation).toMatchObject({ id: '43-6012.00', title: 'Legal Secretaries and Administrative Assistants' });
+});
+
+describe('graphql-request', () => {
+  const query = readme.get('OccupationCard')!;
+
+  test('POST, its default', async () => {
+    const data = await new GraphQLClient(running.url).request<{ occupation: { code: string } }>(query, { code: '43-6012' });
+    expect(data.occupation.code).toBe('43-6012.00');
+  });
+
+  test("GET, with `method: 'GET'`", async () => {
+    const data = await new GraphQLClient(running.url, { method: 'GET' }).request<{ occupation: { code: string } }>(query, { code: '43-6012' });
+    expect(data.occupation.code).toBe('43-6012.00');
+  });
+});
