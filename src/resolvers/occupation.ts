@@ -1,7 +1,8 @@
-import type { EducationDistribution, OccupationResolvers } from '../__generated__/resolvers-types';
+import type { OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { ElementScoreRow } from '../store/queries';
 import { notFound, quoted } from '../errors';
+import { EDUCATION_SCALES } from './education';
 import { occupationCareerFields } from './careers';
 import { loadOccupation } from './codes';
 import { ids } from './ids';
@@ -39,14 +40,6 @@ export function ratingsOf(id: string, scores: ElementScoreRow[], unavailableReas
   );
   return { id, items, unavailableReason: null, release: scores[0]?.release ?? null };
 }
-
-/** O*NET's scale id of each Education, Training, and Experience distribution. */
-const EDUCATION_SCALES: Record<EducationDistribution, string> = {
-  REQUIRED_LEVEL_OF_EDUCATION: 'RL',
-  RELATED_WORK_EXPERIENCE: 'RW',
-  ON_SITE_OR_IN_PLANT_TRAINING: 'PT',
-  ON_THE_JOB_TRAINING: 'OJ',
-};
 
 const NO_30X = 'no O*NET 30.x file for it could be obtained';
 
