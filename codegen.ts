@@ -20,6 +20,20 @@ const config: CodegenConfig = {
         contextType: '../context#Context',
         useTypeImports: true,
         enumsAsTypes: true,
+        // Enums whose values the store keeps in its own words: the generated type is the store's type, and
+        // src/resolvers/enums.ts pairs each GraphQL value with its store value for the schema.
+        enumValues: {
+          CompetencyLevelKey: '../store/framework-file#CompetencyLevelKey',
+          DurableLevelKey: '../store/framework-file#DurableLevelKey',
+          TaskType: `${rows}TaskType`,
+          EmergingTaskCategory: `${rows}EmergingTaskCategory`,
+          SkillLinkTarget: `${rows}SkillLinkDomain`,
+          ReleaseFileStatus: `${rows}ReleaseFileStatus`,
+          SearchField: `${rows}SearchField`,
+          CorrectionTargetKind: '../corrections/database#TargetKind',
+          CorrectionStatus: '../corrections/database#SuggestionStatus',
+          ReviewDecision: '../corrections/database#SuggestionStatus',
+        },
         mappers: {
           Occupation: `${rows}OccupationRow`,
           JobZone: `${rows}JobZoneRow`,

@@ -1,5 +1,24 @@
-/** Settings from the environment, read once at startup. */
+/**
+ * Settings from the environment, read once at startup. A numeric setting that is not a number in its range stops
+ * startup with a ConfigError, one line naming the variable, what it must be and what it was; unset or empty
+ * settings take their defaults.
+ */
 import { resolve } from 'node:path';
+
+/** A bad setting: its message names the variable, what it must be and the value given. */
+export class ConfigError extends Error {}
+
+/** A whole number from `min` to `max`, or `fallback` when the variable is unset or empty. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return fallback;
+  const value = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+    throw new ConfigError(`${name} must be a whole number ${range}, got "${env[name]}"`);
+  }
+  return value;
+}
 
 
 export interface Config {
@@ -26,19 +45,17 @@ export interface Config {
 
 /** Relative paths are resolved against the working directory (npm scripts run in the project root). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   return {
-    port,
+    port: wholeNumber(env, 'PORT', 4000, 0, 65535),
     production: env.NODE_ENV === 'production',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     storeFile: resolve(env.STORE_FILE ?? 'var/store.sqlite'),
-    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 100_000),
-    responseCacheBytes: Math.max(0, Number(env.RESPONSE_CACHE_MB ?? 64)) * 1024 * 1024,
+    maxBodyBytes: wholeNumber(env, 'MAX_BODY_BYTES', 100_000, 1),
+    responseCacheBytes: wholeNumber(env, 'RESPONSE_CACHE_MB', 64, 0, 1024 * 1024) * 1024 * 1024,
     correctionsFile: resolve(env.CORRECTIONS_FILE ?? 'var/corrections.sqlite'),
     adminTokenHashes: env.ADMIN_TOKEN_SHA256,
     viewerTokenHashes: env.VIEWER_TOKEN_SHA256,
-    suggestionsPerMinute: Number(env.SUGGESTIONS_PER_MINUTE ?? 20),
+    suggestionsPerMinute: wholeNumber(env, 'SUGGESTIONS_PER_MINUTE', 20, 1),
     clientKeyHeader: env.CLIENT_KEY_HEADER?.trim().toLowerCase() || null,
   };
 }

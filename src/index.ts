@@ -1,5 +1,5 @@
 /** Entry point only: config -> open store -> create server -> listen; SIGTERM drains and exits 0. */
-import { readConfig } from './config';
+import { ConfigError, readConfig } from './config';
 import { openCorrections } from './corrections/service';
 import { startHttpServer } from './http';
 import { createLogger } from './logger';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       maxBodyBytes: config.maxBodyBytes,
       exposeStatementCount: !config.production,
       logger,
-      responseCache: new ResponseCache(config.responseCacheBytes, store.meta.get('input_hash') ?? ''),
+      responseCache: new ResponseCache(config.responseCacheBytes),
       corrections,
     },
     config.port,
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof StoreError ? error.message : String((error as Error)?.stack ?? error);
+  const message = error instanceof StoreError || error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error);
   logger.fatal(`startup failed: ${message}`);
   flush();
   process.exit(1);

@@ -7,8 +7,8 @@
  *
  * Two instances of the schema: once any request wants per-field hooks (a router asking for federated traces,
  * ftv1), Apollo wraps every field's resolver of the schema it was given, in place and for good. Operations
- * compiled against that schema then call a wrapper for every field, even where no trace is asked for (~45% slower
- * for the full framework). So requests with field hooks run against Apollo's schema, whose wrappers report
+ * compiled against that schema then call a wrapper for every field, even where no trace is asked for (measurably
+ * slower: docs/performance.md). So requests with field hooks run against Apollo's schema, whose wrappers report
  * per-field timings (tests/jit.test.ts), and all others against a second instance Apollo never sees.
  */
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';

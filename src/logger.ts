@@ -1,11 +1,10 @@
 /**
  * Structured JSON logs through pino: one object per line with an ISO time and a level name. Lines are buffered
- * and written asynchronously; `flush()` writes what is buffered before the process exits. A request line costs
- * ~5 µs, ~3 µs more than a bare JSON.stringify to stdout (docs/performance.md), for levels and error serialisers.
+ * and written asynchronously; `flush()` writes what is buffered before the process exits. pino costs little more than
+ * a bare JSON.stringify to stdout (docs/performance.md) and brings levels and error serialisers.
  *
  * When whatever reads stdout falls behind, the buffer is capped: lines past it are dropped and counted, and a
- * warning says how many. Uncapped, memory grows with the backlog: 400,000 request lines into a pipe nobody read
- * grew RSS by 120 MB, and by 41 MB with the cap (docs/performance.md).
+ * warning says how many. Uncapped, memory grows with the backlog (docs/performance.md has the measurement).
  */
 import pino, { type Logger } from 'pino';
 

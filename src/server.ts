@@ -68,7 +68,7 @@ export interface ServerOptions {
   plugins?: ApolloServerPlugin<Context>[];
   /** Where masked internal errors are logged in full (production). */
   logger?: Logger;
-  /** What executes operations: graphql-jit (default; ~1.6x the cold throughput) or graphql-js (GRAPHQL_EXECUTOR). */
+  /** What executes operations: graphql-jit (default; faster cold, see docs/performance.md) or graphql-js (GRAPHQL_EXECUTOR). */
   executor?: Executor;
 }
 

@@ -10,7 +10,7 @@ import { buildStore } from '../src/store/importer';
 import { FIXTURE_OCCUPATIONS, makeFixtureDataDir } from './support/fixtures';
 import { testStoreFile } from './support/paths';
 import { LIST, SUGGEST, makeTokens, startCorrections, suggestion } from './support/corrections';
-import { compileServer, removeBuild, startServerProcess, type ServerProcess } from './support/process';
+import { serverEntry, startServerProcess, type ServerProcess } from './support/process';
 
 interface Listed {
   corrections: { totalCount: number; edges: { node: { id: string; suggestedText: string; status: string } }[] };
@@ -26,16 +26,14 @@ async function post<T>(port: number, query: string, variables: Record<string, un
 }
 
 describe('the real server, killed', () => {
-  let entry: string;
+  const entry = serverEntry();
   let dir: string;
   const running: ServerProcess[] = [];
   beforeAll(() => {
-    entry = compileServer();
     dir = mkdtempSync(join(tmpdir(), 'corrections-kill-'));
-  }, 120_000);
+  });
   afterAll(() => {
     for (const server of running) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-    removeBuild(entry);
     rmSync(dir, { recursive: true, force: true });
   });
 

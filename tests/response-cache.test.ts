@@ -93,7 +93,7 @@ describe('ResponseCache', () => {
   const entry = (bytes: number): CachedResponse => ({ status: 200, headers: {}, body: Buffer.alloc(bytes), etag: '"e"', operationName: null });
 
   test('evicts the least recently used entries to stay within its bytes', () => {
-    const cache = new ResponseCache(80_000, 'store-1');
+    const cache = new ResponseCache(80_000);
     cache.set('a', entry(9_000));
     cache.set('b', entry(9_000));
     cache.set('c', entry(9_000));
@@ -105,23 +105,12 @@ describe('ResponseCache', () => {
   });
 
   test('does not store an answer larger than an eighth of it, and stores nothing when sized 0', () => {
-    const cache = new ResponseCache(80_000, 'store-1');
+    const cache = new ResponseCache(80_000);
     cache.set('big', entry(20_000));
     expect(cache.get('big')).toBeUndefined();
-    const off = new ResponseCache(0, 'store-1');
+    const off = new ResponseCache(0);
     off.set('a', entry(10));
     expect(off.get('a')).toBeUndefined();
-  });
-
-  test('another store empties it; the same store keeps its answers', () => {
-    const cache = new ResponseCache(80_000, 'store-1');
-    cache.set('a', entry(100));
-    cache.reset('store-1');
-    expect(cache.get('a')).toBeDefined();
-    cache.reset('store-2');
-    expect(cache.get('a')).toBeUndefined();
-    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
-    expect(cache.generation).toBe('store-2');
   });
 
   test('the key holds everything that changes the answer', () => {

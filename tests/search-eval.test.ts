@@ -24,5 +24,4 @@ test('the set: 300+ titles over most SOC major groups, real codes, few verbatim 
 test('top-1 and top-5 accuracy meet the targets', () => {
   expect(report.top1).toBeGreaterThanOrEqual(TARGET_TOP1);
   expect(report.top5).toBeGreaterThanOrEqual(TARGET_TOP5);
-  expect(report.mrr).toBeGreaterThan(report.top1);
 });

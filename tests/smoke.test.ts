@@ -1,3 +1,4 @@
+/** A quick check that the real store serves an occupation through the server the tests share. */
 import { startTestServer, type TestServer } from './support/server';
 
 let t: TestServer;

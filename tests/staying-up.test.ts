@@ -1,5 +1,5 @@
 /**
- * Staying up: readiness, request logs, SIGTERM with a request in flight, and refusing to start on a bad store.
+ * Staying up: readiness, request logs, SIGTERM with a request in flight, and refusing to start on a bad setting or store.
  * The last two run the compiled server as its own process, exactly as `npm start` does in production.
  */
 import Database from 'better-sqlite3';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { latestSchemaVersion } from '../src/store/migrations';
 import { captureLogs, serveHttp } from './support/http';
 import { testStoreFile } from './support/paths';
-import { compileServer, removeBuild, startServerProcess } from './support/process';
+import { serverEntry, startServerProcess } from './support/process';
 import { FULL_FRAMEWORK_QUERY } from './support/queries';
 
 describe('readiness', () => {
@@ -59,11 +59,7 @@ describe('request logs', () => {
 });
 
 describe('the server as a process', () => {
-  let entry: string;
-  beforeAll(() => {
-    entry = compileServer();
-  }, 60_000);
-  afterAll(() => removeBuild(entry));
+  const entry = serverEntry();
 
   test('on SIGTERM it stops accepting, finishes the request in flight, closes the store and exits 0', async () => {
     const server = startServerProcess(entry);
@@ -110,6 +106,15 @@ describe('the server as a process', () => {
     expect(sigterm).toBeGreaterThan(0);
     expect(inFlight).toBeGreaterThan(sigterm);
     expect(entries.at(-1)?.msg).toBe('store closed; stopped');
+  });
+
+  test('a bad numeric setting stops startup with one line naming the variable', async () => {
+    const server = startServerProcess(entry, { MAX_BODY_BYTES: 'abc' });
+    await expect(server.ready).rejects.toThrow(/before it was ready/);
+    expect(await server.exited).toBe(1);
+    expect(server.lines.map((line) => JSON.parse(line) as { level: string; msg: string }).map(({ level, msg }) => ({ level, msg }))).toEqual([
+      { level: 'fatal', msg: 'startup failed: MAX_BODY_BYTES must be a whole number 1 or more, got "abc"' },
+    ]);
   });
 
   describe('a store it cannot serve stops startup with one line saying which and what to run', () => {

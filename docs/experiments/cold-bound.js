@@ -48,7 +48,7 @@ async function serve(mode) {
     const { ResponseCache } = require(dist('src/http/response-cache'));
     const apollo = createServer({ production: true });
     await apollo.start();
-    const options = { apollo, store, maxBodyBytes: 100_000, exposeStatementCount: false, logger: silentLogger, responseCache: new ResponseCache(0, '') };
+    const options = { apollo, store, maxBodyBytes: 100_000, exposeStatementCount: false, logger: silentLogger, responseCache: new ResponseCache(0) };
     const { server, setReady } = await startHttpServer(options, 0);
     setReady(true);
     return server.address().port;

@@ -3,9 +3,8 @@
  * repeated query can be answered with the bytes already sent, skipping parsing, validation, execution and
  * serialisation. The key is everything that can change the answer: the request's method, query string and
  * body (query text, variables, operation name, extensions) and the headers Apollo reads (content type and CSRF
- * headers, accept, the federated-trace header); the cache holds the answers of one store, named by its input
- * hash, and `reset()` with another store's hash empties it. It is bounded in bytes and evicts the least recently
- * used entry.
+ * headers, accept, the federated-trace header). One cache serves one store for the life of the process, so keys
+ * need no store prefix. It is bounded in bytes and evicts the least recently used entry.
  *
  * Only answers whose Cache-Control is public are stored (never mutations or errors: see cache-policy.ts), and never
  * answers to requests that carry credentials.
@@ -50,31 +49,18 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
   private bytes = 0;
-  private storeHash: string;
 
-  /** `maxBytes` 0 turns the cache off; `storeHash` is the input hash of the store the answers came from. */
-  constructor(
-    readonly maxBytes: number,
-    storeHash: string,
-  ) {
-    this.storeHash = storeHash;
-  }
+  /** `maxBytes` 0 turns the cache off. */
+  constructor(readonly maxBytes: number) {}
 
   get enabled(): boolean {
     return this.maxBytes > 0;
-  }
-
-  /** The input hash of the store every entry was answered from. */
-  get generation(): string {
-    return this.storeHash;
   }
 
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
-  // Entries hold answers of one store only (`reset` empties them for another), so keys need no store prefix:
-  // building one per lookup copied and rehashed the whole key (a 7 KB _entities body) three times a hit.
   get(key: string): CachedResponse | undefined {
     const entry = this.entries.get(key);
     if (entry !== undefined) {
@@ -103,13 +89,6 @@ export class ResponseCache {
     }
   }
 
-  /** Empties the cache for answers from another store (its input hash); the same store keeps its answers. */
-  reset(storeHash: string): void {
-    if (storeHash === this.storeHash) return;
-    this.entries.clear();
-    this.bytes = 0;
-    this.storeHash = storeHash;
-  }
 }
 
 /** Bytes an entry holds: its body and key (two bytes a character), plus a little for headers and the map. */

@@ -10,7 +10,6 @@ import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
 import * as q from '../store/queries';
-import * as rq from '../store/release-queries';
 import type { Db } from '../store/queries';
 
 export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
@@ -53,13 +52,13 @@ export function createLoaders(db: Db) {
     workStyleScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'work_style', codes), db),
     interestScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'interest', codes), db),
     workValueScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'work_value', codes), db),
-    emergingTasksByOccupation: byOccupation(rq.emergingTasksByOccupation, db),
+    emergingTasksByOccupation: byOccupation(q.emergingTasksByOccupation, db),
     // Keyed by `from`, `to` and code joined with tabs: one statement per pair of releases in a batch.
     releaseChangesByOccupation: groupedLoader(async (keys: readonly string[]) => {
       const byPair = groupBy(keys.map((key) => key.split('\t') as [string, string, string]), ([from, to]) => `${from}\t${to}`);
       const batches = [...byPair.values()].map((group) => {
         const [from, to] = group[0] as [string, string, string];
-        return rq.releaseChangesByOccupation(db, from, to, group.map(([, , code]) => code));
+        return q.releaseChangesByOccupation(db, from, to, group.map(([, , code]) => code));
       });
       return (await Promise.all(batches)).flat();
     }, (change) => `${change.from_release}\t${change.to_release}\t${change.occupation_code ?? ''}`),
@@ -69,8 +68,8 @@ export function createLoaders(db: Db) {
       async (codes: readonly string[]) => (await q.frameworkDocumentsByOccupation(db, codes)).map((row) => readFrameworkDocument(row.document)),
       (document) => document.occupationCode,
     ),
-    // The page's anchor lists as rows, for checking a suggested correction's target.
-    anchorsByOccupation: byOccupation(q.anchorsByOccupation, db),
+    // Which framework a statement id belongs to, for checking a suggested correction's target.
+    frameworkStatementById: uniqueLoader((ids: readonly string[]) => q.frameworkStatementsById(db, ids), (s) => s.id),
     sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id),
     // Crosswalks from other classifications (src/store/crosswalk-queries.ts).
     occupationsBySocCode: groupedLoader((socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes), (o) => o.soc_code),

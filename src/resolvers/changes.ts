@@ -6,7 +6,7 @@
 import type { DatasetResolvers, OccupationResolvers, QueryResolvers, Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { badUserInput, quoted } from '../errors';
-import { releaseChangePage, releaseFileSummaries } from '../store/release-queries';
+import { releaseChangePage, releaseFileSummaries } from '../store/queries';
 import { checkFirst, connection, decodeCursor, encodeCursor } from './pagination';
 import { releaseSourceIds } from './source';
 
@@ -71,7 +71,6 @@ export const changesResolvers: Resolvers = {
   ReleaseFileChanges: {
     from: (s) => s.from_release,
     to: (s) => s.to_release,
-    status: (s) => (s.status === 'identical' ? 'IDENTICAL' : s.status === 'changed' ? 'CHANGED' : s.status === 'new' ? 'NEW' : 'DROPPED'),
     redatedOrResourced: (s) => s.restamped,
     redatedOrResourcedOccupations: (s) => s.restamped_occupations,
   },

@@ -3,7 +3,7 @@ import { badUserInput, quoted } from '../errors';
 import type { Loaders } from '../loaders';
 import { OCCUPATION_CODE_FORMS, type OccupationKey, parseOccupationCode } from '../occupation-code';
 
-export function parseCodeArgument(value: string, argumentName: string): OccupationKey {
+function parseCodeArgument(value: string, argumentName: string): OccupationKey {
   const key = parseOccupationCode(value);
   if (key === null) {
     throw badUserInput(

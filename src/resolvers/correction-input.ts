@@ -4,12 +4,11 @@
  * names against the reference store: the occupation, and the statement, anchor or field the suggestion is about.
  */
 import { isObjectType, type GraphQLNamedType, type GraphQLSchema, getNamedType } from 'graphql';
-import type { CorrectionTargetKind, SuggestCorrectionInput } from '../__generated__/resolvers-types';
+import type { SuggestCorrectionInput } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { badUserInput, quoted } from '../errors';
 import { loadOccupation } from './codes';
-import type { AnchorKind } from '../store/database';
-import { statementOccupationsById } from '../store/queries';
+import { ANCHOR_LISTS } from '../store/framework-file';
 import type { NewSuggestion, SuggestionRow, TargetKind } from '../corrections/database';
 
 export const MAX_TEXT_LENGTH = 2000;
@@ -20,23 +19,10 @@ const MAX_EMAIL_LENGTH = 254;
 /** WHATWG's email syntax (what `<input type=email>` accepts), with at least one dot in the domain. */
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 
-/** The framework's anchor lists as `FrameworkAnchors` names them, and the store's kind for each. */
-const ANCHOR_LISTS: Record<string, AnchorKind> = {
-  relatedTitles: 'related_title',
-  rapidsApprenticeships: 'rapids_apprenticeship',
-  cipCodes: 'cip_code',
-  skills: 'skill',
-  knowledge: 'knowledge',
-  abilities: 'ability',
-  workStyles: 'work_style',
-  technology: 'technology',
-  tasks: 'task',
-};
-
 /** A suggestion as the user described it, checked; the server adds who sent it, its status and when. */
 export type CheckedSuggestion = Omit<NewSuggestion, 'client_key' | 'status' | 'created_at' | 'updated_at'>;
 
-const TARGET_KINDS: Record<CorrectionTargetKind, TargetKind> = { STATEMENT: 'statement', ANCHOR: 'anchor', FIELD: 'field' };
+
 
 /** Refuses C0/C1 control characters (line breaks and tabs included) and unpaired surrogates; returns the text. */
 export function checkText(argumentName: string, value: string, maxLength: number): string {
@@ -73,10 +59,10 @@ function typesUnderOccupation(schema: GraphQLSchema): Set<string> {
   return names;
 }
 
-async function checkTarget(kind: TargetKind, id: string, occupationCode: string, { store, loaders }: Context, schema: GraphQLSchema): Promise<string> {
+async function checkTarget(kind: TargetKind, id: string, occupationCode: string, { loaders }: Context, schema: GraphQLSchema): Promise<string> {
   const argumentName = 'input.targetId';
   if (kind === 'statement') {
-    const [statement] = await statementOccupationsById(store.db, [id]);
+    const statement = await loaders.frameworkStatementById.load(id);
     if (statement?.occupation_code !== occupationCode) {
       throw badUserInput(argumentName, `Argument "${argumentName}" names no framework statement of occupation ${occupationCode}; got ${quoted(id)}.`);
     }
@@ -84,19 +70,20 @@ async function checkTarget(kind: TargetKind, id: string, occupationCode: string,
   }
   if (kind === 'anchor') {
     const match = /^([A-Za-z]+)\/(\d{1,4})$/.exec(id);
-    const anchorKind = match?.[1] === undefined ? undefined : ANCHOR_LISTS[match[1]];
-    if (match === null || anchorKind === undefined) {
+    const list = ANCHOR_LISTS.find((name) => name === match?.[1]);
+    if (match === null || list === undefined) {
       throw badUserInput(
         argumentName,
-        `Argument "${argumentName}" of an ANCHOR is \`<list>/<position>\` with a list among ${Object.keys(ANCHOR_LISTS).join(', ')}; got ${quoted(id)}.`,
+        `Argument "${argumentName}" of an ANCHOR is \`<list>/<position>\` with a list among ${ANCHOR_LISTS.join(', ')}; got ${quoted(id)}.`,
       );
     }
     const position = Number(match[2]);
-    const anchors = (await loaders.anchorsByOccupation.load(occupationCode)).filter((a) => a.kind === anchorKind);
+    const document = await loaders.frameworkDocumentByOccupation.load(occupationCode);
+    const anchors = document === null ? [] : document.anchors[list];
     if (position < 1 || position > anchors.length) {
       throw badUserInput(argumentName, `Argument "${argumentName}": occupation ${occupationCode} has ${anchors.length} anchors in ${match[1]}; got position ${position}.`);
     }
-    return `${match[1]}/${position}`;
+    return `${list}/${position}`;
   }
   const [typeName = '', fieldName = '', ...rest] = id.split('.');
   const type = schema.getType(typeName);
@@ -127,7 +114,7 @@ export async function checkSuggestion(
 
   const occupation = await loadOccupation(context.loaders, occupationText, 'input.occupationCode');
   if (occupation === null) throw badUserInput('input.occupationCode', `Argument "input.occupationCode" names no occupation in O*NET; got ${quoted(occupationText)}.`);
-  const targetKind = TARGET_KINDS[input.targetKind];
+  const targetKind = input.targetKind;
   return {
     occupation_code: occupation.code,
     target_kind: targetKind,

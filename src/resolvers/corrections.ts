@@ -3,26 +3,13 @@
  * viewer or admin token list them, admins review them. The answer to a suggestion carries only its id, status
  * and time: nothing a user sent can be read back without a token.
  */
-import type {
-  CorrectionStatus,
-  CorrectionTargetKind,
-  MutationResolvers,
-  QueryResolvers,
-  ReviewDecision,
-  Resolvers,
-} from '../__generated__/resolvers-types';
+import type { MutationResolvers, QueryResolvers, Resolvers } from '../__generated__/resolvers-types';
 import type { Context, CorrectionsContext } from '../context';
 import type { Principal, Role } from '../corrections/auth';
-import type { SuggestionStatus, TargetKind } from '../corrections/database';
 import { insertSuggestion, reviewSuggestion, suggestionPage } from '../corrections/queries';
 import { badUserInput, forbidden, quoted, rateLimited, unauthenticated } from '../errors';
 import { checkSuggestion, checkText, MAX_TEXT_LENGTH, sameSuggestion } from './correction-input';
 import { checkFirst, connection, decodeCursor, encodeCursor } from './pagination';
-
-const STATUS: Record<SuggestionStatus, CorrectionStatus> = { pending: 'PENDING', accepted: 'ACCEPTED', rejected: 'REJECTED' };
-const STATUS_FILTER: Record<CorrectionStatus, SuggestionStatus> = { PENDING: 'pending', ACCEPTED: 'accepted', REJECTED: 'rejected' };
-const DECISION: Record<ReviewDecision, SuggestionStatus> = { ACCEPT: 'accepted', REJECT: 'rejected', REOPEN: 'pending' };
-const TARGET_KIND: Record<TargetKind, CorrectionTargetKind> = { statement: 'STATEMENT', anchor: 'ANCHOR', field: 'FIELD' };
 
 function correctionsOf(context: Context): CorrectionsContext {
   if (context.corrections === undefined) throw new Error('this server was started without a corrections store');
@@ -47,7 +34,7 @@ export const correctionsQuery: QueryResolvers = {
       afterId = Number(decodeCursor('correction', after));
       if (!Number.isSafeInteger(afterId)) throw badUserInput('after', `Argument "after" is not a cursor from this list; got ${quoted(after)}.`);
     }
-    const { rows, totalCount } = await suggestionPage(service.store.db, { status: status == null ? null : STATUS_FILTER[status], first: size, afterId });
+    const { rows, totalCount } = await suggestionPage(service.store.db, { status: status ?? null, first: size, afterId });
     return connection(rows.slice(0, size), totalCount, afterId !== null, rows.length > size, (s) => encodeCursor('correction', s.id));
   },
 };
@@ -83,7 +70,7 @@ export const Mutation: MutationResolvers = {
     const checkedNote = note == null ? null : checkText('note', note, MAX_TEXT_LENGTH).trim() || null;
     const row = await reviewSuggestion(service.store.db, {
       suggestionId,
-      newStatus: DECISION[decision],
+      newStatus: decision,
       reviewer,
       at: new Date().toISOString(),
       note: checkedNote,
@@ -96,20 +83,18 @@ export const Mutation: MutationResolvers = {
 export const correctionsResolvers: Resolvers = {
   SuggestCorrectionPayload: {
     id: (s) => String(s.id),
-    status: (s) => STATUS[s.status],
     createdAt: (s) => s.created_at,
   },
   Correction: {
     id: (s) => String(s.id),
     occupationCode: (s) => s.occupation_code,
-    targetKind: (s) => TARGET_KIND[s.target_kind],
+    targetKind: (s) => s.target_kind,
     targetId: (s) => s.target_id,
     suggestedText: (s) => s.suggested_text,
     contact: (s, _, context) => {
       requireRole(context, 'admin');
       return s.contact;
     },
-    status: (s) => STATUS[s.status],
     createdAt: (s) => s.created_at,
     updatedAt: (s) => s.updated_at,
     reviews: (s, _, context) => correctionsOf(context).reviewsBySuggestion.load(s.id),
@@ -117,8 +102,8 @@ export const correctionsResolvers: Resolvers = {
   CorrectionReview: {
     reviewer: (r) => r.reviewer,
     reviewedAt: (r) => r.reviewed_at,
-    oldStatus: (r) => STATUS[r.old_status],
-    newStatus: (r) => STATUS[r.new_status],
+    oldStatus: (r) => r.old_status,
+    newStatus: (r) => r.new_status,
     note: (r) => r.note,
   },
 };

@@ -1,10 +1,11 @@
-/** Merges the per-type resolver maps; nothing else lives here. */
+/** Merges the per-type resolver maps and the enums' store values; nothing else lives here. */
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { CareerMove, OccupationComparison } from './careers';
 import { changesDataset, changesOccupation, changesQuery, changesResolvers } from './changes';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
 import { crosswalksQuery, crosswalksResolvers, occupationCrosswalks } from './crosswalks';
 import { _entities } from './entities';
+import { enumValues } from './enums';
 import { frameworkResolvers } from './framework';
 import { idResolvers } from './ids';
 import { Occupation } from './occupation';
@@ -41,4 +42,5 @@ export const resolvers: Resolvers = merge(
   crosswalksResolvers,
   { Dataset: changesDataset } as Resolvers,
   idResolvers,
+  enumValues,
 );

@@ -1,3 +1,4 @@
+/** Occupation: the entity by either key, its O*NET lists (paged where long) and ratings, and its framework. */
 import type { OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { ElementScoreRow } from '../store/queries';
@@ -69,7 +70,7 @@ export const Occupation: OccupationResolvers<Context> = {
   reportedTitles: (o, _, { loaders }) => loaders.reportedTitlesByOccupation.load(o.code),
   tasks: async (o, { first, after, type }, { loaders }) => {
     const tasks = await loaders.tasksByOccupation.load(o.code);
-    const wanted = type == null ? tasks : tasks.filter((t) => t.task_type === (type === 'CORE' ? 'Core' : 'Supplemental'));
+    const wanted = type == null ? tasks : tasks.filter((t) => t.task_type === type);
     return pageOf(wanted, 'task', (t) => t.task_id, first, after);
   },
   technologySkills: async (o, { first, after, hotOnly }, { loaders }) => {

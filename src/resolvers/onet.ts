@@ -23,7 +23,7 @@ export const onetResolvers: Resolvers = {
   },
   Task: {
     id: (t) => String(t.task_id),
-    type: (t) => (t.task_type === 'Core' ? 'CORE' : t.task_type === 'Supplemental' ? 'SUPPLEMENTAL' : null),
+    type: (t) => t.task_type,
     incumbentsResponding: (t) => t.incumbents_responding,
     domainSource: (t) => t.domain_source,
   },

@@ -1,3 +1,4 @@
+/** Query root fields: one occupation by code, pages of occupations, every source, and what the dataset holds. */
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { allSources, coverage, occupationPage } from '../store/queries';
 import { loadOccupation } from './codes';

@@ -5,7 +5,7 @@
 import type { OccupationResolvers, QueryResolvers, Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { loadRequired } from '../loaders';
-import { allJobZones, interestReference, skillLinks } from '../store/release-queries';
+import { allJobZones, interestReference, skillLinks } from '../store/queries';
 import { ids } from './ids';
 import { ratingsOf } from './occupation';
 import type { InterestTypeShape } from './shapes';
@@ -42,7 +42,6 @@ export const referenceOccupation: Pick<OccupationResolvers<Context>, 'workValues
 
 export const referenceResolvers: Resolvers = {
   EmergingTask: {
-    category: (t) => (t.category === 'Revision' ? 'REVISION' : 'NEW'),
     originalTaskId: (t) => (t.original_task_id === null ? null : String(t.original_task_id)),
     originalTask: (t) => t.original_task,
     domainSource: (t) => t.domain_source,
@@ -58,6 +57,6 @@ export const referenceResolvers: Resolvers = {
   SkillLink: {
     skill: (l) => ({ id: l.skill_id, name: l.skill_name }),
     target: (l) => ({ id: l.target_id, name: l.target_name }),
-    targetKind: (l) => (l.target_domain === 'work_activity' ? 'WORK_ACTIVITY' : 'WORK_CONTEXT'),
+    targetKind: (l) => l.target_domain,
   },
 };

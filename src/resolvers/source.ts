@@ -1,3 +1,4 @@
+/** Resolvers for Source (a federation entity, by id) and Dataset (build metadata, coverage and attribution). */
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { CROSSWALK_ATTRIBUTION, CROSSWALK_SOURCE_IDS } from '../crosswalks/translate';
 import { loadRequired } from '../loaders';

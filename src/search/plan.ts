@@ -6,7 +6,7 @@
  * double quotes, joined with AND, OR and parentheses this code writes. Nothing of the user's text reaches FTS5 as
  * syntax.
  */
-import type { TermLookup } from '../store/search';
+import type { TermLookup } from '../store/queries';
 import { correctionBudget, deletions, editDistance, type ParsedQuery, type QueryWord, stem } from './normalize';
 
 /** What the index knows about one word (a `search_term` row). */

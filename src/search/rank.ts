@@ -3,7 +3,7 @@
  * explained in search.ts.
  */
 import type { SearchField } from '../store/database';
-import type { SearchCandidateRow } from '../store/search';
+import type { SearchCandidateRow } from '../store/queries';
 import type { Alternative, SearchPlan, Slot } from './plan';
 
 /** One occupation found by a search: what `OccupationSearchHit` is resolved from. */

@@ -5,7 +5,7 @@
  * ## Pipeline: two SQL statements per search, whatever the query (none for a query with no searchable word)
  * 1. normalize.ts parses the query: folding, words, segments, noise words, abbreviations, pay figures (see its
  *    comment and the two lists in data/search/). Nothing the user typed ever reaches FTS5 as syntax.
- * 2. Statement 1 (store/search.ts `searchTerms`) looks up every word, expansion, join and split the query could
+ * 2. Statement 1 (store/queries.ts `searchTerms`) looks up every word, expansion, join and split the query could
  *    use, the deletion variants of words that may be typos, and the title words that words may be truncations of.
  * 3. plan.ts turns that into weighted slots (one per query word) and two FTS5 MATCH expressions of quoted stems.
  * 4. Statement 2 (`searchCandidates`) fetches the 100 best title documents (4 per hit asked for, if more) and the
@@ -57,7 +57,7 @@
  * result list, not across queries.
  */
 import type { Store } from '../store/store';
-import { searchCandidates, type SearchFilter, searchTerms } from '../store/search';
+import { searchCandidates, type SearchFilter, searchTerms } from '../store/queries';
 import { parseQuery } from './normalize';
 import { MAX_COMPLETIONS, planSearch, termLookup } from './plan';
 import { rankOccupations, type SearchHit } from './rank';

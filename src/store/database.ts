@@ -61,12 +61,17 @@ export interface ReportedTitleTable {
   release: OnetRelease;
 }
 
+export type TaskType = 'Core' | 'Supplemental';
+export type EmergingTaskCategory = 'New' | 'Revision';
+export type SkillLinkDomain = 'work_activity' | 'work_context';
+export type ReleaseFileStatus = 'identical' | 'changed' | 'new' | 'dropped';
+
 export interface TaskTable {
   task_id: number;
   occupation_code: string;
   statement: string;
-  /** `Core`, `Supplemental`, or null where O*NET gives `n/a`. */
-  task_type: string | null;
+  /** Null where O*NET gives `n/a`. */
+  task_type: TaskType | null;
   incumbents_responding: number | null;
   date: string;
   domain_source: string;
@@ -113,7 +118,7 @@ export interface EducationTable {
   /** Percent of respondents, 0–100. */
   percent: number;
   sample_size: number | null;
-  /** O*NET's advice to suppress the percent for low precision (migration 0007); null where O*NET gives `n/a`. */
+  /** O*NET's advice to suppress the percent for low precision (migration 0008); null where O*NET gives `n/a`. */
   recommend_suppress: 0 | 1 | null;
   date: string;
   domain_source: string;
@@ -168,8 +173,6 @@ export interface FrameworkTable {
   context: string;
   job_zone: number;
   job_zone_name: string;
-  /** The authored file, relative to data/, e.g. `frameworks/43-6012.00.json`. */
-  file: string;
   page_publisher: string | null;
   page_copyright: string | null;
   page_sources_line: string | null;
@@ -177,7 +180,6 @@ export interface FrameworkTable {
   ai_usage_intro: string | null;
   durable_skills_intro: string | null;
   anchors_enrichment: string | null;
-  published_anchor_count: number;
   aei_task_observations: number;
   aei_augment_share_percent: number;
   aei_time_saved_percent: number;
@@ -191,91 +193,10 @@ export interface FrameworkTable {
   wef_cluster_id: string;
 }
 
-export interface FrameworkSourceTable {
-  occupation_code: string;
-  source_id: string;
-  position: number;
-}
-
-export interface CompetencyLevelTable {
-  occupation_code: string;
-  key: string;
-  name: string;
-  band: string;
-  rank: number;
-}
-
-export interface CompetencyStatementTable {
+/** Which framework each statement id (competency, AI-usage or durable-skill) belongs to (migration 0006). */
+export interface FrameworkStatementTable {
   id: string;
   occupation_code: string;
-  level_key: string;
-  position: number;
-  subject: string;
-  performance: string;
-}
-
-export interface AiUsageStatementTable {
-  id: string;
-  occupation_code: string;
-  level_key: string;
-  position: number;
-  title: string;
-  text: string;
-}
-
-export interface DurableDomainTable {
-  occupation_code: string;
-  key: string;
-  name: string;
-  rank: number;
-  published_statement_count: number;
-}
-
-export interface DurableStatementTable {
-  id: string;
-  occupation_code: string;
-  domain_key: string;
-  level_key: string;
-  level_name: string;
-  position: number;
-  title: string;
-  text: string;
-}
-
-export interface CitationTable {
-  statement_id: string;
-  position: number;
-  /** Denormalised so one query per batch loads every citation of a set of frameworks. */
-  occupation_code: string;
-  source_id: string;
-  label: string;
-  title: string;
-  locator: string | null;
-}
-
-/** The page's own anchor lists, as published (not O*NET's data). */
-export type AnchorKind =
-  | 'related_title'
-  | 'rapids_apprenticeship'
-  | 'cip_code'
-  | 'skill'
-  | 'knowledge'
-  | 'ability'
-  | 'work_style'
-  | 'technology'
-  | 'task';
-
-export interface FrameworkAnchorTable {
-  occupation_code: string;
-  kind: AnchorKind;
-  position: number;
-  text: string;
-}
-
-export interface DataQualityWarningTable {
-  occupation_code: string;
-  path: string;
-  message: string;
 }
 
 /** A framework's lists as the API serves them, one JSON document per framework (migration 0003, framework-document.ts). */
@@ -340,7 +261,7 @@ export interface SearchTermVariantTable {
   term: string;
 }
 
-/** One row of BLS's 2010 SOC -> 2018 SOC crosswalk (migration 0006). */
+/** One row of BLS's 2010 SOC -> 2018 SOC crosswalk (migration 0007). */
 export interface SocCrosswalkTable {
   /** The row's line in data/crosswalks/bls-soc-2010-to-2018.tsv; also the served order. */
   line: number;
@@ -351,7 +272,7 @@ export interface SocCrosswalkTable {
   source_id: string;
 }
 
-/** One row of O*NET's O*NET-SOC 2010 -> O*NET-SOC 2019 taxonomy crosswalk (migration 0006). */
+/** One row of O*NET's O*NET-SOC 2010 -> O*NET-SOC 2019 taxonomy crosswalk (migration 0007). */
 export interface OnetSocCrosswalkTable {
   line: number;
   onet2010_code: string;
@@ -361,7 +282,7 @@ export interface OnetSocCrosswalkTable {
   source_id: string;
 }
 
-/** One ESCO occupation of Nesta's ESCO -> O*NET-SOC 2010 crosswalk (migration 0006). */
+/** One ESCO occupation of Nesta's ESCO -> O*NET-SOC 2010 crosswalk (migration 0007). */
 export interface EscoCrosswalkTable {
   line: number;
   /** The ESCO concept URI, e.g. `http://data.europa.eu/esco/occupation/0264b794-3771-47aa-a675-78bf13b62ee7`. */
@@ -384,8 +305,7 @@ export interface EmergingTaskTable {
   id: Generated<number>;
   occupation_code: string;
   statement: string;
-  /** `New` or `Revision`. */
-  category: string;
+  category: EmergingTaskCategory;
   /** The task a revision replaces; null for new tasks. */
   original_task_id: number | null;
   original_task: string | null;
@@ -431,7 +351,7 @@ export interface SkillLinkTable {
   id: Generated<number>;
   skill_id: string;
   skill_name: string;
-  target_domain: 'work_activity' | 'work_context';
+  target_domain: SkillLinkDomain;
   target_id: string;
   target_name: string;
   release: OnetRelease;
@@ -460,7 +380,7 @@ export interface ReleaseFileSummaryTable {
   to_release: string;
   file: string;
   /** `identical` bytes, `changed`, `new` (only in the later release), `dropped` (only in the earlier). */
-  status: 'identical' | 'changed' | 'new' | 'dropped';
+  status: ReleaseFileStatus;
   added: number;
   removed: number;
   /** Rows present in both whose values changed. */
@@ -522,15 +442,7 @@ export interface Database {
   element_rating: ElementRatingTable;
   source: SourceTable;
   framework: FrameworkTable;
-  framework_source: FrameworkSourceTable;
-  competency_level: CompetencyLevelTable;
-  competency_statement: CompetencyStatementTable;
-  ai_usage_statement: AiUsageStatementTable;
-  durable_domain: DurableDomainTable;
-  durable_statement: DurableStatementTable;
-  citation: CitationTable;
-  framework_anchor: FrameworkAnchorTable;
-  data_quality_warning: DataQualityWarningTable;
+  framework_statement: FrameworkStatementTable;
   framework_document: FrameworkDocumentTable;
   search_title: SearchTitleTable;
   search_text: SearchTextTable;
@@ -553,7 +465,6 @@ export interface Database {
 }
 
 export type OccupationRow = Selectable<OccupationTable>;
-export type ScaleRow = Selectable<ScaleTable>;
 export type JobZoneRow = Selectable<JobZoneTable>;
 export type AlternateTitleRow = Selectable<AlternateTitleTable>;
 export type ReportedTitleRow = Selectable<ReportedTitleTable>;
@@ -561,19 +472,9 @@ export type TaskRow = Selectable<TaskTable>;
 export type TechnologySkillRow = Selectable<TechnologySkillTable>;
 export type ToolRow = Selectable<ToolTable>;
 export type EducationRow = Selectable<EducationTable>;
-export type EducationCategoryRow = Selectable<EducationCategoryTable>;
 export type RelatedOccupationRow = Selectable<RelatedOccupationTable>;
-export type ElementRatingRow = Selectable<ElementRatingTable>;
 export type SourceRow = Selectable<SourceTable>;
 export type FrameworkRow = Selectable<FrameworkTable>;
-export type CompetencyLevelRow = Selectable<CompetencyLevelTable>;
-export type CompetencyStatementRow = Selectable<CompetencyStatementTable>;
-export type AiUsageStatementRow = Selectable<AiUsageStatementTable>;
-export type DurableDomainRow = Selectable<DurableDomainTable>;
-export type DurableStatementRow = Selectable<DurableStatementTable>;
-export type CitationRow = Selectable<CitationTable>;
-export type FrameworkAnchorRow = Selectable<FrameworkAnchorTable>;
-export type DataQualityWarningRow = Selectable<DataQualityWarningTable>;
 export type FrameworkDocumentRow = Selectable<FrameworkDocumentTable>;
 export type EmergingTaskRow = Selectable<EmergingTaskTable>;
 export type InterestActivityRow = Selectable<InterestActivityTable>;

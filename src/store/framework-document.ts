@@ -2,17 +2,23 @@
  * The lists of a framework as the API serves them, one JSON document per framework: its competency levels with
  * their statements, AI usage per level, durable-skill domains with their levels, the page's anchor lists, sources
  * and data-quality warnings, shaped like the GraphQL types (field names, 1-based positions, statements under their
- * levels, citations under their statements). The importer stores it (migration 0003) and the `Framework` resolvers
- * read it whole, once per request. The framework's rows remain the store's truth: `buildFrameworkDocument` derives
- * the document from them at build time, so the rules that shape them (which statements sit under which level, the
- * listed counts, level names) run once per build instead of on every request. The framework's own row still
- * serves its title, version, job zone, evidence and page, so asking for those alone never parses the document.
+ * levels, citations under their statements). The importer builds it straight from the validated framework file
+ * (`buildFrameworkDocument`) and stores it (migration 0003); the `Framework` resolvers read it whole, once per
+ * request. The framework's own row serves its title, version, job zone, evidence and page, so asking for those
+ * alone never parses the document.
  */
-import { groupBy } from '../group-by';
 import type { SourceRow } from './database';
-import { type AnchorList, type CompetencyLevelKey, DURABLE_LEVEL_KEYS, type DurableLevelKey } from './framework-file';
-import * as q from './queries';
-import type { Db } from './queries';
+import {
+  ANCHOR_LISTS,
+  type AnchorList,
+  type CitationEntry,
+  type CitedStatementEntry,
+  type CompetencyLevelKey,
+  DURABLE_LEVEL_KEYS,
+  type DurableLevelKey,
+  type FrameworkFile,
+  type SourceEntry,
+} from './framework-file';
 
 /** A citation's source: its id as stored, the source row once read (`readFrameworkDocument`). */
 export interface CitationDocument<S = SourceRow> {
@@ -23,42 +29,38 @@ export interface CitationDocument<S = SourceRow> {
   source: S;
 }
 
-export interface CompetencyStatementDocument<S = SourceRow> {
+/** What every statement has: a stable id, its 1-based position within its level, and its citations. */
+interface StatementDocument<S> {
   id: string;
   position: number;
+  citations: CitationDocument<S>[];
+}
+
+export interface CompetencyStatementDocument<S = SourceRow> extends StatementDocument<S> {
   subject: string;
   performance: string;
-  citations: CitationDocument<S>[];
 }
 
 /** An AI-usage or durable-skill statement (GraphQL `CitedStatement`). */
-export interface CitedStatementDocument<S = SourceRow> {
-  id: string;
-  position: number;
+export interface CitedStatementDocument<S = SourceRow> extends StatementDocument<S> {
   title: string;
   text: string;
-  citations: CitationDocument<S>[];
 }
 
-export interface CompetencyLevelDocument<S = SourceRow> {
-  key: CompetencyLevelKey;
+/** A level: its key and name, and its statements in published order. */
+interface LevelDocument<K, T> {
+  key: K;
   name: string;
+  statements: T[];
+}
+
+export interface CompetencyLevelDocument<S = SourceRow> extends LevelDocument<CompetencyLevelKey, CompetencyStatementDocument<S>> {
   band: string;
   rank: number;
-  statements: CompetencyStatementDocument<S>[];
 }
 
-export interface AiUsageLevelDocument<S = SourceRow> {
-  key: CompetencyLevelKey;
-  name: string;
-  statements: CitedStatementDocument<S>[];
-}
-
-export interface DurableSkillLevelDocument<S = SourceRow> {
-  key: DurableLevelKey;
-  name: string;
-  statements: CitedStatementDocument<S>[];
-}
+export type AiUsageLevelDocument<S = SourceRow> = LevelDocument<CompetencyLevelKey, CitedStatementDocument<S>>;
+export type DurableSkillLevelDocument<S = SourceRow> = LevelDocument<DurableLevelKey, CitedStatementDocument<S>>;
 
 export interface DurableSkillDomainDocument<S = SourceRow> {
   key: string;
@@ -83,96 +85,72 @@ export interface FrameworkDocument<S = SourceRow> {
 
 const titleCase = (key: string) => key.charAt(0) + key.slice(1).toLowerCase();
 
-/** Reads one framework's rows from a store (the one being built) and shapes its lists; null if it has no framework. */
-export async function buildFrameworkDocument(db: Db, code: string): Promise<FrameworkDocument<string> | null> {
-  const codes = [code];
-  const [[framework], levels, competencyStatements, aiUsageStatements, domains, durableStatements, citations, anchors, sources, warnings] =
-    await Promise.all([
-      q.frameworksByOccupation(db, codes),
-      q.competencyLevelsByOccupation(db, codes),
-      q.competencyStatementsByOccupation(db, codes),
-      q.aiUsageStatementsByOccupation(db, codes),
-      q.durableDomainsByOccupation(db, codes),
-      q.durableStatementsByOccupation(db, codes),
-      q.citationsByOccupation(db, codes),
-      q.anchorsByOccupation(db, codes),
-      q.frameworkSourcesByOccupation(db, codes),
-      q.warningsByOccupation(db, codes),
-    ]);
-  if (framework === undefined) return null;
-
-  const citationsByStatement = groupBy(citations, (c) => c.statement_id);
-  const citationsOf = (statementId: string): CitationDocument<string>[] =>
-    (citationsByStatement.get(statementId) ?? []).map((c) => ({
-      position: c.position + 1, label: c.label, title: c.title, locator: c.locator, source: c.source_id,
-    }));
-  const cited = (s: { id: string; position: number; title: string; text: string }): CitedStatementDocument<string> => ({
-    id: s.id, position: s.position + 1, title: s.title, text: s.text, citations: citationsOf(s.id),
-  });
-  const competencyByLevel = groupBy(competencyStatements, (s) => s.level_key);
-  const aiUsageByLevel = groupBy(aiUsageStatements, (s) => s.level_key);
-  const durableByDomain = groupBy(durableStatements, (s) => s.domain_key);
-  const anchorsByKind = groupBy(anchors, (a) => a.kind);
-  const anchorList = (kind: (typeof anchors)[number]['kind']) => (anchorsByKind.get(kind) ?? []).map((a) => a.text);
-
+/** A source as the file declares it, as the store's `source` row holds it. */
+export function sourceRow(s: SourceEntry): SourceRow {
   return {
-    occupationCode: framework.occupation_code,
+    id: s.id, name: s.name, short_name: s.shortName, description: s.description, publisher: s.publisher,
+    version: s.version, licence: s.licence, url: s.url,
+  };
+}
+
+/** Shapes a validated framework file's lists as served, with the warnings found in it. */
+export function buildFrameworkDocument(framework: FrameworkFile, warnings: readonly { path: string; message: string }[]): FrameworkDocument<string> {
+  const citationsOf = (citations: CitationEntry[]): CitationDocument<string>[] =>
+    citations.map((c, i) => ({ position: i + 1, label: c.label, title: c.title, locator: c.locator, source: c.source }));
+  const cited = (s: CitedStatementEntry, i: number): CitedStatementDocument<string> => ({
+    id: s.id, position: i + 1, title: s.title, text: s.text, citations: citationsOf(s.citations),
+  });
+  const levels = [...framework.levels].sort((a, b) => a.rank - b.rank);
+  const { publishedAnchorCount, ...anchorLists } = framework.anchors;
+  return {
+    occupationCode: framework.code,
     levels: levels.map((l) => ({
-      key: l.key as CompetencyLevelKey,
+      key: l.key,
       name: l.name,
       band: l.band,
       rank: l.rank,
-      statements: (competencyByLevel.get(l.key) ?? []).map((s) => ({
-        id: s.id, position: s.position + 1, subject: s.subject, performance: s.performance, citations: citationsOf(s.id),
-      })),
+      statements: l.statements.map((s, i) => ({ id: s.id, position: i + 1, subject: s.subject, performance: s.performance, citations: [] })),
     })),
     aiUsage: levels.map((l) => ({
-      key: l.key as CompetencyLevelKey,
+      key: l.key,
       name: l.name,
-      statements: (aiUsageByLevel.get(l.key) ?? []).map(cited),
+      statements: framework.aiUsage.filter((a) => a.level === l.key).flatMap((a) => a.statements).map(cited),
     })),
-    durableSkills: domains.map((d) => {
-      const statements = durableByDomain.get(d.key) ?? [];
-      return {
+    durableSkills: [...framework.durableSkills]
+      .sort((a, b) => a.rank - b.rank)
+      .map((d) => ({
         key: d.key,
         name: d.name,
         rank: d.rank,
-        publishedStatementCount: d.published_statement_count,
-        listedStatementCount: statements.length,
+        publishedStatementCount: d.publishedStatementCount,
+        listedStatementCount: d.levels.reduce((n, l) => n + l.statements.length, 0),
         levels: DURABLE_LEVEL_KEYS.map((key) => {
-          const atLevel = statements.filter((s) => s.level_key === key);
-          return { key, name: atLevel[0]?.level_name ?? titleCase(key), statements: atLevel.map(cited) };
+          const level = d.levels.find((l) => l.key === key);
+          return { key, name: level?.name ?? titleCase(key), statements: (level?.statements ?? []).map(cited) };
         }),
-      };
-    }),
-    anchors: {
-      publishedCount: framework.published_anchor_count,
-      relatedTitles: anchorList('related_title'),
-      rapidsApprenticeships: anchorList('rapids_apprenticeship'),
-      cipCodes: anchorList('cip_code'),
-      skills: anchorList('skill'),
-      knowledge: anchorList('knowledge'),
-      abilities: anchorList('ability'),
-      workStyles: anchorList('work_style'),
-      technology: anchorList('technology'),
-      tasks: anchorList('task'),
-    },
-    sources: sources.map(({ occupation_code: _, ...source }) => source),
+      })),
+    anchors: { publishedCount: publishedAnchorCount, ...Object.fromEntries(ANCHOR_LISTS.map((list) => [list, anchorLists[list]])) } as FrameworkDocument['anchors'],
+    sources: framework.sources.map(sourceRow),
     dataQualityWarnings: warnings.map((w) => ({ path: w.path, message: w.message })),
   };
 }
 
+/** Every statement id of a framework, for the store's statement index (corrections name statements by id). */
+export function statementIds(document: FrameworkDocument<string>): string[] {
+  return allStatements(document).map((s) => s.id);
+}
+
 /**
  * The stored JSON, with every character outside ASCII written as a `\u` escape: better-sqlite3 turns an ASCII
- * TEXT value into a JavaScript string ~20x faster than one with any other character (10 µs against 200 µs for
- * the Legal Secretaries document, whose 70 KB hold 145 such characters), and JSON.parse reads the escapes back.
+ * TEXT value into a JavaScript string much faster than one with any other character (docs/performance.md), and
+ * JSON.parse reads the escapes back.
  */
 export function writeFrameworkDocument(document: FrameworkDocument<string>): string {
   return JSON.stringify(document).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Every statement of a framework that carries citations. */
-function citedStatements<S>(document: FrameworkDocument<S>): { citations: CitationDocument<S>[] }[] {
+/** Every statement of a framework: competency, AI-usage and durable-skill. */
+function allStatements<S>(document: FrameworkDocument<S>): { id: string; citations: CitationDocument<S>[] }[] {
   return [
     ...document.levels.flatMap((l) => l.statements),
     ...document.aiUsage.flatMap((l) => l.statements),
@@ -188,7 +166,7 @@ function citedStatements<S>(document: FrameworkDocument<S>): { citations: Citati
 export function readFrameworkDocument(json: string): FrameworkDocument {
   const document = JSON.parse(json) as FrameworkDocument<string | SourceRow>;
   const sources = new Map(document.sources.map((s) => [s.id, s]));
-  for (const statement of citedStatements(document)) {
+  for (const statement of allStatements(document)) {
     for (const citation of statement.citations) {
       const source = sources.get(citation.source as string);
       if (source === undefined) throw new Error(`framework ${document.occupationCode} cites source ${String(citation.source)}, which it does not list`);

@@ -11,7 +11,7 @@ import { careerRows } from './careers';
 import { crosswalkFiles, readCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
 import { DataFileError } from './errors';
-import { buildFrameworkDocument, writeFrameworkDocument } from './framework-document';
+import { buildFrameworkDocument, sourceRow, statementIds, writeFrameworkDocument } from './framework-document';
 import type { DatasetSourcesFile, FrameworkFile, SourceEntry } from './framework-file';
 import {
   checkFrameworkReferences,
@@ -39,7 +39,6 @@ export interface BuildOptions {
 export interface BuildReport {
   storeFile: string;
   inputHash: string;
-  counts: Record<string, number>;
   warnings: DataQualityWarning[];
   elapsedMs: number;
 }
@@ -98,94 +97,34 @@ function readOnetFile<T extends keyof Database>(
   return rows;
 }
 
-function frameworkRows(framework: FrameworkFile, file: string) {
-  const code = framework.code;
-  const citations: Insertable<Database['citation']>[] = [];
-  const cite = (statementId: string, list: FrameworkFile['aiUsage'][number]['statements'][number]['citations']) =>
-    list.forEach((c, position) =>
-      citations.push({
-        statement_id: statementId, position, occupation_code: code, source_id: c.source, label: c.label, title: c.title, locator: c.locator,
-      }),
-    );
+/** The framework's row: what is served without its lists (title, version, job zone, evidence, page). */
+function frameworkRow(framework: FrameworkFile): Insertable<Database['framework']> {
   const { aei, safi, wef } = framework.evidence;
-  const anchorLists: [Database['framework_anchor']['kind'], string[]][] = [
-    ['related_title', framework.anchors.relatedTitles],
-    ['rapids_apprenticeship', framework.anchors.rapidsApprenticeships],
-    ['cip_code', framework.anchors.cipCodes],
-    ['skill', framework.anchors.skills],
-    ['knowledge', framework.anchors.knowledge],
-    ['ability', framework.anchors.abilities],
-    ['work_style', framework.anchors.workStyles],
-    ['technology', framework.anchors.technology],
-    ['task', framework.anchors.tasks],
-  ];
   return {
-    framework: {
-      occupation_code: code,
-      title: framework.title,
-      version: framework.version,
-      context: framework.context,
-      job_zone: framework.jobZone.zone,
-      job_zone_name: framework.jobZone.name,
-      file,
-      page_publisher: framework.page.publisher,
-      page_copyright: framework.page.copyright,
-      page_sources_line: framework.page.sourcesLine,
-      ai_usage_coverage_note: framework.page.aiUsageCoverageNote,
-      ai_usage_intro: framework.page.aiUsageIntro,
-      durable_skills_intro: framework.page.durableSkillsIntro,
-      anchors_enrichment: framework.page.anchorsEnrichment,
-      published_anchor_count: framework.anchors.publishedAnchorCount,
-      aei_task_observations: aei.taskObservations,
-      aei_augment_share_percent: aei.augmentSharePercent,
-      aei_time_saved_percent: aei.timeSavedPercent,
-      aei_ai_autonomy: aei.aiAutonomy,
-      safi_top_skill: safi.topSkill,
-      safi_score: safi.score,
-      safi_score_max: safi.scoreMax,
-      safi_quadrant: safi.quadrant,
-      safi_precision: safi.precision,
-      wef_cluster: wef.cluster,
-      wef_cluster_id: wef.clusterId,
-    } satisfies Insertable<Database['framework']>,
-    frameworkSources: framework.sources.map(
-      (s, position): Insertable<Database['framework_source']> => ({ occupation_code: code, source_id: s.id, position }),
-    ),
-    levels: framework.levels.map(
-      (l): Insertable<Database['competency_level']> => ({ occupation_code: code, key: l.key, name: l.name, band: l.band, rank: l.rank }),
-    ),
-    competencyStatements: framework.levels.flatMap((l) =>
-      l.statements.map(
-        (s, position): Insertable<Database['competency_statement']> => ({
-          id: s.id, occupation_code: code, level_key: l.key, position, subject: s.subject, performance: s.performance,
-        }),
-      ),
-    ),
-    aiUsageStatements: framework.aiUsage.flatMap((l) =>
-      l.statements.map((s, position): Insertable<Database['ai_usage_statement']> => {
-        cite(s.id, s.citations);
-        return { id: s.id, occupation_code: code, level_key: l.level, position, title: s.title, text: s.text };
-      }),
-    ),
-    durableDomains: framework.durableSkills.map(
-      (d): Insertable<Database['durable_domain']> => ({
-        occupation_code: code, key: d.key, name: d.name, rank: d.rank, published_statement_count: d.publishedStatementCount,
-      }),
-    ),
-    durableStatements: framework.durableSkills.flatMap((d) =>
-      d.levels.flatMap((l) =>
-        l.statements.map((s, position): Insertable<Database['durable_statement']> => {
-          cite(s.id, s.citations);
-          return {
-            id: s.id, occupation_code: code, domain_key: d.key, level_key: l.key, level_name: l.name, position, title: s.title, text: s.text,
-          };
-        }),
-      ),
-    ),
-    citations,
-    anchors: anchorLists.flatMap(([kind, texts]) =>
-      texts.map((text, position): Insertable<Database['framework_anchor']> => ({ occupation_code: code, kind, position, text })),
-    ),
+    occupation_code: framework.code,
+    title: framework.title,
+    version: framework.version,
+    context: framework.context,
+    job_zone: framework.jobZone.zone,
+    job_zone_name: framework.jobZone.name,
+    page_publisher: framework.page.publisher,
+    page_copyright: framework.page.copyright,
+    page_sources_line: framework.page.sourcesLine,
+    ai_usage_coverage_note: framework.page.aiUsageCoverageNote,
+    ai_usage_intro: framework.page.aiUsageIntro,
+    durable_skills_intro: framework.page.durableSkillsIntro,
+    anchors_enrichment: framework.page.anchorsEnrichment,
+    aei_task_observations: aei.taskObservations,
+    aei_augment_share_percent: aei.augmentSharePercent,
+    aei_time_saved_percent: aei.timeSavedPercent,
+    aei_ai_autonomy: aei.aiAutonomy,
+    safi_top_skill: safi.topSkill,
+    safi_score: safi.score,
+    safi_score_max: safi.scoreMax,
+    safi_quadrant: safi.quadrant,
+    safi_precision: safi.precision,
+    wef_cluster: wef.cluster,
+    wef_cluster_id: wef.clusterId,
   };
 }
 
@@ -226,8 +165,6 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? (() => {});
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(2)}s`;
-  const counts: Record<string, number> = {};
-  const count = (table: string, n: number) => (counts[table] = (counts[table] ?? 0) + n);
 
   if (!existsSync(dataDir)) throw new DataFileError(dataDir, null, 'data directory is missing');
   const inputHash = hashDataDir(dataDir);
@@ -251,7 +188,6 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     sqlite.exec('BEGIN');
     const step = <T extends keyof Database>(label: string, table: T, rows: readonly Insertable<Database[T]>[]) => {
       insertRows(db, sqlite, table, rows);
-      count(table, rows.length);
       log(`[build] ${label}: ${rows.length} rows (${elapsed()})`);
     };
 
@@ -321,19 +257,16 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     const datasetSourcesName = 'data/sources.json';
     const datasetSources = parseJsonFile(join(dataDir, 'sources.json'), datasetSourcesName) as DatasetSourcesFile;
     const declaredSources = datasetSources.sources.map((source, i) => ({ file: datasetSourcesName, path: `$.sources[${i}]`, source }));
-    const frameworks: { framework: FrameworkFile; file: string }[] = [];
-    const warnings: DataQualityWarning[] = [];
+    const frameworks: { framework: FrameworkFile; file: string; warnings: DataQualityWarning[] }[] = [];
     for (const name of frameworkFiles) {
       const file = `frameworks/${name}`;
       const displayName = `data/${file}`;
       const framework = validate(parseJsonFile(join(dataDir, file), displayName), displayName);
       checkFrameworkReferences(framework, displayName, basename(name, '.json'), occupationCodes, statementIdsSeen);
       const occupation = occupations.find((o) => o.code === framework.code);
-      warnings.push(
-        ...findDataQualityWarnings(framework, displayName, { title: occupation?.title ?? '', jobZone: occupation?.job_zone ?? null }),
-      );
+      const warnings = findDataQualityWarnings(framework, displayName, { title: occupation?.title ?? '', jobZone: occupation?.job_zone ?? null });
       framework.sources.forEach((source, i) => declaredSources.push({ file: displayName, path: `$.sources[${i}]`, source }));
-      frameworks.push({ framework, file });
+      frameworks.push({ framework, file, warnings });
     }
     const sources = mergeSources(declaredSources);
     for (const release of [...manifest.releases, manifest.supplement]) {
@@ -346,45 +279,18 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
         );
       }
     }
-    step('sources', 'source', sources.map((s) => ({
-      id: s.id, name: s.name, short_name: s.shortName, description: s.description, publisher: s.publisher,
-      version: s.version, licence: s.licence, url: s.url,
-    })));
+    step('sources', 'source', sources.map(sourceRow));
     const sourceIds = new Set(sources.map((s) => s.id));
     for (const file of crosswalkFiles) step(file.path, file.table, readCrosswalkFile(dataDir, file, sourceIds) as never);
-    for (const { framework, file } of frameworks) {
-      const rows = frameworkRows(framework, file);
-      insertRows(db, sqlite, 'framework', [rows.framework]);
-      insertRows(db, sqlite, 'framework_source', rows.frameworkSources);
-      insertRows(db, sqlite, 'competency_level', rows.levels);
-      insertRows(db, sqlite, 'competency_statement', rows.competencyStatements);
-      insertRows(db, sqlite, 'ai_usage_statement', rows.aiUsageStatements);
-      insertRows(db, sqlite, 'durable_domain', rows.durableDomains);
-      insertRows(db, sqlite, 'durable_statement', rows.durableStatements);
-      insertRows(db, sqlite, 'citation', rows.citations);
-      insertRows(db, sqlite, 'framework_anchor', rows.anchors);
-      count('framework', 1);
-      count('competency_statement', rows.competencyStatements.length);
-      count('ai_usage_statement', rows.aiUsageStatements.length);
-      count('durable_statement', rows.durableStatements.length);
-      count('citation', rows.citations.length);
-      count('framework_anchor', rows.anchors.length);
-      log(
-        `[build] ${file}: ${rows.competencyStatements.length} competency, ${rows.aiUsageStatements.length} AI-usage, ` +
-          `${rows.durableStatements.length} durable-skill statements, ${rows.citations.length} citations (${elapsed()})`,
-      );
-    }
-    insertRows(db, sqlite, 'data_quality_warning', warnings.map((w) => ({ occupation_code: w.occupationCode, path: w.path, message: w.message })));
-    for (const w of warnings) log(`[build] data-quality warning: ${w.file} ${w.path}: ${w.message}`);
-
-    // The served document of each framework's lists, derived from the rows just written (src/store/framework-document.ts).
-    for (const { framework } of frameworks) {
-      const document = await buildFrameworkDocument(db, framework.code);
-      if (document === null) throw new Error(`framework ${framework.code} was not written`);
+    for (const { framework, file, warnings } of frameworks) {
+      const document = buildFrameworkDocument(framework, warnings);
+      const statements = statementIds(document);
+      insertRows(db, sqlite, 'framework', [frameworkRow(framework)]);
+      insertRows(db, sqlite, 'framework_statement', statements.map((id) => ({ id, occupation_code: framework.code })));
       insertRows(db, sqlite, 'framework_document', [{ occupation_code: framework.code, document: writeFrameworkDocument(document) }]);
-      count('framework_document', 1);
+      log(`[build] ${file}: ${statements.length} statements, stored with its served document (${elapsed()})`);
+      for (const w of warnings) log(`[build] data-quality warning: ${w.file} ${w.path}: ${w.message}`);
     }
-    log(`[build] framework documents: ${frameworks.length} (${elapsed()})`);
 
     const builtAt = new Date().toISOString();
     insertRows(db, sqlite, 'meta', [
@@ -414,7 +320,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     renameSync(tempFile, storeFile);
     renamed = true;
     log(`[build] store written to ${storeFile} (${elapsed()})`);
-    return { storeFile, inputHash, counts, warnings, elapsedMs: performance.now() - started };
+    return { storeFile, inputHash, warnings: frameworks.flatMap((f) => f.warnings), elapsedMs: performance.now() - started };
   } finally {
     if (!renamed) {
       if (sqlite.open) sqlite.close();

@@ -123,7 +123,7 @@ export const tableFiles = [
       task_id: read.integer('Task ID'),
       occupation_code: read.occupationCode('O*NET-SOC Code'),
       statement: read.text('Task'),
-      task_type: read.optionalText('Task Type'),
+      task_type: read.optionalChoice('Task Type', ['Core', 'Supplemental'] as const),
       incumbents_responding: read.optionalInteger('Incumbents Responding'),
       date: read.text('Date'),
       domain_source: read.text('Domain Source'),
@@ -319,7 +319,7 @@ export const extraFiles = [
     toRow: (read, release) => ({
       occupation_code: read.occupationCode('O*NET-SOC Code'),
       statement: read.text('Task'),
-      category: read.text('Category'),
+      category: read.choice('Category', ['New', 'Revision'] as const),
       original_task_id: read.optionalInteger('Original Task ID'),
       original_task: read.optionalText('Original Task'),
       date: read.text('Date'),

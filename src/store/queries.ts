@@ -1,23 +1,26 @@
 /**
- * Every query the API runs. Each batch function takes many keys and runs ONE `WHERE key IN (...)` statement,
- * so the number of statements an operation runs does not grow with the number of parents.
+ * Every query the API runs against the reference store (the importer's writes and build-time reads are in
+ * importer.ts and search-index.ts). Each batch function takes many keys and runs ONE `WHERE key IN (...)`
+ * statement, so the number of statements an operation runs does not grow with the number of parents. The
+ * releases' queries and the two search statements are at the end.
  */
-import { Kysely, sql } from 'kysely';
+import { Kysely, type RawBuilder, sql } from 'kysely';
 import type {
-  AiUsageStatementRow,
-  CitationRow,
-  CompetencyLevelRow,
-  CompetencyStatementRow,
   Database,
-  DataQualityWarningRow,
-  DurableDomainRow,
-  DurableStatementRow,
-  ElementDomain,
   EducationRow,
-  FrameworkAnchorRow,
+  ElementDomain,
+  EmergingTaskRow,
   FrameworkDocumentRow,
   FrameworkRow,
+  InterestActivityRow,
+  InterestOccupationRow,
+  JobZoneRow,
   OccupationRow,
+  ReleaseChangeRow,
+  ReleaseFileSummaryRow,
+  RiasecKeywordRow,
+  SearchField,
+  SkillLinkRow,
   SourceRow,
 } from './database';
 
@@ -42,8 +45,6 @@ export interface ElementScoreRow {
   domain_source: string;
   release: string;
 }
-
-export type FrameworkSourceRow = SourceRow & { occupation_code: string };
 
 export interface OccupationPageQuery {
   first: number;
@@ -154,69 +155,14 @@ export function frameworksByOccupation(db: Db, codes: readonly string[]): Promis
   return db.selectFrom('framework').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
-export function competencyLevelsByOccupation(db: Db, codes: readonly string[]): Promise<CompetencyLevelRow[]> {
-  return db.selectFrom('competency_level').selectAll().where('occupation_code', 'in', codes).orderBy('rank').execute();
-}
-
-export function competencyStatementsByOccupation(db: Db, codes: readonly string[]): Promise<CompetencyStatementRow[]> {
-  return db
-    .selectFrom('competency_statement')
-    .selectAll()
-    .where('occupation_code', 'in', codes)
-    .orderBy('level_key')
-    .orderBy('position')
-    .execute();
-}
-
-export function aiUsageStatementsByOccupation(db: Db, codes: readonly string[]): Promise<AiUsageStatementRow[]> {
-  return db.selectFrom('ai_usage_statement').selectAll().where('occupation_code', 'in', codes).orderBy('position').execute();
-}
-
-export function durableDomainsByOccupation(db: Db, codes: readonly string[]): Promise<DurableDomainRow[]> {
-  return db.selectFrom('durable_domain').selectAll().where('occupation_code', 'in', codes).orderBy('rank').execute();
-}
-
-export function durableStatementsByOccupation(db: Db, codes: readonly string[]): Promise<DurableStatementRow[]> {
-  return db.selectFrom('durable_statement').selectAll().where('occupation_code', 'in', codes).orderBy('position').execute();
-}
-
-export function citationsByOccupation(db: Db, codes: readonly string[]): Promise<CitationRow[]> {
-  return db.selectFrom('citation').selectAll().where('occupation_code', 'in', codes).orderBy('position').execute();
-}
-
-export function anchorsByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkAnchorRow[]> {
-  return db.selectFrom('framework_anchor').selectAll().where('occupation_code', 'in', codes).orderBy('position').execute();
-}
-
-export function frameworkSourcesByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkSourceRow[]> {
-  return db
-    .selectFrom('framework_source as fs')
-    .innerJoin('source as s', 's.id', 'fs.source_id')
-    .selectAll('s')
-    .select('fs.occupation_code')
-    .where('fs.occupation_code', 'in', codes)
-    .orderBy('fs.position')
-    .execute();
-}
-
-export function warningsByOccupation(db: Db, codes: readonly string[]): Promise<DataQualityWarningRow[]> {
-  return db.selectFrom('data_quality_warning').selectAll().where('occupation_code', 'in', codes).execute();
-}
-
-/** Each framework's lists as served (migration 0003): one row each, the rows above shaped by the importer. */
+/** Each framework's lists as served (migration 0003): one document each, built by the importer from the framework file. */
 export function frameworkDocumentsByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkDocumentRow[]> {
   return db.selectFrom('framework_document').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
-/** Which occupation each of these framework statement ids (competency, AI-usage or durable-skill) belongs to. */
-export function statementOccupationsById(db: Db, ids: readonly string[]): Promise<{ id: string; occupation_code: string }[]> {
-  return db
-    .selectFrom('competency_statement')
-    .select(['id', 'occupation_code'])
-    .where('id', 'in', ids)
-    .unionAll(db.selectFrom('ai_usage_statement').select(['id', 'occupation_code']).where('id', 'in', ids))
-    .unionAll(db.selectFrom('durable_statement').select(['id', 'occupation_code']).where('id', 'in', ids))
-    .execute();
+/** Which framework each of these statement ids (competency, AI-usage or durable-skill) belongs to (migration 0006). */
+export function frameworkStatementsById(db: Db, ids: readonly string[]): Promise<{ id: string; occupation_code: string }[]> {
+  return db.selectFrom('framework_statement').selectAll().where('id', 'in', ids).execute();
 }
 
 export function sourcesById(db: Db, ids: readonly string[]): Promise<SourceRow[]> {
@@ -247,4 +193,217 @@ export async function coverage(db: Db): Promise<Coverage> {
     ])
     .executeTakeFirstOrThrow();
   return row;
+}
+
+/** Frameworks stored without their served document: a broken build, refused when the store is opened. */
+export function frameworksWithoutDocument(db: Db): Promise<{ occupation_code: string }[]> {
+  return db
+    .selectFrom('framework')
+    .select('occupation_code')
+    .where('occupation_code', 'not in', db.selectFrom('framework_document').select('occupation_code'))
+    .execute();
+}
+
+/*
+ * Releases (migration 0004): the change feed between held releases, its per-file summary, the Job Zone scale,
+ * Emerging Tasks, the RIASEC reference files and the skill links.
+ */
+
+export interface ReleaseChangePageQuery {
+  from: string;
+  to: string;
+  first: number;
+  /** The id of the last change on the previous page; null for the first page. */
+  afterId: number | null;
+}
+
+/** One page of the feed (one row more than asked, to tell whether another page follows) and the total. */
+export async function releaseChangePage(db: Db, q: ReleaseChangePageQuery): Promise<{ rows: ReleaseChangeRow[]; totalCount: number }> {
+  const pair = db.selectFrom('release_change').where('from_release', '=', q.from).where('to_release', '=', q.to);
+  const [rows, total] = await Promise.all([
+    pair
+      .selectAll()
+      .$if(q.afterId !== null, (b) => b.where('id', '>', q.afterId as number))
+      .orderBy('id')
+      .limit(q.first + 1)
+      .execute(),
+    pair.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, totalCount: Number(total.n) };
+}
+
+/** Changes of many occupations between one pair of releases, in feed order. */
+export function releaseChangesByOccupation(db: Db, from: string, to: string, codes: readonly string[]): Promise<ReleaseChangeRow[]> {
+  return db
+    .selectFrom('release_change')
+    .selectAll()
+    .where('from_release', '=', from)
+    .where('to_release', '=', to)
+    .where('occupation_code', 'in', codes)
+    .orderBy('id')
+    .execute();
+}
+
+/** Every pair's per-file summary, in the order the importer compared them. */
+export function releaseFileSummaries(db: Db): Promise<ReleaseFileSummaryRow[]> {
+  return db.selectFrom('release_file_summary').selectAll().orderBy(sql`rowid`).execute();
+}
+
+export function allJobZones(db: Db): Promise<JobZoneRow[]> {
+  return db.selectFrom('job_zone').selectAll().orderBy('zone').execute();
+}
+
+export function emergingTasksByOccupation(db: Db, codes: readonly string[]): Promise<EmergingTaskRow[]> {
+  return db.selectFrom('emerging_task').selectAll().where('occupation_code', 'in', codes).orderBy('id').execute();
+}
+
+export interface InterestReference {
+  activities: InterestActivityRow[];
+  occupations: InterestOccupationRow[];
+  keywords: RiasecKeywordRow[];
+}
+
+export async function interestReference(db: Db): Promise<InterestReference> {
+  const [activities, occupations, keywords] = await Promise.all([
+    db.selectFrom('interest_activity').selectAll().orderBy('id').execute(),
+    db.selectFrom('interest_occupation').selectAll().orderBy('id').execute(),
+    db.selectFrom('riasec_keyword').selectAll().orderBy('id').execute(),
+  ]);
+  return { activities, occupations, keywords };
+}
+
+export function skillLinks(db: Db, skillId: string | null): Promise<SkillLinkRow[]> {
+  return db
+    .selectFrom('skill_link')
+    .selectAll()
+    .$if(skillId !== null, (b) => b.where('skill_id', '=', skillId as string))
+    .orderBy('id')
+    .execute();
+}
+
+/*
+ * Search: the two statements a search runs, whatever the query. One looks up the query's words in the vocabulary
+ * (and, for words no title uses, their typo corrections, splits and completions); one fetches the best-ranked
+ * candidate documents with their texts. The MATCH expressions come from src/search/plan.ts, built only from quoted
+ * stems.
+ */
+
+export interface SearchTermRow {
+  term: string;
+  stem: string;
+  title_count: number;
+  title_df: number;
+  doc_df: number;
+  /** `term`: asked for by name; `deletion`: shares the deletion variant `via`; `prefix`: begins with `via`. */
+  kind: 'term' | 'deletion' | 'prefix';
+  via: string | null;
+}
+
+export interface TermLookup {
+  /** Words as typed, their parts, abbreviation expansions and adjacent joins: always looked up. */
+  terms: readonly string[];
+  /** [word, key]: the key (a deletion or a split part of the word) looked up as a word, when no title has the word. */
+  guesses: readonly (readonly [string, string])[];
+  /** [word, key]: title words sharing the deletion variant `key` (or the word itself), when no title has the word. */
+  variants: readonly (readonly [string, string])[];
+  /** Words whose most common title completions are looked up, when no title has the word. */
+  prefixes: readonly string[];
+}
+
+/**
+ * In one statement of constant text (the lists travel as JSON): the words the index holds among `terms`; and, only
+ * for the query words no title uses, their guesses, the title words sharing a deletion variant with them, and the
+ * `completions` most common title words each begins.
+ */
+export async function searchTerms(db: Db, lookup: TermLookup, completions: number): Promise<SearchTermRow[]> {
+  // `expression` is one of the fixed SQL expressions below, never user text.
+  const noTitleHas = (expression: string) => sql`NOT EXISTS (SELECT 1 FROM search_term k WHERE k.term = ${sql.raw(expression)} AND k.title_count > 0)`;
+  const result = await sql<SearchTermRow>`
+    SELECT term, stem, title_count, title_df, doc_df, 'term' AS kind, NULL AS via
+      FROM search_term
+      WHERE term IN (SELECT value FROM json_each(${JSON.stringify(lookup.terms)}))
+    UNION ALL
+    SELECT t.term, t.stem, t.title_count, t.title_df, t.doc_df, 'term', NULL
+      FROM json_each(${JSON.stringify(lookup.guesses)}) q
+      JOIN search_term t ON t.term = q.value ->> 1
+      WHERE ${noTitleHas('q.value ->> 0')}
+    UNION ALL
+    SELECT t.term, t.stem, t.title_count, t.title_df, t.doc_df, 'deletion', v.variant
+      FROM json_each(${JSON.stringify(lookup.variants)}) q
+      JOIN search_term_variant v ON v.variant = q.value ->> 1
+      JOIN search_term t ON t.term = v.term
+      WHERE ${noTitleHas('q.value ->> 0')}
+    UNION ALL
+    SELECT term, stem, title_count, title_df, doc_df, 'prefix', via FROM (
+      SELECT t.*, q.value AS via, row_number() OVER (PARTITION BY q.value ORDER BY t.title_count DESC, t.term) AS n
+        FROM json_each(${JSON.stringify(lookup.prefixes)}) q
+        -- A range on the primary key: prefix < term < prefix + U+FFFF.
+        JOIN search_term t ON t.term > q.value AND t.term < q.value || char(65535)
+        WHERE t.title_count > 0 AND ${noTitleHas('q.value')}
+    )
+    WHERE n <= ${completions}
+  `.execute(db);
+  return result.rows;
+}
+
+/** bm25 column weights, in table order: candidate order only; the ranker rescores. */
+const TITLE_WEIGHTS = sql.raw('10.0, 9.0, 9.0, 7.0');
+const TEXT_WEIGHTS = sql.raw('1.0, 1.5, 3.0');
+
+export type SearchFilter = Omit<OccupationPageQuery, 'first' | 'afterCode'>;
+
+export interface SearchCandidateRow {
+  occupation_code: string;
+  field: SearchField;
+  text: string;
+  terms: string;
+  /** How many O*NET sources attest the text (titles); 1 for descriptions, tasks and technology names. */
+  source_count: number;
+  /** bm25 with column weights within the document's own table: negative, lower is better. */
+  bm25: number;
+  /** Which table the document comes from, so bm25 is only compared within one. */
+  table: 'title' | 'text';
+}
+
+export interface CandidateQuery {
+  /** MATCH expression for `search_title`. */
+  titles: string;
+  /** MATCH expression for `search_text`, or null to leave it out. */
+  texts: string | null;
+  filter: SearchFilter;
+  titleLimit: number;
+  textLimit: number;
+}
+
+/**
+ * The best documents of both tables for their MATCH expressions, by bm25 with column weights, in one statement.
+ * Ranking reads only rowids and sizes; the stored columns are read for the winners alone.
+ */
+export function searchCandidates(db: Db, q: CandidateQuery): Promise<SearchCandidateRow[]> {
+  const filtering = q.filter.jobZone !== null || q.filter.majorGroup !== null || q.filter.hasFramework !== null;
+  /** One table's best `limit` documents: ranked on rowids and bm25 alone, then joined back for their columns. */
+  const best = (table: 'search_title' | 'search_text', match: string, weights: RawBuilder<unknown>, limit: number) => {
+    let ranked = db
+      .selectFrom(table)
+      .select([sql<number>`rowid`.as('id'), sql<number>`bm25(${sql.table(table)}, ${weights})`.as('bm25')])
+      .where(sql<boolean>`${sql.table(table)} MATCH ${match}`);
+    if (filtering) ranked = ranked.where('occupation_code', 'in', filtered(db, q.filter).select('code'));
+    return db
+      .selectFrom(ranked.orderBy('bm25').limit(limit).as('h'))
+      .innerJoin(sql.table(table).as('s'), (join) => join.on(sql<boolean>`s.rowid = h.id`))
+      .select([
+        sql<string>`s.occupation_code`.as('occupation_code'),
+        sql<SearchField>`s.field`.as('field'),
+        sql<string>`s.text`.as('text'),
+        sql<string>`s.terms`.as('terms'),
+        'h.bm25',
+      ]);
+  };
+  const titles = best('search_title', q.titles, TITLE_WEIGHTS, q.titleLimit).select([
+    sql<number>`s.source_count`.as('source_count'),
+    sql<'title' | 'text'>`'title'`.as('table'),
+  ]);
+  if (q.texts === null) return titles.execute();
+  const texts = best('search_text', q.texts, TEXT_WEIGHTS, q.textLimit).select([sql<number>`1`.as('source_count'), sql<'title' | 'text'>`'text'`.as('table')]);
+  return titles.unionAll(texts).execute();
 }

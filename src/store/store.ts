@@ -9,11 +9,10 @@ import type { Database } from './database';
 import { StoreError } from './errors';
 import { latestSchemaVersion } from './migrations';
 import { SEARCH_INDEX_VERSION } from '../search/index-documents';
-import { readMeta } from './queries';
+import { frameworksWithoutDocument, readMeta } from './queries';
 
 export interface Store {
   db: Kysely<Database>;
-  file: string;
   meta: ReadonlyMap<string, string>;
   close(): Promise<void>;
 }
@@ -58,21 +57,17 @@ export async function openStore(file: string): Promise<Store> {
     );
   }
   // A framework's lists are served from its document (migration 0003); one without a document is a broken build.
-  const undocumented = await db
-    .selectFrom('framework')
-    .select('occupation_code')
-    .where('occupation_code', 'not in', db.selectFrom('framework_document').select('occupation_code'))
-    .execute();
+  const undocumented = await frameworksWithoutDocument(db);
   if (undocumented.length > 0) {
     await db.destroy();
     const codes = undocumented.map((f) => f.occupation_code).join(', ');
     throw new StoreError('corrupt', `store ${file} has frameworks without their served document (${codes}): ${rebuildHint}`);
   }
-  return { db, file, meta, close: () => db.destroy() };
+  return { db, meta, close: () => db.destroy() };
 }
 
 /**
- * Kysely prepares every statement it runs, which was ~5% of a cold full-framework request. The served store is
+ * Kysely prepares every statement it runs, a visible share of a cold full-framework request. The served store is
  * read-only and queries are run to completion (never streamed), so each distinct SQL text is prepared once and
  * reused; the number kept is bounded because `IN (?, ?, …)` lists vary in length.
  */

@@ -127,6 +127,20 @@ export class FieldReader {
     return value === 'n/a' || value === '' ? null : this.integer(column);
   }
 
+  /** One of a closed set of values. */
+  choice<T extends string>(column: string, choices: readonly T[]): T {
+    const value = this.row.get(column);
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    return this.fail(column, `is "${value}", expected one of ${choices.join(', ')}`);
+  }
+
+  /** One of a closed set of values, or null for `n/a` or empty. */
+  optionalChoice<T extends string>(column: string, choices: readonly T[]): T | null {
+    const value = this.optionalText(column);
+    if (value === null || (choices as readonly string[]).includes(value)) return value as T | null;
+    return this.fail(column, `is "${value}", expected one of ${choices.join(', ')}`);
+  }
+
   /** O*NET's Y/N flags, as SQLite's 0/1. */
   flag(column: string): 0 | 1 {
     const value = this.row.get(column);

@@ -21,7 +21,7 @@ interface SubgraphCall {
   subgraph: string;
   query: string;
   representations: Record<string, unknown>[];
-  /** Our http.ts reports the request's SQL statement count in development mode. */
+  /** Our HTTP front (src/http/) reports the request's SQL statement count in development mode. */
   sqlStatements: number | null;
   cacheControl: string | null;
 }

@@ -41,8 +41,6 @@ test('builds the fixture set: the four occupations, their rows, the framework an
   expect(count("SELECT count(*) n FROM tool WHERE occupation_code = '43-6012.00'")).toBe(16);
   expect(count("SELECT count(*) n FROM element_rating WHERE occupation_code = '43-6012.00' AND domain = 'skill'")).toBe(70);
   expect(count("SELECT count(*) n FROM element_rating WHERE release = '29.0' AND domain NOT IN ('skill', 'knowledge')")).toBe(0);
-  expect(count('SELECT count(*) n FROM competency_statement')).toBe(40);
-  expect(count('SELECT count(*) n FROM durable_statement')).toBe(88);
   expect(db.prepare("SELECT value FROM meta WHERE key = 'input_hash'").pluck().get()).toBe(report.inputHash);
   expect(report.warnings.map((w) => w.path)).toEqual([
     '$.durableSkills[0].publishedStatementCount',
@@ -59,6 +57,10 @@ test('builds the fixture set: the four occupations, their rows, the framework an
   const citation = document.aiUsage[0]!.statements[0]!.citations[0]!;
   expect(document.sources).toContain(citation.source);
   expect(JSON.stringify(document)).toContain('\u2014'); // the escapes read back as the characters (an em dash)
+  // The statement index: every statement id of the framework, competency, AI-usage and durable-skill alike.
+  const aiUsageStatements = document.aiUsage.reduce((n, l) => n + l.statements.length, 0);
+  expect(aiUsageStatements).toBeGreaterThan(0);
+  expect(count("SELECT count(*) n FROM framework_statement WHERE occupation_code = '43-6012.00'")).toBe(40 + aiUsageStatements + 88);
   db.close();
   // Progress: one line per step with its row count and elapsed time.
   expect(lines).toContainEqual(expect.stringMatching(/^\[build\] onet\/30\.2\/Task Statements\.txt\.gz: \d+ rows \(\d+\.\d\ds\)$/));

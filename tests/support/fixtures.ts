@@ -1,8 +1,8 @@
 /**
- * Small data/ directories for importer tests: the real files cut down to a few occupations, which a test may
- * then break on purpose.
+ * Small data/ directories for importer tests: the real files cut down to a few occupations (once per test file),
+ * copied fresh for each test, which may then break its copy on purpose.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -33,9 +33,15 @@ export function writeGzLines(path: string, lines: string[]): void {
   writeFileSync(path, gzipSync(Buffer.from(lines.join(eols.get(path) ?? '\r\n'))));
 }
 
+/** Filtered copies of data/, made once per test file (per worker process) for each set of occupations. */
+const templates = new Map<string, string>();
+process.on('exit', () => {
+  for (const dir of templates.values()) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Copies data/ to a temp dir, keeping only rows of the given occupations in every O*NET file. */
-export function makeFixtureDataDir(occupations: readonly string[] = FIXTURE_OCCUPATIONS): string {
-  const dir = mkdtempSync(join(tmpdir(), 'skills-fixture-'));
+function filteredDataDir(occupations: readonly string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'skills-fixture-template-'));
   cpSync(dataDir, dir, { recursive: true });
   const keep = new Set(occupations);
   for (const release of ['30.1', '30.2', '29.0']) {
@@ -49,6 +55,19 @@ export function makeFixtureDataDir(occupations: readonly string[] = FIXTURE_OCCU
       writeGzLines(join(folder, name), [header, ...kept, '']);
     }
   }
+  return dir;
+}
+
+/**
+ * A fresh temp copy of data/ cut down to the given occupations, which the caller may break on purpose and
+ * removes. The cutting is done once per set of occupations in each test file; each call copies its result.
+ */
+export function makeFixtureDataDir(occupations: readonly string[] = FIXTURE_OCCUPATIONS): string {
+  const key = [...occupations].sort().join(',');
+  let template = templates.get(key);
+  if (template === undefined) templates.set(key, (template = filteredDataDir(occupations)));
+  const dir = mkdtempSync(join(tmpdir(), 'skills-fixture-'));
+  cpSync(template, dir, { recursive: true });
   return dir;
 }
 

@@ -36,7 +36,7 @@ export async function serveHttp({ production, maxBodyBytes = 100_000, logger = s
   const apollo = createServer({ production });
   await apollo.start();
   const { server, setReady } = await startHttpServer(
-    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes, store.meta.get('input_hash') ?? ''), corrections },
+    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes), corrections },
     0,
   );
   setReady(ready);

@@ -1,3 +1,4 @@
+/** Paths the tests share: the project root, data/, and the real store global-setup.ts builds. */
 import { join, resolve } from 'node:path';
 
 export const projectRoot = resolve(__dirname, '../..');

@@ -1,26 +1,44 @@
-/** The real server as its own process: compiled once per test file, started on port 0 in production mode. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+/** The real server as its own process: compiled once per test run, started on port 0 in production mode. */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
 import { startProcess, type ServerProcess } from '../../scripts/load-support';
 import { dataDir, projectRoot, testStoreFile } from './paths';
 
 export type { ServerProcess };
 
 /**
- * Compiles src/ with the build config into a fresh folder under var/test/ (one per test process, so concurrent
- * runs in the same checkout cannot delete each other's build) and returns the entry point. A type error
- * elsewhere still emits JavaScript (the typecheck reports it); only a missing entry point stops the tests.
+ * Compiles src/ once per test run (global-setup.ts calls this) into a fresh folder under var/test/, one per run so
+ * concurrent runs in the same checkout cannot delete each other's build, and returns the entry point. It
+ * transpiles each file with the build config's options and no type check, as ts-jest does: `npm run typecheck`
+ * checks the types. The JSON files src/ imports are copied beside it, as tsc would emit them.
  */
 export function compileServer(): string {
   mkdirSync(join(projectRoot, 'var/test'), { recursive: true });
-  const distDir = mkdtempSync(join(projectRoot, 'var/test/dist-'));
-  const tsc = spawnSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', distDir], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-  });
-  const entry = join(distDir, 'src/index.js');
-  if (!existsSync(entry)) throw new Error(`tsc did not produce ${entry}:\n${tsc.stdout}${tsc.stderr}`);
+  const outDir = mkdtempSync(join(projectRoot, 'var/test/server-'));
+  const configFile = join(projectRoot, 'tsconfig.build.json');
+  const { config } = ts.readConfigFile(configFile, ts.sys.readFile) as { config: unknown };
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, projectRoot, undefined, configFile);
+  const compilerOptions = { ...parsed.options, sourceMap: false, outDir: undefined, rootDir: undefined };
+  for (const file of parsed.fileNames.filter((name) => relative(projectRoot, name).startsWith(`src${sep}`))) {
+    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file });
+    const target = join(outDir, relative(projectRoot, file)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, outputText);
+    for (const [, json] of outputText.matchAll(/require\("(\.[^"]+\.json)"\)/g)) {
+      const source = resolve(dirname(file), json ?? '');
+      const copy = join(outDir, relative(projectRoot, source));
+      mkdirSync(dirname(copy), { recursive: true });
+      copyFileSync(source, copy);
+    }
+  }
+  return join(outDir, 'src/index.js');
+}
+
+/** The server global-setup.ts compiled for this run. */
+export function serverEntry(): string {
+  const entry = process.env.TEST_SERVER_ENTRY;
+  if (entry === undefined || !existsSync(entry)) throw new Error(`no compiled server (TEST_SERVER_ENTRY=${entry}): tests/support/global-setup.ts compiles it`);
   return entry;
 }
 

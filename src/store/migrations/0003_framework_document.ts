@@ -2,8 +2,9 @@
  * Migration 0003: each framework's lists (levels and their statements, AI usage, durable skills, anchors, sources,
  * warnings) also stored as one JSON document, shaped as the API serves them (src/store/framework-document.ts). The
  * importer derives it from the framework's rows in the same build, so the rows stay the store's truth and the
- * document is their read model: serving the lists reads one row and parses it, where reading and regrouping nine
- * tables' rows cost ~1.3 ms a request. Frozen in time like 0001.
+ * document is their read model: serving the lists reads one row and parses it instead of reading and regrouping nine
+ * tables' rows each request (docs/performance.md). Migration 0006 later dropped those tables: the document is now
+ * built from the framework file. Frozen in time like 0001.
  */
 import { Kysely, sql } from 'kysely';
 

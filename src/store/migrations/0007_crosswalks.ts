@@ -1,5 +1,5 @@
 /**
- * Migration 0006: the crosswalks from other classifications (data/crosswalks/, src/store/crosswalk-files.ts), one
+ * Migration 0007: the crosswalks from other classifications (data/crosswalks/, src/store/crosswalk-files.ts), one
  * table per file, each row keeping its line in the file and the id of the source that published it. Indexed both
  * ways, because `translateCode` reads old code -> new code and `Occupation.crosswalks` reads new -> old. Frozen in
  * time like 0001.
