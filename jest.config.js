@@ -1,15 +1,23 @@
 /**
  * Jest runs the TypeScript tests through ts-jest, transpiling each file alone (isolatedModules, tsconfig.test.json)
- * without type checking: `npm run typecheck` checks types, and .ci/run runs it. globalSetup builds the real store
- * and compiles the server once per run.
+ * without type checking: `npm run typecheck` checks types, and .ci/run runs it. globalSetup builds the real store,
+ * compiles the server once per run and starts a throwaway PostgreSQL. Two projects: `sqlite` runs every test;
+ * `postgres` runs the corrections tests again with their store in PostgreSQL, plus the tests that only make sense
+ * there (postgres-*.test.ts).
  */
-module.exports = {
+const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'sqlite', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '/postgres-[^/]*\\.test\\.ts$'] },
+    { ...common, displayName: 'postgres', testMatch: ['**/corrections*.test.ts', '**/postgres-*.test.ts'], setupFiles: ['<rootDir>/tests/support/postgres-project.ts'] },
+  ],
+  testTimeout: 60_000,
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
 };

@@ -33,11 +33,16 @@ export interface Config {
   responseCacheBytes: number;
   /** The suggested-corrections store (CORRECTIONS_FILE, default var/corrections.sqlite); never the reference store. */
   correctionsFile: string;
+  /**
+   * A PostgreSQL database every replica shares for suggestions, reviews and the rate limit
+   * (CORRECTIONS_DATABASE_URL, `postgres://user:password@host:5432/db`); null keeps them in CORRECTIONS_FILE.
+   */
+  correctionsDatabaseUrl: string | null;
   /** SHA-256 hashes (hex, comma-separated, each optionally `label:hex`) of the admin tokens (ADMIN_TOKEN_SHA256). */
   adminTokenHashes: string | undefined;
   /** The same for viewer tokens, which list suggestions but cannot read contacts or review (VIEWER_TOKEN_SHA256). */
   viewerTokenHashes: string | undefined;
-  /** Suggestions each client may send a minute, per replica (SUGGESTIONS_PER_MINUTE, default 20). */
+  /** Suggestions each client may send a minute (SUGGESTIONS_PER_MINUTE, default 20): per replica on SQLite, in all on PostgreSQL. */
   suggestionsPerMinute: number;
   /** A header set by a trusted proxy that names the client for the rate limit (CLIENT_KEY_HEADER); else the remote address. */
   clientKeyHeader: string | null;
@@ -45,6 +50,9 @@ export interface Config {
 
 /** Relative paths are resolved against the working directory (npm scripts run in the project root). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const correctionsDatabaseUrl = env.CORRECTIONS_DATABASE_URL?.trim() || null;
+  // The value is never echoed: it holds a password.
+  if (correctionsDatabaseUrl !== null && !/^postgres(ql)?:\/\/./.test(correctionsDatabaseUrl)) throw new Error('CORRECTIONS_DATABASE_URL must start with postgres:// or postgresql://');
   return {
     port: wholeNumber(env, 'PORT', 4000, 0, 65535),
     production: env.NODE_ENV === 'production',
@@ -53,6 +61,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: wholeNumber(env, 'MAX_BODY_BYTES', 100_000, 1),
     responseCacheBytes: wholeNumber(env, 'RESPONSE_CACHE_MB', 64, 0, 1024 * 1024) * 1024 * 1024,
     correctionsFile: resolve(env.CORRECTIONS_FILE ?? 'var/corrections.sqlite'),
+    correctionsDatabaseUrl,
     adminTokenHashes: env.ADMIN_TOKEN_SHA256,
     viewerTokenHashes: env.VIEWER_TOKEN_SHA256,
     suggestionsPerMinute: wholeNumber(env, 'SUGGESTIONS_PER_MINUTE', 20, 1),

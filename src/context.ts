@@ -25,12 +25,12 @@ export interface CorrectionsContext extends CorrectionsRequest {
 
 /** Per request: the caller's principal, worked out on first use, and a fresh loader over the corrections store. */
 function correctionsContext(request: CorrectionsRequest): CorrectionsContext {
-  const { db } = request.service.store;
+  const { store } = request.service;
   let principal: Principal | null | undefined;
   return {
     ...request,
     principal: () => (principal === undefined ? (principal = request.service.tokens.authenticate(request.authorization)) : principal),
-    reviewsBySuggestion: groupedLoader((ids: readonly number[]) => reviewsBySuggestion(db, ids), (r) => r.suggestion_id),
+    reviewsBySuggestion: groupedLoader((ids: readonly number[]) => store.use((db) => reviewsBySuggestion(db, ids)), (r) => r.suggestion_id),
   };
 }
 

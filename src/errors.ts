@@ -29,3 +29,10 @@ export function rateLimited(retryAfterSeconds: number): GraphQLError {
     extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
   });
 }
+
+/** The corrections database is unreachable: nothing was stored or changed. Over HTTP, a 503 with `Retry-After`. */
+export function serviceUnavailable(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds, http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+  });
+}

@@ -19,16 +19,22 @@ async function main(): Promise<void> {
     rebuild: !config.production,
     log: (line) => logger.info(line),
   });
-  if (config.correctionsFile === config.storeFile) throw new Error('CORRECTIONS_FILE must not be the reference store (STORE_FILE): rebuilding that would lose suggestions');
+  if (config.correctionsDatabaseUrl === null && config.correctionsFile === config.storeFile) throw new Error('CORRECTIONS_FILE must not be the reference store (STORE_FILE): rebuilding that would lose suggestions');
   const corrections = await openCorrections({
     file: config.correctionsFile,
+    databaseUrl: config.correctionsDatabaseUrl,
+    // One line when the database cannot be reached (at startup too) and one when it is back; reads go on regardless.
+    onAvailability: (available, reason) =>
+      available
+        ? logger.info('corrections database reachable again')
+        : logger.warn({ reason }, 'corrections database unreachable: serving reads; corrections answer SERVICE_UNAVAILABLE until it is back'),
     adminTokenHashes: config.adminTokenHashes,
     viewerTokenHashes: config.viewerTokenHashes,
     suggestionsPerMinute: config.suggestionsPerMinute,
     clientHeader: config.clientKeyHeader,
   });
   // How many tokens, never the hashes: with none, suggestions are stored but nobody can read or review them.
-  logger.info({ correctionsFile: config.correctionsFile, accessTokens: corrections.tokens.size }, 'corrections store open');
+  logger.info({ corrections: corrections.store.where, accessTokens: corrections.tokens.size }, 'corrections store open');
   const apollo = createServer({ production: config.production, logger });
   await apollo.start();
   const { server, setReady } = await startHttpServer(

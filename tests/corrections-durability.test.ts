@@ -1,15 +1,17 @@
 /**
  * Nothing acknowledged is lost: the real server killed with SIGKILL right after acknowledging suggestions keeps
- * them across a restart, and rebuilding the reference store leaves the corrections store alone.
+ * them across a restart, replicas share one corrections store, and rebuilding the reference store leaves the
+ * corrections store alone. Runs in both jest projects: the store is a SQLite file, then a PostgreSQL database.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildStore } from '../src/store/importer';
 import { FIXTURE_OCCUPATIONS, makeFixtureDataDir } from './support/fixtures';
 import { testStoreFile } from './support/paths';
 import { LIST, SUGGEST, makeTokens, startCorrections, suggestion } from './support/corrections';
+import { newCorrectionsLocation, type CorrectionsLocation } from './support/postgres';
 import { serverEntry, startServerProcess, type ServerProcess } from './support/process';
 
 interface Listed {
@@ -29,18 +31,25 @@ describe('the real server, killed', () => {
   const entry = serverEntry();
   let dir: string;
   const running: ServerProcess[] = [];
+  const locations: CorrectionsLocation[] = [];
+  const newLocation = async (name: string) => {
+    const location = await newCorrectionsLocation(dir, name);
+    locations.push(location);
+    return location;
+  };
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'corrections-kill-'));
   });
-  afterAll(() => {
+  afterAll(async () => {
     for (const server of running) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    await Promise.all(running.map((server) => server.exited));
+    for (const location of locations) await location.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   test('keeps every suggestion it acknowledged before SIGKILL, and closes cleanly on SIGTERM after the restart', async () => {
     const tokens = makeTokens();
-    const correctionsFile = join(dir, 'corrections.sqlite');
-    const env = { CORRECTIONS_FILE: correctionsFile, ADMIN_TOKEN_SHA256: tokens.env.ADMIN_TOKEN_SHA256 };
+    const env = { ...(await newLocation('corrections.sqlite')).env, ADMIN_TOKEN_SHA256: tokens.env.ADMIN_TOKEN_SHA256 };
 
     const first = startServerProcess(entry, env);
     running.push(first);
@@ -51,8 +60,6 @@ describe('the real server, killed', () => {
     expect(acks.map((a) => [a.status, a.body.errors])).toEqual(Array(10).fill([200, undefined]));
     expect(await first.exited).toBeNull();
     expect(first.child.signalCode).toBe('SIGKILL');
-    // The process never checkpointed or closed: the rows are in the write-ahead log, which SQLite replays on open.
-    expect(existsSync(`${correctionsFile}-wal`) && statSync(`${correctionsFile}-wal`).size > 0).toBe(true);
 
     const second = startServerProcess(entry, env);
     running.push(second);
@@ -83,9 +90,9 @@ describe('the real server, killed', () => {
     expect(sameFile.lines.join('\n')).toContain('CORRECTIONS_FILE must not be the reference store');
   }, 30_000);
 
-  test('two replicas on one host can share one corrections file: each retry goes to the other, one row per key', async () => {
+  test('two replicas started together can share one corrections store: each retry goes to the other, one row per key', async () => {
     const tokens = makeTokens();
-    const env = { CORRECTIONS_FILE: join(dir, 'shared.sqlite'), ADMIN_TOKEN_SHA256: tokens.env.ADMIN_TOKEN_SHA256, SUGGESTIONS_PER_MINUTE: '1000' };
+    const env = { ...(await newLocation('shared.sqlite')).env, ADMIN_TOKEN_SHA256: tokens.env.ADMIN_TOKEN_SHA256, SUGGESTIONS_PER_MINUTE: '1000' };
     const replicas = [startServerProcess(entry, env), startServerProcess(entry, env)];
     running.push(...replicas);
     const ports = await Promise.all(replicas.map((r) => r.ready));
@@ -110,11 +117,11 @@ describe('rebuilding the reference store', () => {
     const dataDir = makeFixtureDataDir();
     const dir = mkdtempSync(join(tmpdir(), 'corrections-rebuild-'));
     const storeFile = join(dir, 'store.sqlite');
-    const correctionsFile = join(dir, 'corrections.sqlite');
+    const location = await newCorrectionsLocation(dir);
     const tokens = makeTokens();
     try {
       await buildStore({ dataDir, storeFile });
-      const before = await startCorrections({ storeFile, correctionsFile, tokens });
+      const before = await startCorrections({ storeFile, location, tokens });
       const ids: string[] = [];
       for (const occupationCode of FIXTURE_OCCUPATIONS) {
         const result = await before.run<{ suggestCorrection: { id: string } }>(SUGGEST, { input: suggestion({ occupationCode }) });
@@ -135,7 +142,7 @@ describe('rebuilding the reference store', () => {
       expect(tables).toContain('occupation');
       expect(tables).not.toContain('suggestion');
 
-      const after = await startCorrections({ storeFile, correctionsFile, tokens });
+      const after = await startCorrections({ storeFile, location, tokens });
       try {
         expect(await after.service.store.db.selectFrom('suggestion').selectAll().orderBy('id').execute()).toEqual(rowsBefore);
         expect(await after.service.store.db.selectFrom('review').selectAll().execute()).toEqual(reviewsBefore);
@@ -147,6 +154,7 @@ describe('rebuilding the reference store', () => {
         await after.stop();
       }
     } finally {
+      await location.drop();
       rmSync(dir, { recursive: true, force: true });
       rmSync(dataDir, { recursive: true, force: true });
     }

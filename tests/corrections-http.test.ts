@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { clientKeyOf } from '../src/corrections/rate-limit';
 import { openCorrections, type CorrectionsService } from '../src/corrections/service';
 import { captureLogs, serveHttp, type RunningHttp } from './support/http';
+import { newCorrectionsLocation, type CorrectionsLocation } from './support/postgres';
 import { LIST, SUGGEST, makeTokens, suggestion } from './support/corrections';
 
 interface GraphQLBody {
@@ -36,9 +37,11 @@ describe('a server with room for many suggestions', () => {
   const logs = captureLogs();
   let corrections: CorrectionsService;
   let running: RunningHttp;
+  let location: CorrectionsLocation;
   beforeAll(async () => {
+    location = await newCorrectionsLocation(dir, 'many.sqlite');
     corrections = await openCorrections({
-      file: join(dir, 'many.sqlite'),
+      ...location.options,
       adminTokenHashes: tokens.env.ADMIN_TOKEN_SHA256,
       viewerTokenHashes: tokens.env.VIEWER_TOKEN_SHA256,
       suggestionsPerMinute: 1000,
@@ -48,6 +51,7 @@ describe('a server with room for many suggestions', () => {
   afterAll(async () => {
     await running.stop();
     await corrections.store.close();
+    await location.drop();
   });
 
   test('200 concurrent suggestions: 200 answers without errors, 200 rows, no duplicates', async () => {
@@ -93,15 +97,18 @@ describe('a server with room for many suggestions', () => {
 describe('a server limited to 2 suggestions a minute per client', () => {
   let corrections: CorrectionsService;
   let running: RunningHttp;
+  let location: CorrectionsLocation;
   // The rate limit's clock, injected: time moves only when the test moves it.
   let clock = 1_000_000;
   beforeAll(async () => {
-    corrections = await openCorrections({ file: join(dir, 'limited.sqlite'), suggestionsPerMinute: 2, now: () => clock });
+    location = await newCorrectionsLocation(dir, 'limited.sqlite');
+    corrections = await openCorrections({ ...location.options, suggestionsPerMinute: 2, now: () => clock });
     running = await serveHttp({ production: true, corrections });
   });
   afterAll(async () => {
     await running.stop();
     await corrections.store.close();
+    await location.drop();
   });
 
   test('the 3rd is a 429 with Retry-After and RATE_LIMITED with retryAfterSeconds, whatever headers the client sends', async () => {

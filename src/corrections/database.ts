@@ -47,9 +47,21 @@ export interface ReviewTable {
   note: string | null;
 }
 
+/** A client's rate-limit token bucket, shared by every replica (PostgreSQL only: with SQLite it is in memory). */
+export interface RateBucketTable {
+  client_key: string;
+  /** Suggestions left, fractional while refilling. */
+  tokens: number;
+  /** When `tokens` was computed, in ms since the epoch. */
+  at: number;
+  /** 1 if the last take got a token, else 0. */
+  allowed: number;
+}
+
 export interface CorrectionsDatabase {
   suggestion: SuggestionTable;
   review: ReviewTable;
+  rate_bucket: RateBucketTable;
 }
 
 export type SuggestionRow = Selectable<SuggestionTable>;

@@ -34,7 +34,7 @@ export async function suggestionPage(db: CorrectionsDb, q: SuggestionPageQuery):
   if (q.status !== null) filtered = filtered.where('status', '=', q.status);
   let page = filtered.selectAll().orderBy('id').limit(q.first + 1);
   if (q.afterId !== null) page = page.where('id', '>', q.afterId);
-  const [rows, count] = await Promise.all([page.execute(), filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
+  const [rows, count] = await Promise.all([page.execute(), filtered.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).executeTakeFirstOrThrow()]);
   return { rows, totalCount: count.n };
 }
 
@@ -52,12 +52,13 @@ export interface ReviewAction {
 }
 
 /**
- * Appends the review to the audit trail and sets the suggestion's status, in one transaction. The audit row is
- * written first, reading the old status in the same statement, so the transaction holds the write lock from its
- * first statement. Returns null when there is no such suggestion.
+ * Appends the review to the audit trail and sets the suggestion's status, in one transaction. Its first statement
+ * locks the suggestion (SQLite: the write lock; PostgreSQL: the row), so two reviews of one suggestion at once
+ * take turns and each audit row records the status the other left. Returns null when there is no such suggestion.
  */
 export function reviewSuggestion(db: CorrectionsDb, action: ReviewAction): Promise<SuggestionRow | null> {
   return db.transaction().execute(async (trx) => {
+    await trx.updateTable('suggestion').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', action.suggestionId).execute();
     const audit = await trx
       .insertInto('review')
       .columns(['suggestion_id', 'reviewer', 'reviewed_at', 'old_status', 'new_status', 'note'])
@@ -84,4 +85,34 @@ export function reviewSuggestion(db: CorrectionsDb, action: ReviewAction): Promi
       .returningAll()
       .executeTakeFirstOrThrow();
   });
+}
+
+/**
+ * Takes one token from the client's bucket (`perMinute` tokens, refilled continuously) in one atomic upsert, so
+ * replicas sharing the database count together. `now` is the caller's clock in ms. Returns whether a token was
+ * taken and the tokens left.
+ */
+export async function takeRateToken(db: CorrectionsDb, clientKey: string, perMinute: number, now: number): Promise<{ allowed: boolean; tokens: number }> {
+  const nowMs = sql<number>`cast(${now} as bigint)`;
+  const cap = sql<number>`cast(${perMinute} as double precision)`;
+  const grown = sql<number>`rate_bucket.tokens + (${nowMs} - rate_bucket.at) * cast(${perMinute / 60_000} as double precision)`;
+  const refilled = sql<number>`(case when ${grown} > ${cap} then ${cap} else ${grown} end)`;
+  const row = await db
+    .insertInto('rate_bucket')
+    .values({ client_key: clientKey, tokens: perMinute - 1, at: now, allowed: 1 })
+    .onConflict((oc) =>
+      oc.column('client_key').doUpdateSet({
+        tokens: sql<number>`case when ${refilled} >= 1 then ${refilled} - 1 else ${refilled} end`,
+        at: nowMs,
+        allowed: sql<number>`case when ${refilled} >= 1 then 1 else 0 end`,
+      }),
+    )
+    .returning(['tokens', 'allowed'])
+    .executeTakeFirstOrThrow();
+  return { allowed: Number(row.allowed) === 1, tokens: Number(row.tokens) };
+}
+
+/** Forgets buckets that have been full again for a while (untouched for a minute): they are as good as new. */
+export async function sweepRateBuckets(db: CorrectionsDb, now: number): Promise<void> {
+  await db.deleteFrom('rate_bucket').where('at', '<', now - 60_000).execute();
 }

@@ -1,8 +1,11 @@
 /**
  * Liveness and readiness: `/health/live` answers while the process runs; `/health/ready` answers 200 once the
- * store is open and checked and 503 before that (`starting`) and while draining (`stopping`).
+ * store is open and checked and 503 before that (`starting`) and while draining (`stopping`). Its body also
+ * reports the corrections database apart (`correctionsDatabase`), without changing the status: reads go on
+ * without it.
  */
 import type { ServerResponse } from 'node:http';
+import type { CorrectionsStore } from '../corrections/store';
 import { sendJson } from './respond';
 
 export class Readiness {
@@ -25,14 +28,15 @@ export class Readiness {
 }
 
 /** Answers a health path and returns its status, or returns undefined for any other path. */
-export function answerHealth(pathname: string, readiness: Readiness, res: ServerResponse): number | undefined {
+export async function answerHealth(pathname: string, readiness: Readiness, res: ServerResponse, corrections?: CorrectionsStore): Promise<number | undefined> {
   if (pathname === '/health/live') {
     sendJson(res, 200, { status: 'live' });
     return 200;
   }
   if (pathname === '/health/ready') {
     const status = readiness.status === 'ready' ? 200 : 503;
-    sendJson(res, status, { status: readiness.status });
+    const correctionsDatabase = corrections && ((await corrections.check()) ? 'available' : 'unavailable');
+    sendJson(res, status, { status: readiness.status, ...(correctionsDatabase && { correctionsDatabase }) });
     return status;
   }
   return undefined;

@@ -48,7 +48,7 @@ export function createRequestHandler(options: HttpOptions) {
     // While draining, every answer closes its connection, so keep-alive clients cannot hold shutdown open.
     if (readiness.draining) res.setHeader('connection', 'close');
     try {
-      const health = answerHealth(url.pathname, readiness, res);
+      const health = await answerHealth(url.pathname, readiness, res, corrections?.store);
       if (health !== undefined) {
         status = health;
         return;

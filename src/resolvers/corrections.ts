@@ -7,13 +7,24 @@ import type { MutationResolvers, QueryResolvers, Resolvers } from '../__generate
 import type { Context, CorrectionsContext } from '../context';
 import type { Principal, Role } from '../corrections/auth';
 import { insertSuggestion, reviewSuggestion, suggestionPage } from '../corrections/queries';
-import { badUserInput, forbidden, quoted, rateLimited, unauthenticated } from '../errors';
+import { CorrectionsUnavailable } from '../corrections/store';
+import { badUserInput, forbidden, quoted, rateLimited, serviceUnavailable, unauthenticated } from '../errors';
 import { checkSuggestion, checkText, MAX_TEXT_LENGTH, sameSuggestion } from './correction-input';
 import { checkFirst, connection, decodeCursor, encodeCursor } from './pagination';
 
 function correctionsOf(context: Context): CorrectionsContext {
   if (context.corrections === undefined) throw new Error('this server was started without a corrections store');
   return context.corrections;
+}
+
+/** Runs `work`, turning an unreachable corrections database into SERVICE_UNAVAILABLE (503, Retry-After). */
+async function orUnavailable<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CorrectionsUnavailable) throw serviceUnavailable(error.message, error.retryAfterSeconds);
+    throw error;
+  }
 }
 
 /** Who the caller is, once their token holds `role` (admin covers viewer); UNAUTHENTICATED or FORBIDDEN otherwise. */
@@ -34,7 +45,8 @@ export const correctionsQuery: QueryResolvers = {
       afterId = Number(decodeCursor('correction', after));
       if (!Number.isSafeInteger(afterId)) throw badUserInput('after', `Argument "after" is not a cursor from this list; got ${quoted(after)}.`);
     }
-    const { rows, totalCount } = await suggestionPage(service.store.db, { status: status ?? null, first: size, afterId });
+    const page = { status: status ?? null, first: size, afterId };
+    const { rows, totalCount } = await orUnavailable(() => service.store.use((db) => suggestionPage(db, page)));
     return connection(rows.slice(0, size), totalCount, afterId !== null, rows.length > size, (s) => encodeCursor('correction', s.id));
   },
 };
@@ -42,17 +54,12 @@ export const correctionsQuery: QueryResolvers = {
 export const Mutation: MutationResolvers = {
   suggestCorrection: async (_, { input }, context, info) => {
     const { service, clientKey } = correctionsOf(context);
-    const retryAfterSeconds = service.limiter.take(clientKey);
+    const retryAfterSeconds = await orUnavailable(() => service.limiter.take(clientKey));
     if (retryAfterSeconds > 0) throw rateLimited(retryAfterSeconds);
     const checked = await checkSuggestion(input, context, info.schema);
     const now = new Date().toISOString();
-    const { row, created } = await insertSuggestion(service.store.db, {
-      ...checked,
-      client_key: clientKey,
-      status: 'pending',
-      created_at: now,
-      updated_at: now,
-    });
+    const suggestion = { ...checked, client_key: clientKey, status: 'pending' as const, created_at: now, updated_at: now };
+    const { row, created } = await orUnavailable(() => service.store.use((db) => insertSuggestion(db, suggestion)));
     if (!created && !sameSuggestion(row, checked)) {
       throw badUserInput(
         'input.idempotencyKey',
@@ -68,13 +75,8 @@ export const Mutation: MutationResolvers = {
     const suggestionId = /^[1-9]\d{0,15}$/.test(id) ? Number(id) : null;
     if (suggestionId === null) throw badUserInput('id', `Argument "id" is not a suggestion id; got ${quoted(id)}.`);
     const checkedNote = note == null ? null : checkText('note', note, MAX_TEXT_LENGTH).trim() || null;
-    const row = await reviewSuggestion(service.store.db, {
-      suggestionId,
-      newStatus: decision,
-      reviewer,
-      at: new Date().toISOString(),
-      note: checkedNote,
-    });
+    const action = { suggestionId, newStatus: decision, reviewer, at: new Date().toISOString(), note: checkedNote };
+    const row = await orUnavailable(() => service.store.use((db) => reviewSuggestion(db, action)));
     if (row === null) throw badUserInput('id', `Argument "id" names no suggestion; got ${quoted(id)}.`);
     return row;
   },
@@ -97,7 +99,7 @@ export const correctionsResolvers: Resolvers = {
     },
     createdAt: (s) => s.created_at,
     updatedAt: (s) => s.updated_at,
-    reviews: (s, _, context) => correctionsOf(context).reviewsBySuggestion.load(s.id),
+    reviews: (s, _, context) => orUnavailable(() => correctionsOf(context).reviewsBySuggestion.load(s.id)),
   },
   CorrectionReview: {
     reviewer: (r) => r.reviewer,

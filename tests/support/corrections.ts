@@ -1,6 +1,7 @@
 /**
- * The corrections operations against the real reference store and a corrections store in a temp dir, through
- * `executeOperation` with the headers a request would bring; plus tokens whose hashes the server is given.
+ * The corrections operations against the real reference store and a corrections store of their own (a SQLite file
+ * in a temp dir, or a new PostgreSQL database in the `postgres` project), through `executeOperation` with the
+ * headers a request would bring; plus tokens whose hashes the server is given.
  */
 import assert from 'node:assert';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -14,6 +15,7 @@ import { openCorrections, type CorrectionsService } from '../../src/corrections/
 import { createServer } from '../../src/server';
 import { openStore, type Store } from '../../src/store/store';
 import { testStoreFile } from './paths';
+import { newCorrectionsLocation, type CorrectionsLocation } from './postgres';
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -72,6 +74,8 @@ export interface RequestHeaders {
 
 export interface CorrectionsHarness {
   dir: string;
+  /** Where the corrections are, to reopen them (with `location`) or start a server process on them. */
+  location: CorrectionsLocation;
   service: CorrectionsService;
   store: Store;
   server: ApolloServer<Context>;
@@ -91,8 +95,8 @@ export interface HarnessOptions {
   production?: boolean;
   /** The reference store; the real test store by default. */
   storeFile?: string;
-  /** An existing corrections store to reopen (kept by stop()); a new one in a temp dir by default. */
-  correctionsFile?: string;
+  /** An existing corrections store to reopen (kept by stop()); a new one by default (dropped by stop()). */
+  location?: CorrectionsLocation;
   /** The tokens of the store being reopened. */
   tokens?: ReturnType<typeof makeTokens>;
 }
@@ -102,12 +106,13 @@ export async function startCorrections({
   now,
   production = false,
   storeFile = testStoreFile,
-  correctionsFile,
+  location: given,
   tokens = makeTokens(),
 }: HarnessOptions = {}): Promise<CorrectionsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'corrections-'));
+  const location = given ?? (await newCorrectionsLocation(dir));
   const service = await openCorrections({
-    file: correctionsFile ?? join(dir, 'corrections.sqlite'),
+    ...location.options,
     adminTokenHashes: tokens.env.ADMIN_TOKEN_SHA256,
     viewerTokenHashes: tokens.env.VIEWER_TOKEN_SHA256,
     suggestionsPerMinute,
@@ -118,6 +123,7 @@ export async function startCorrections({
   await server.start();
   return {
     dir,
+    location,
     service,
     store,
     server,
@@ -133,6 +139,7 @@ export async function startCorrections({
       await server.stop();
       await store.close();
       await service.store.close();
+      if (given === undefined) await location.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

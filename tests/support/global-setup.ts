@@ -1,11 +1,15 @@
 /**
- * Once per test run: builds the real store from data/ (reused when data/ has not changed) and compiles the server
- * for the tests that run it as its own process (its entry point goes to the workers as TEST_SERVER_ENTRY).
+ * Once per test run: builds the real store from data/ (reused when data/ has not changed), compiles the server
+ * for the tests that run it as its own process (its entry point goes to the workers as TEST_SERVER_ENTRY), and
+ * starts the throwaway PostgreSQL the `postgres` project's corrections tests use, unless TEST_DATABASE_URL names
+ * a server.
  */
+import type { Config } from 'jest';
 import { buildStore } from '../../src/store/importer';
 import { hashDataDir } from '../../src/store/input-hash';
 import { openStore } from '../../src/store/store';
 import { dataDir, testStoreFile } from './paths';
+import { startCluster, type Cluster } from './postgres';
 import { compileServer } from './process';
 
 async function ensureTestStore(): Promise<void> {
@@ -20,7 +24,15 @@ async function ensureTestStore(): Promise<void> {
   await buildStore({ dataDir, storeFile: testStoreFile });
 }
 
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { selectProjects?: string[] | undefined } & Partial<Config>): Promise<void> {
   process.env.TEST_SERVER_ENTRY = compileServer();
   await ensureTestStore();
+  const wantsPostgres = globalConfig.selectProjects === undefined || globalConfig.selectProjects.includes('postgres');
+  if (process.env.TEST_DATABASE_URL || !wantsPostgres) return;
+  const cluster = await startCluster();
+  // Workers start after this and inherit the environment; global-teardown.ts reads the cluster back.
+  process.env.TEST_DATABASE_URL = cluster.url;
+  (globalThis as { testCluster?: Cluster }).testCluster = cluster;
+  // If jest is interrupted before its teardown, the server still goes.
+  process.once('exit', () => cluster.remove());
 }

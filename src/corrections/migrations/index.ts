@@ -1,11 +1,18 @@
-/** The corrections store's ordered migrations, run in place by Kysely's Migrator whenever the store is opened. */
+/**
+ * The corrections store's ordered migrations, one list per database, run in place by Kysely's Migrator whenever
+ * the store is opened. Only migrations hold dialect-specific SQL; the queries are the same for both.
+ */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as pg0001 from './postgres-0001_initial';
 
-export const migrations: Record<string, Migration> = {
-  '0001_initial': m0001,
+export type CorrectionsDialect = 'sqlite' | 'postgres';
+
+export const migrations: Record<CorrectionsDialect, Record<string, Migration>> = {
+  sqlite: { '0001_initial': m0001 },
+  postgres: { '0001_initial': pg0001 },
 };
 
-export const correctionsMigrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
-};
+export function correctionsMigrationProvider(dialect: CorrectionsDialect): MigrationProvider {
+  return { getMigrations: async () => migrations[dialect] };
+}
