@@ -5,8 +5,9 @@
  */
 export type OccupationKey = { kind: 'onet'; code: string } | { kind: 'soc'; socCode: string };
 
-const ONET_SOC = /^\d{2}-\d{4}\.\d{2}$/;
-const SOC_2018 = /^\d{2}-\d{4}$/;
+/** The two forms; the crosswalks' importer checks 2010 codes of the same shapes against them. */
+export const ONET_SOC = /^\d{2}-\d{4}\.\d{2}$/;
+export const SOC_2018 = /^\d{2}-\d{4}$/;
 
 /** What a code may look like, for messages that refuse one. */
 export const OCCUPATION_CODE_FORMS = 'an O*NET-SOC code like 43-6012.00 or a 2018 SOC code like 43-6012';

@@ -7,6 +7,7 @@
 import DataLoader from 'dataloader';
 import type { CareerProfile } from '../careers/similarity';
 import { groupBy } from '../group-by';
+import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
 import type { HeldRows } from '../store/held-rows';
@@ -117,6 +118,16 @@ export function createLoaders(db: Db, held?: HeldRows) {
     // Which framework a statement id belongs to, for checking a suggested correction's target.
     frameworkStatementById: uniqueLoader((ids: readonly string[]) => q.frameworkStatementsById(db, ids), (s) => s.id, as('frameworkStatement')),
     sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id, as('source')),
+    // Not held for the life of the store (issue 11 did not measure them).
+    // Crosswalks from other classifications (src/store/crosswalk-queries.ts).
+    occupationsBySocCode: groupedLoader((socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes), (o) => o.soc_code),
+    socCrosswalkBy2010Code: groupedLoader((codes: readonly string[]) => cw.socCrosswalkBy2010Code(db, codes), (r) => r.soc2010_code),
+    socCrosswalkBy2018Code: groupedLoader((codes: readonly string[]) => cw.socCrosswalkBy2018Code(db, codes), (r) => r.soc2018_code),
+    onetSocCrosswalkBy2010Code: groupedLoader((codes: readonly string[]) => cw.onetSocCrosswalkBy2010Code(db, codes), (r) => r.onet2010_code),
+    onetSocCrosswalkBy2019Code: groupedLoader((codes: readonly string[]) => cw.onetSocCrosswalkBy2019Code(db, codes), (r) => r.onet2019_code),
+    escoCrosswalkByUri: groupedLoader((uris: readonly string[]) => cw.escoCrosswalkByUri(db, uris), (r) => r.uri),
+    escoCrosswalkByIscoCode: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByIscoCode(db, codes), (r) => r.isco_code),
+    escoCrosswalkByOccupation: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByOccupation(db, codes), (r) => r.occupation_code),
     // Career moves and comparisons (src/store/careers.ts); a profile is stored as JSON (src/careers/profile.ts).
     // Not held for the life of the store (issue 11 did not measure them).
     careerProfileByOccupation: uniqueLoader(

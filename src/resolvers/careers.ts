@@ -17,6 +17,7 @@ import { loadRequired, type Loaders } from '../loaders';
 import type { OccupationRow, TechnologySkillRow } from '../store/database';
 import { STORED_MOVES } from '../store/careers';
 import { loadOccupation } from './codes';
+import { EDUCATION_SCALES } from './education';
 import { checkFirst } from './pagination';
 
 /** A comparison from one occupation to another. */
@@ -153,8 +154,10 @@ export const OccupationComparison: OccupationComparisonResolvers<Context> = {
   },
   educationChange: async (c, _, { loaders }) => {
     const [from, to] = await Promise.all([loaders.educationByOccupation.load(c.from.code), loaders.educationByOccupation.load(c.to.code)]);
-    const a = typicalCategory(from);
-    const b = typicalCategory(to);
+    // The loader holds all four distributions; the change is in the required level of education.
+    const requiredLevel = (rows: typeof from) => rows.filter((r) => r.scale_id === EDUCATION_SCALES.REQUIRED_LEVEL_OF_EDUCATION);
+    const a = typicalCategory(requiredLevel(from));
+    const b = typicalCategory(requiredLevel(to));
     return { from: a, to: b, change: a === null || b === null ? null : b.category - a.category };
   },
 };

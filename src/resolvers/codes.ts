@@ -5,7 +5,13 @@ import { OCCUPATION_CODE_FORMS, type OccupationKey, parseOccupationCode } from '
 
 function parseCodeArgument(value: string, argumentName: string): OccupationKey {
   const key = parseOccupationCode(value);
-  if (key === null) throw badUserInput(argumentName, `Argument "${argumentName}" must be ${OCCUPATION_CODE_FORMS}; got ${quoted(value)}.`);
+  if (key === null) {
+    throw badUserInput(
+      argumentName,
+      `Argument "${argumentName}" must be ${OCCUPATION_CODE_FORMS}; got ${quoted(value)}. ` +
+        'Codes of other classifications (2010 SOC, O*NET-SOC 2010, ISCO-08, ESCO) translate with translateCode.',
+    );
+  }
   return key;
 }
 

@@ -3,6 +3,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { CareerMove, OccupationComparison } from './careers';
 import { changesDataset, changesOccupation, changesQuery, changesResolvers } from './changes';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
+import { crosswalksQuery, crosswalksResolvers, occupationCrosswalks } from './crosswalks';
 import { _entities } from './entities';
 import { enumValues } from './enums';
 import { frameworkResolvers } from './framework';
@@ -23,9 +24,9 @@ function merge(...maps: Resolvers[]): Resolvers {
 
 export const resolvers: Resolvers = merge(
   {
-    Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery },
+    Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation },
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks },
     CareerMove,
     OccupationComparison,
     OccupationSearchHit,
@@ -38,6 +39,7 @@ export const resolvers: Resolvers = merge(
   correctionsResolvers,
   changesResolvers,
   referenceResolvers,
+  crosswalksResolvers,
   { Dataset: changesDataset } as Resolvers,
   idResolvers,
   enumValues,

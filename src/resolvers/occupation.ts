@@ -3,6 +3,7 @@ import type { OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { ElementScoreRow } from '../store/queries';
 import { notFound, quoted } from '../errors';
+import { EDUCATION_SCALES } from './education';
 import { occupationCareerFields } from './careers';
 import { loadOccupation } from './codes';
 import { ids } from './ids';
@@ -111,7 +112,10 @@ export const Occupation: OccupationResolvers<Context> = {
     heldRatingsOf(ids.elementRatings(o.code, 'work-styles'), await loaders.workStyleScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Styles ratings for this occupation`),
   interests: async (o, _, { loaders }) =>
     heldRatingsOf(ids.elementRatings(o.code, 'interests'), await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
-  education: (o, _, { loaders }) => loaders.educationByOccupation.load(o.code),
+  education: async (o, { distribution }, { loaders }) => {
+    const scale = EDUCATION_SCALES[distribution ?? 'REQUIRED_LEVEL_OF_EDUCATION'];
+    return (await loaders.educationByOccupation.load(o.code)).filter((row) => row.scale_id === scale);
+  },
   relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
   ...occupationCareerFields,
 };

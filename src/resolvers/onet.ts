@@ -55,6 +55,9 @@ export const onetResolvers: Resolvers = {
         notRelevant: s.not_relevant === null ? null : s.not_relevant === 1,
       })),
   },
+  EducationLevel: {
+    recommendSuppress: (e) => (e.recommend_suppress === null ? null : e.recommend_suppress === 1),
+  },
   RelatedOccupation: {
     tier: (r) => RELATEDNESS_TIERS[r.tier] ?? unknownTier(r.tier),
     occupation: (r, _, { loaders }) => loadRequired(loaders.occupationByCode, r.related_code, 'related occupation'),

@@ -118,6 +118,8 @@ export interface EducationTable {
   /** Percent of respondents, 0–100. */
   percent: number;
   sample_size: number | null;
+  /** O*NET's advice to suppress the percent for low precision (migration 0008); null where O*NET gives `n/a`. */
+  recommend_suppress: 0 | 1 | null;
   date: string;
   domain_source: string;
   release: OnetRelease;
@@ -257,6 +259,44 @@ export interface SearchTermTable {
 export interface SearchTermVariantTable {
   variant: string;
   term: string;
+}
+
+/** One row of BLS's 2010 SOC -> 2018 SOC crosswalk (migration 0007). */
+export interface SocCrosswalkTable {
+  /** The row's line in data/crosswalks/bls-soc-2010-to-2018.tsv; also the served order. */
+  line: number;
+  soc2010_code: string;
+  soc2010_title: string;
+  soc2018_code: string;
+  soc2018_title: string;
+  source_id: string;
+}
+
+/** One row of O*NET's O*NET-SOC 2010 -> O*NET-SOC 2019 taxonomy crosswalk (migration 0007). */
+export interface OnetSocCrosswalkTable {
+  line: number;
+  onet2010_code: string;
+  onet2010_title: string;
+  onet2019_code: string;
+  onet2019_title: string;
+  source_id: string;
+}
+
+/** One ESCO occupation of Nesta's ESCO -> O*NET-SOC 2010 crosswalk (migration 0007). */
+export interface EscoCrosswalkTable {
+  line: number;
+  /** The ESCO concept URI, e.g. `http://data.europa.eu/esco/occupation/0264b794-3771-47aa-a675-78bf13b62ee7`. */
+  uri: string;
+  label: string;
+  /** The ISCO-08 unit group, four digits, e.g. `3342`. */
+  isco_code: string;
+  onet2010_code: string;
+  /** Nesta's (lower-case) title of the O*NET occupation. */
+  onet2010_title: string;
+  /** 0.5, 1 or 2 (highest). */
+  confidence: number;
+  semantic_similarity: number;
+  source_id: string;
 }
 
 /** O*NET Emerging Tasks: new or revised tasks not yet in Task Statements (migration 0004). */
@@ -419,6 +459,9 @@ export interface Database {
   task_dwa: TaskDwaTable;
   career_profile: CareerProfileTable;
   career_move: CareerMoveTable;
+  soc_crosswalk: SocCrosswalkTable;
+  onet_soc_crosswalk: OnetSocCrosswalkTable;
+  esco_crosswalk: EscoCrosswalkTable;
 }
 
 export type OccupationRow = Selectable<OccupationTable>;
@@ -443,3 +486,6 @@ export type ReleaseFileSummaryRow = Selectable<ReleaseFileSummaryTable>;
 export type DwaRow = Selectable<DwaTable>;
 export type TaskDwaRow = Selectable<TaskDwaTable>;
 export type CareerMoveRow = Selectable<CareerMoveTable>;
+export type SocCrosswalkRow = Selectable<SocCrosswalkTable>;
+export type OnetSocCrosswalkRow = Selectable<OnetSocCrosswalkTable>;
+export type EscoCrosswalkRow = Selectable<EscoCrosswalkTable>;

@@ -8,6 +8,7 @@ import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { careerRows } from './careers';
+import { crosswalkFiles, readCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
 import { DataFileError } from './errors';
 import { buildFrameworkDocument, sourceRow, statementIds, writeFrameworkDocument } from './framework-document';
@@ -279,6 +280,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       }
     }
     step('sources', 'source', sources.map(sourceRow));
+    const sourceIds = new Set(sources.map((s) => s.id));
+    for (const file of crosswalkFiles) step(file.path, file.table, readCrosswalkFile(dataDir, file, sourceIds) as never);
     for (const { framework, file, warnings } of frameworks) {
       const document = buildFrameworkDocument(framework, warnings);
       const statements = statementIds(document);

@@ -192,6 +192,7 @@ export const tableFiles = [
             category: read.integer('Category'),
             percent: read.number('Data Value'),
             sample_size: read.optionalInteger('N'),
+            recommend_suppress: read.optionalFlag('Recommend Suppress'),
             date: read.text('Date'),
             domain_source: read.text('Domain Source'),
             release,

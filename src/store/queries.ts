@@ -117,7 +117,7 @@ export function toolsByOccupation(db: Db, codes: readonly string[]) {
   return db.selectFrom('tool').selectAll().where('occupation_code', 'in', codes).orderBy('id').execute();
 }
 
-/** The required-level-of-education (RL) distribution, with category labels. */
+/** The four Education, Training, and Experience distributions (RL, RW, PT, OJ), with category labels, by scale and category. */
 export function educationByOccupation(db: Db, codes: readonly string[]): Promise<EducationLevelRow[]> {
   return db
     .selectFrom('education as e')
@@ -127,7 +127,7 @@ export function educationByOccupation(db: Db, codes: readonly string[]): Promise
     .selectAll('e')
     .select('c.description as label')
     .where('e.occupation_code', 'in', codes)
-    .where('e.scale_id', '=', 'RL')
+    .orderBy('e.scale_id')
     .orderBy('e.category')
     .execute();
 }

@@ -34,18 +34,35 @@ export function readDataFile(path: string, displayName: string): string {
 export function readTsv(path: string, displayName: string, expectedColumns: readonly string[]): TsvRow[] {
   const lines = readDataFile(path, displayName).split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
-  const header = lines[0]?.split('\t') ?? [];
-  if (header.join('\t') !== expectedColumns.join('\t')) {
+  const [header = '', ...rows] = lines;
+  return checkedRows(
+    displayName,
+    { line: 1, fields: header.split('\t') },
+    rows.map((text, i) => ({ line: i + 2, fields: text.split('\t') })),
+    expectedColumns,
+  );
+}
+
+/** A row of a delimited file, split into fields, with its 1-based line number. */
+export interface SplitRow {
+  line: number;
+  fields: string[];
+}
+
+/**
+ * Checks a delimited file's header against the expected columns and every row's field count, naming the line that
+ * is off; the rows come back as `TsvRow`s that read fields by column name.
+ */
+export function checkedRows(displayName: string, header: SplitRow, rows: SplitRow[], expectedColumns: readonly string[]): TsvRow[] {
+  if (header.fields.join('\t') !== expectedColumns.join('\t')) {
     throw new DataFileError(
       displayName,
-      'line 1',
-      `header is [${header.join(', ')}], expected [${expectedColumns.join(', ')}]`,
+      `line ${header.line}`,
+      `header is [${header.fields.join(', ')}], expected [${expectedColumns.join(', ')}]`,
     );
   }
   const index = new Map(expectedColumns.map((name, i) => [name, i]));
-  return lines.slice(1).map((text, i) => {
-    const line = i + 2;
-    const fields = text.split('\t');
+  return rows.map(({ line, fields }) => {
     if (fields.length !== expectedColumns.length) {
       throw new DataFileError(
         displayName,
@@ -135,6 +152,13 @@ export class FieldReader {
   optionalFlag(column: string): 0 | 1 | null {
     const value = this.row.get(column);
     return value === 'n/a' || value === '' ? null : this.flag(column);
+  }
+
+  /** A value of a documented format, e.g. a 2010 SOC code; `expected` describes it for the error message. */
+  matching(column: string, pattern: RegExp, expected: string): string {
+    const value = this.row.get(column);
+    if (!pattern.test(value)) this.fail(column, `is "${value}", expected ${expected}`);
+    return value;
   }
 
   occupationCode(column: string): string {

@@ -9,6 +9,8 @@ import * as m0003 from './0003_framework_document';
 import * as m0004 from './0004_onet_releases';
 import * as m0005 from './0005_careers';
 import * as m0006 from './0006_framework_once';
+import * as m0007 from './0007_crosswalks';
+import * as m0008 from './0008_education_suppress';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -17,6 +19,8 @@ export const migrations: Record<string, Migration> = {
   '0004_onet_releases': m0004,
   '0005_careers': m0005,
   '0006_framework_once': m0006,
+  '0007_crosswalks': m0007,
+  '0008_education_suppress': m0008,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).sort().at(-1) ?? '';
