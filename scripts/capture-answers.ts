@@ -3,7 +3,7 @@
  * var/test/store.sqlite, which `npm test` builds) into tests/fixtures/answers-before-issue-11.json.gz. Run it on
  * the code BEFORE a change that must keep answers byte for byte (and again, on that code, when data/ changes):
  *   npm run build && node dist/scripts/capture-answers.js
- * The record in the repository was taken from main at `28c40f8` (O*NET 30.2, issue 13 merged), without issue 11's changes: its
+ * The record in the repository was taken from main at `a5a51b5` (O*NET 30.2; issues 12, 13, 14, 15, 16 merged), without issue 11's changes: its
  * source tree (`git archive`) with this script, tests/support/answers.ts and queries.ts copied in.
  */
 import { writeFileSync } from 'node:fs';
