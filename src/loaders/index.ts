@@ -128,16 +128,17 @@ export function createLoaders(db: Db, held?: HeldRows) {
     escoCrosswalkByUri: groupedLoader((uris: readonly string[]) => cw.escoCrosswalkByUri(db, uris), (r) => r.uri),
     escoCrosswalkByIscoCode: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByIscoCode(db, codes), (r) => r.isco_code),
     escoCrosswalkByOccupation: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByOccupation(db, codes), (r) => r.occupation_code),
-    // Career moves and comparisons (src/store/careers.ts); a profile is stored as JSON (src/careers/profile.ts).
-    // Not held for the life of the store (issue 11 did not measure them).
+    // Career moves and comparisons (src/store/careers.ts); a profile is stored as JSON (src/careers/profile.ts) and
+    // held parsed. A comparison's skill and knowledge ratings come from skillScores and knowledgeScores above.
     careerProfileByOccupation: uniqueLoader(
       async (codes: readonly string[]) => (await careers.careerProfilesByOccupation(db, codes)).map((row) => JSON.parse(row.profile) as CareerProfile),
       (profile) => profile.code,
+      // Parsed, a profile (a few KB of JSON: vectors of numbers) takes about what 60 held rows do.
+      as('careerProfile', 60),
     ),
     careerMovesByOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
     careerMovesIntoOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
-    careerRatingsByOccupation: groupedLoader((codes: readonly string[]) => careers.careerRatingsByOccupation(db, codes), (r) => r.occupation_code),
-    workActivitiesByOccupation: groupedLoader((codes: readonly string[]) => careers.workActivitiesByOccupation(db, codes), (a) => a.occupation_code),
+    workActivitiesByOccupation: byOccupation('workActivities', careers.workActivitiesByOccupation),
   };
 }
 

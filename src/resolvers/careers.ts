@@ -52,7 +52,9 @@ function checkMinImportance(given: number | null | undefined): number {
 
 /** Both occupations' scores in one domain, or null where either has none (the facet's reason says which). */
 async function scorePair(loaders: Loaders, domain: 'skill' | 'knowledge', from: string, to: string) {
-  const inDomain = async (code: string): Promise<ElementScore[]> => (await loaders.careerRatingsByOccupation.load(code)).filter((r) => r.domain === domain);
+  // The same loaders as Occupation.skills and .knowledge (held for the life of the store); both domains have only IM and LV.
+  const scores = domain === 'skill' ? loaders.skillScoresByOccupation : loaders.knowledgeScoresByOccupation;
+  const inDomain = (code: string): Promise<ElementScore[]> => scores.load(code);
   const [a, b] = await Promise.all([inDomain(from), inDomain(to)]);
   return a.length === 0 || b.length === 0 ? null : { from: a, to: b };
 }

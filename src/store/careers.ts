@@ -64,21 +64,6 @@ export function careerMovesIntoOccupation(db: Db, codes: readonly string[]): Pro
     .execute();
 }
 
-/** Each occupation's skills and knowledge Importance and Level ratings: the columns gaps need, both domains in one statement. */
-export function careerRatingsByOccupation(db: Db, codes: readonly string[]) {
-  return db
-    .selectFrom('element_rating')
-    .select(['occupation_code', 'domain', 'element_id', 'element_name', 'scale_id', 'value'])
-    .where('occupation_code', 'in', codes)
-    .where('domain', 'in', ['skill', 'knowledge'])
-    .where('scale_id', 'in', ['IM', 'LV'])
-    .orderBy('occupation_code')
-    .orderBy('domain')
-    .orderBy('element_id')
-    .orderBy('scale_id')
-    .execute();
-}
-
 /** Each occupation's distinct detailed work activities, by DWA id. */
 export function workActivitiesByOccupation(db: Db, codes: readonly string[]): Promise<(DwaRow & { occupation_code: string })[]> {
   return db
