@@ -5,7 +5,6 @@
  * takes the keys held there and queries only the rest, still in one statement; what it reads is then held.
  */
 import DataLoader from 'dataloader';
-import type { CareerProfile } from '../careers/similarity';
 import { groupBy } from '../group-by';
 import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
@@ -128,17 +127,16 @@ export function createLoaders(db: Db, held?: HeldRows) {
     escoCrosswalkByUri: groupedLoader((uris: readonly string[]) => cw.escoCrosswalkByUri(db, uris), (r) => r.uri),
     escoCrosswalkByIscoCode: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByIscoCode(db, codes), (r) => r.isco_code),
     escoCrosswalkByOccupation: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByOccupation(db, codes), (r) => r.occupation_code),
-    // Career moves and comparisons (src/store/careers.ts); a profile is stored as JSON (src/careers/profile.ts) and
-    // held parsed. A comparison's skill and knowledge ratings come from skillScores and knowledgeScores above.
-    careerProfileByOccupation: uniqueLoader(
-      async (codes: readonly string[]) => (await careers.careerProfilesByOccupation(db, codes)).map((row) => JSON.parse(row.profile) as CareerProfile),
-      (profile) => profile.code,
-      // Parsed, a profile (a few KB of JSON: vectors of numbers) takes about what 60 held rows do.
-      as('careerProfile', 60),
+    // Career moves and comparisons (src/store/careers.ts): a comparison reads each occupation's profile and card
+    // (ratings and activities, written at store build) in one statement, held parsed.
+    careerCardByOccupation: uniqueLoader(
+      (codes: readonly string[]) => careers.careerCardsByOccupation(db, codes),
+      (card) => card.code,
+      // Parsed, a card (its profile's vectors, ~70 ratings, ~25 activities) takes about what 100 held rows do.
+      as('careerCard', 100),
     ),
     careerMovesByOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
     careerMovesIntoOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
-    workActivitiesByOccupation: byOccupation('workActivities', careers.workActivitiesByOccupation),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Career moves and comparisons (schema/careers.graphql): unpack arguments, load the stored rows and profiles, and
  * let src/careers/ compute. Moves are ranked at store build; a comparison reads both occupations' stored profiles
- * and ratings through the loaders.
+ * and comparison cards (ratings, activities) through the loaders.
  */
 import type {
   CareerDirection,
@@ -36,10 +36,10 @@ export interface CareerMoveShape {
 
 async function compared(c: ComparisonShape, loaders: Loaders) {
   const [from, to] = await Promise.all([
-    loadRequired(loaders.careerProfileByOccupation, c.from.code, 'career profile of occupation'),
-    loadRequired(loaders.careerProfileByOccupation, c.to.code, 'career profile of occupation'),
+    loadRequired(loaders.careerCardByOccupation, c.from.code, 'career profile of occupation'),
+    loadRequired(loaders.careerCardByOccupation, c.to.code, 'career profile of occupation'),
   ]);
-  return { from, to, ...compareProfiles(from, to) };
+  return { from: from.profile, to: to.profile, ...compareProfiles(from.profile, to.profile) };
 }
 
 function checkMinImportance(given: number | null | undefined): number {
@@ -52,9 +52,8 @@ function checkMinImportance(given: number | null | undefined): number {
 
 /** Both occupations' scores in one domain, or null where either has none (the facet's reason says which). */
 async function scorePair(loaders: Loaders, domain: 'skill' | 'knowledge', from: string, to: string) {
-  // The same loaders as Occupation.skills and .knowledge (held for the life of the store); both domains have only IM and LV.
-  const scores = domain === 'skill' ? loaders.skillScoresByOccupation : loaders.knowledgeScoresByOccupation;
-  const inDomain = (code: string): Promise<ElementScore[]> => scores.load(code);
+  const inDomain = async (code: string): Promise<ElementScore[]> =>
+    (await loadRequired(loaders.careerCardByOccupation, code, 'career profile of occupation'))[domain === 'skill' ? 'skills' : 'knowledge'];
   const [a, b] = await Promise.all([inDomain(from), inDomain(to)]);
   return a.length === 0 || b.length === 0 ? null : { from: a, to: b };
 }
@@ -71,7 +70,8 @@ async function technologySplit(c: ComparisonShape, loaders: Loaders) {
 }
 
 async function activitySplit(c: ComparisonShape, loaders: Loaders) {
-  const [from, to] = await Promise.all([loaders.workActivitiesByOccupation.load(c.from.code), loaders.workActivitiesByOccupation.load(c.to.code)]);
+  const card = (code: string) => loadRequired(loaders.careerCardByOccupation, code, 'career profile of occupation');
+  const [{ activities: from }, { activities: to }] = await Promise.all([card(c.from.code), card(c.to.code)]);
   const known = new Set(from.map((a) => a.id));
   return { carriedOver: to.filter((a) => known.has(a.id)), new: to.filter((a) => !known.has(a.id)) };
 }

@@ -4,8 +4,9 @@
  * O*NET files are loaded; O*NET's Related Occupations are deliberately not read (they are the evaluation's answer key).
  */
 import type { Insertable } from 'kysely';
+import type { ElementScore } from '../careers/compare';
 import { buildProfiles, type CareerInput } from '../careers/profile';
-import { rankMoves } from '../careers/similarity';
+import { type CareerProfile, rankMoves } from '../careers/similarity';
 import type { CareerMoveRow, Database, DwaRow } from './database';
 import type { Db } from './queries';
 
@@ -44,8 +45,78 @@ export async function careerRows(db: Db) {
   };
 }
 
-export function careerProfilesByOccupation(db: Db, codes: readonly string[]) {
-  return db.selectFrom('career_profile').selectAll().where('occupation_code', 'in', codes).execute();
+/**
+ * An occupation's comparison card as stored (JSON): its skill and knowledge ratings as [element id, element name,
+ * Importance, Level] (null where that scale is not rated), by element id, and its distinct detailed work
+ * activities as [DWA id, IWA id, element id, title, release] (a dwa row), by id.
+ */
+interface StoredCard {
+  skills: [string, string, number | null, number | null][];
+  knowledge: [string, string, number | null, number | null][];
+  activities: [string, string, string, string, DwaRow['release']][];
+}
+
+/** What a comparison reads of one occupation: its profile, its ratings as element score rows, its activities. */
+export interface CareerCard {
+  code: string;
+  profile: CareerProfile;
+  skills: ElementScore[];
+  knowledge: ElementScore[];
+  activities: DwaRow[];
+}
+
+/** Every occupation's comparison card, from the O*NET rows just loaded (migration 0009). */
+export async function careerCardRows(db: Db): Promise<Insertable<Database['career_card']>[]> {
+  const [occupations, ratings, activities] = await Promise.all([
+    db.selectFrom('occupation').select('code').orderBy('code').execute(),
+    db
+      .selectFrom('element_rating')
+      .select(['occupation_code', 'domain', 'element_id', 'element_name', 'scale_id', 'value'])
+      .where('domain', 'in', ['skill', 'knowledge'])
+      .where('scale_id', 'in', ['IM', 'LV'])
+      .orderBy('occupation_code')
+      .orderBy('domain')
+      .orderBy('element_id')
+      .orderBy('scale_id')
+      .execute(),
+    workActivitiesByOccupation(db),
+  ]);
+  const cards = new Map(occupations.map(({ code }): [string, StoredCard] => [code, { skills: [], knowledge: [], activities: [] }]));
+  for (const r of ratings) {
+    const list = (cards.get(r.occupation_code) as StoredCard)[r.domain === 'skill' ? 'skills' : 'knowledge'];
+    let last = list.at(-1);
+    if (last === undefined || last[0] !== r.element_id) list.push((last = [r.element_id, r.element_name, null, null]));
+    last[r.scale_id === 'IM' ? 2 : 3] = r.value;
+  }
+  for (const a of activities) (cards.get(a.occupation_code) as StoredCard).activities.push([a.id, a.iwa_id, a.element_id, a.title, a.release]);
+  return [...cards].map(([code, card]) => ({ occupation_code: code, card: JSON.stringify(card) }));
+}
+
+/** Both halves of each occupation's comparison card, in one statement. */
+export async function careerCardsByOccupation(db: Db, codes: readonly string[]): Promise<CareerCard[]> {
+  const rows = await db
+    .selectFrom('career_profile as p')
+    .innerJoin('career_card as c', 'c.occupation_code', 'p.occupation_code')
+    .select(['p.occupation_code', 'p.profile', 'c.card'])
+    .where('p.occupation_code', 'in', codes)
+    .execute();
+  return rows.map((row) => {
+    const card = JSON.parse(row.card) as StoredCard;
+    const scores = (elements: StoredCard['skills']) =>
+      elements.flatMap(([id, name, importance, level]) => {
+        const rows: ElementScore[] = [];
+        if (importance !== null) rows.push({ element_id: id, element_name: name, scale_id: 'IM', value: importance });
+        if (level !== null) rows.push({ element_id: id, element_name: name, scale_id: 'LV', value: level });
+        return rows;
+      });
+    return {
+      code: row.occupation_code,
+      profile: JSON.parse(row.profile) as CareerProfile,
+      skills: scores(card.skills),
+      knowledge: scores(card.knowledge),
+      activities: card.activities.map(([id, iwa_id, element_id, title, release]) => ({ id, iwa_id, element_id, title, release })),
+    };
+  });
 }
 
 /** Each occupation's ranked moves, most similar first. */
@@ -64,15 +135,14 @@ export function careerMovesIntoOccupation(db: Db, codes: readonly string[]): Pro
     .execute();
 }
 
-/** Each occupation's distinct detailed work activities, by DWA id. */
-export function workActivitiesByOccupation(db: Db, codes: readonly string[]): Promise<(DwaRow & { occupation_code: string })[]> {
+/** Every occupation's distinct detailed work activities, by DWA id. */
+function workActivitiesByOccupation(db: Db) {
   return db
     .selectFrom('task_dwa as t')
     .innerJoin('dwa as d', 'd.id', 't.dwa_id')
     .selectAll('d')
     .select('t.occupation_code')
     .distinct()
-    .where('t.occupation_code', 'in', codes)
     .orderBy('t.occupation_code')
     .orderBy('d.id')
     .execute();

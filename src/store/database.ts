@@ -413,6 +413,12 @@ export interface TaskDwaTable {
 }
 
 /** An occupation's similarity profile (src/careers/profile.ts), JSON, derived at build (migration 0005). */
+/** An occupation's comparison card as JSON (migration 0009; src/store/careers.ts says what it holds). */
+export interface CareerCardTable {
+  occupation_code: string;
+  card: string;
+}
+
 export interface CareerProfileTable {
   occupation_code: string;
   profile: string;
@@ -458,6 +464,7 @@ export interface Database {
   dwa: DwaTable;
   task_dwa: TaskDwaTable;
   career_profile: CareerProfileTable;
+  career_card: CareerCardTable;
   career_move: CareerMoveTable;
   soc_crosswalk: SocCrosswalkTable;
   onet_soc_crosswalk: OnetSocCrosswalkTable;

@@ -7,7 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { careerRows } from './careers';
+import { careerRows, careerCardRows } from './careers';
 import { crosswalkFiles, readCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
 import { DataFileError } from './errors';
@@ -237,6 +237,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     // Career moves over the O*NET rows just loaded (src/careers/, src/store/careers.ts).
     const careers = await careerRows(db);
     step('career profiles', 'career_profile', careers.profiles);
+    step('career comparison cards', 'career_card', await careerCardRows(db));
     step('career moves', 'career_move', careers.moves);
 
     // Job-title search over the O*NET rows just loaded (migration 0002, src/search/index-documents.ts).

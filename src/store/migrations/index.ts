@@ -11,6 +11,7 @@ import * as m0005 from './0005_careers';
 import * as m0006 from './0006_framework_once';
 import * as m0007 from './0007_crosswalks';
 import * as m0008 from './0008_education_suppress';
+import * as m0009 from './0009_career_card';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0006_framework_once': m0006,
   '0007_crosswalks': m0007,
   '0008_education_suppress': m0008,
+  '0009_career_card': m0009,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).sort().at(-1) ?? '';
