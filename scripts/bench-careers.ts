@@ -3,7 +3,8 @@
  * pseudo-random sample of occupation pairs, each executed with a fresh context (so fresh loaders and no cache)
  * through the production server's executeOperation, over the store as `npm start` opens it (rows held for the life of
  * the store up to STORE_HELD_ROWS, src/store/held-rows.ts). `npm run bench` prints it; run alone with
- * `node dist/scripts/bench-careers.js [store file]`. Ceiling: p99 under 2 ms.
+ * `node dist/scripts/bench-careers.js [store file]`; `npm run bench` runs it with the node flags of `npm start`, and it
+ * prints the flags it ran with. Ceiling: p99 under 2 ms.
  */
 import assert from 'node:assert';
 import { readConfig } from '../src/config';
@@ -119,7 +120,7 @@ function percentiles(times: number[]): Latency {
 export function formatComparisonLatency(r: ComparisonLatency): string {
   return (
     `occupation comparison, in process (${r.samples} random pairs, fresh context each, store as npm start opens it: ` +
-    `STORE_HELD_ROWS ${r.heldRowsBound}, ${r.heldRows} held at the end): p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms ` +
+    `STORE_HELD_ROWS ${r.heldRowsBound}, ${r.heldRows} held at the end; node flags: ${process.execArgv.join(' ') || 'none'}): p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms ` +
     `(ceiling ${COMPARISON_P99_CEILING_MS} ms${r.p99Ms < COMPARISON_P99_CEILING_MS ? '' : ', OVER'}), max ${r.maxMs} ms, ${r.sqlStatements} SQL statements at most; ` +
     `CPU time p50 ${r.cpu.p50Ms} ms, p99 ${r.cpu.p99Ms} ms; ` +
     `beside it, one occupation's skills, knowledge and technology: p50 ${r.baseline.p50Ms} ms, p99 ${r.baseline.p99Ms} ms`

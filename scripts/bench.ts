@@ -13,6 +13,7 @@
  * BENCH_ONLY=enrichment or BENCH_ONLY=operations runs one part.
  */
 import assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,7 +23,6 @@ import { createServer } from '../src/server';
 import { loadTypeDefs } from '../src/schema';
 import { openStore } from '../src/store/store';
 import { ENRICHMENT_QUERY, FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
-import { benchComparisons, formatComparisonLatency } from './bench-careers';
 import { load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
 
 /** One operation to measure. scripts/bench-search.ts, when present, exports `benchSearch(): BenchCase | Promise<BenchCase>`. */
@@ -315,7 +315,9 @@ async function main(): Promise<void> {
     }
     const { cases: list, notes } = await cases(snapshot.storeFile);
     const sql = await sqlStatementsPerOperation(snapshot.storeFile, list);
-    const comparisons = await benchComparisons(snapshot.storeFile);
+    // In its own process with the node flags `npm start` runs the server with (the young generation's size sets how
+    // often garbage collection lands in an operation).
+    const comparisons = execFileSync(process.execPath, [...serverNodeFlags(root), join(root, 'dist/scripts/bench-careers.js'), snapshot.storeFile], { encoding: 'utf8' }).trim();
 
     const server = await startServer(snapshot, {});
     const pid = server.process.child.pid;
@@ -379,7 +381,7 @@ async function main(): Promise<void> {
     console.log('SQL/op: statements one execution runs (in process, fresh context); a response-cache hit runs none.');
     console.log("RSS MB: the server process's highest resident memory during that operation's runs (sampled every 250 ms).");
     for (const note of notes) console.log(note);
-    console.log(formatComparisonLatency(comparisons));
+    console.log(comparisons);
     console.log(`store build (a snapshot of data/, into a temporary file): ${snapshot.buildMs} ms`);
     console.log(`startup to ready (spawn to the ready line): ${server.readyMs} ms; with the cache off: ${cold.readyMs} ms`);
     console.log(`RSS at rest: ${rssAtRestMb} MB; under load: ${Math.max(...rows.filter((r) => r.sql !== undefined).map((r) => r.server.rssMaxMb))} MB (highest sample)`);
