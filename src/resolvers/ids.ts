@@ -3,8 +3,10 @@
  * `InMemoryCache`, urql's Graphcache) keep each object once and merge what different queries select, instead of
  * replacing nested objects and losing fields. Ids are paths from the occupation's code, in the form the framework
  * file already gives its statements (`43-6012.00/competency/emerging/01`): a level is that path without the
- * statement's number, a citation adds `/citations/<position>`. Types whose content depends on the arguments
- * (connections, edges, page info, search hits) have none: clients page them with a field policy (README).
+ * statement's number, a citation adds `/citations/<position>`. Objects whose parent holds no more than a part of
+ * their id get it where they are built: a comparison's facets, gaps and changes (careers.ts) and a translation's
+ * steps (crosswalks.ts), under `ids.comparison` and `ids.translation`. Types whose content depends on the
+ * arguments (connections, edges, page info, search hits) have none: clients page them with a field policy (README).
  */
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { FrameworkDocument } from '../store/framework-document';
