@@ -75,6 +75,8 @@ export interface LoadRequest {
   path: string;
   headers: Record<string, string>;
   body?: string;
+  /** Makes a new body for every request sent (e.g. a new set of representations), instead of `body`. */
+  nextBody?: () => string;
 }
 
 export interface LoadResult {
@@ -94,7 +96,11 @@ export async function load(port: number, requests: LoadRequest[], { connections 
     connections,
     duration: seconds,
     pipelining: 1,
-    requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body })),
+    requests: requests.map((r) => {
+      const { nextBody } = r;
+      const request = { method: r.method, path: r.path, headers: r.headers, body: r.body ?? nextBody?.() };
+      return nextBody === undefined ? request : { ...request, setupRequest: (req: autocannon.Request) => ({ ...req, body: nextBody() }) };
+    }),
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),

@@ -46,5 +46,5 @@ export interface Context {
 export function createContext(store: Store, corrections?: CorrectionsRequest): Context {
   const sqlStatements = new StatementCounter();
   const db = store.db.withPlugin(sqlStatements);
-  return { store: { ...store, db }, loaders: createLoaders(db), sqlStatements, ...(corrections && { corrections: correctionsContext(corrections) }) };
+  return { store: { ...store, db }, loaders: createLoaders(db, store.held), sqlStatements, ...(corrections && { corrections: correctionsContext(corrections) }) };
 }

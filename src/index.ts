@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     storeFile: config.storeFile,
     rebuild: !config.production,
+    heldRows: config.heldRows,
     log: (line) => logger.info(line),
   });
   if (config.correctionsDatabaseUrl === null && config.correctionsFile === config.storeFile) throw new Error('CORRECTIONS_FILE must not be the reference store (STORE_FILE): rebuilding that would lose suggestions');

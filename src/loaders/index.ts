@@ -1,7 +1,8 @@
 /**
- * One DataLoader per (table, lookup key), named <thing>By<Key>. A fresh set is made for every request, so
- * nothing is cached across requests. Each batch runs one query, and results are regrouped through a Map so
- * duplicate and missing keys stay right ("values the same length and order as keys").
+ * One DataLoader per (table, lookup key), named <thing>By<Key>. A fresh set is made for every request. Each batch
+ * runs one query, and results are regrouped through a Map so duplicate and missing keys stay right ("values the
+ * same length and order as keys"). Where the store holds rows for its life (src/store/held-rows.ts), a batch first
+ * takes the keys held there and queries only the rest, still in one statement; what it reads is then held.
  */
 import DataLoader from 'dataloader';
 import type { CareerProfile } from '../careers/similarity';
@@ -9,68 +10,115 @@ import { groupBy } from '../group-by';
 import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
+import type { HeldRows } from '../store/held-rows';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
 
-export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
-  return new DataLoader<K, R[]>(async (keys) => {
-    const groups = groupBy(await fetch(keys), keyOf);
-    return keys.map((key) => groups.get(key) ?? []);
-  });
+type Batch<K, V> = (keys: readonly K[]) => Promise<V[]>;
+
+/** Where a loader keeps what it read for the life of the store, under its own name. */
+interface Holding {
+  rows: HeldRows | undefined;
+  name: string;
+  /** What one value counts against the bound, in rows; by default an array's length, else 1. */
+  weight?: number;
 }
 
-function uniqueLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R | null> {
-  return new DataLoader<K, R | null>(async (keys) => {
+/** `batch` for the keys not held yet; every value read is held, an array weighing its length. */
+function holding<K, V>(batch: Batch<K, V>, { rows, name, weight }: Holding): Batch<K, V> {
+  if (rows === undefined || !rows.enabled) return batch;
+  return async (keys) => {
+    const values = new Array<V>(keys.length);
+    const missing: K[] = [];
+    const missingAt: number[] = [];
+    keys.forEach((key, i) => {
+      const held = rows.get(`${name}:${String(key)}`);
+      if (held === undefined) {
+        missing.push(key);
+        missingAt.push(i);
+      } else values[i] = held.value as V;
+    });
+    if (missing.length > 0) {
+      const read = await batch(missing);
+      read.forEach((value, j) => {
+        values[missingAt[j]!] = value;
+        rows.set(`${name}:${String(missing[j])}`, value, weight ?? (Array.isArray(value) ? Math.max(1, value.length) : 1));
+      });
+    }
+    return values;
+  };
+}
+
+export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K, held?: Holding): DataLoader<K, R[]> {
+  const batch: Batch<K, R[]> = async (keys) => {
+    const groups = groupBy(await fetch(keys), keyOf);
+    return keys.map((key) => groups.get(key) ?? []);
+  };
+  return new DataLoader<K, R[]>(held === undefined ? batch : holding(batch, held));
+}
+
+function uniqueLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K, held?: Holding): DataLoader<K, R | null> {
+  const batch: Batch<K, R | null> = async (keys) => {
     const byKey = new Map<K, R>();
     // For keys that match several rows (a SOC code over several occupations) the first row wins: queries order
     // their rows so that the first is the canonical one.
     for (const row of await fetch(keys)) if (!byKey.has(keyOf(row))) byKey.set(keyOf(row), row);
     return keys.map((key) => byKey.get(key) ?? null);
-  });
+  };
+  return new DataLoader<K, R | null>(held === undefined ? batch : holding(batch, held));
 }
 
-const byOccupation = <R extends { occupation_code: string }>(fetch: (db: Db, codes: readonly string[]) => Promise<R[]>, db: Db) =>
-  groupedLoader<string, R>((codes) => fetch(db, codes), (row) => row.occupation_code);
-
-export function createLoaders(db: Db) {
+/** `held`: the store's rows held for its life; without it, every batch reads the store. */
+export function createLoaders(db: Db, held?: HeldRows) {
+  const as = (name: string, weight?: number): Holding => ({ rows: held, name, weight });
+  const byOccupation = <R extends { occupation_code: string }>(name: string, fetch: (db: Db, codes: readonly string[]) => Promise<R[]>) =>
+    groupedLoader<string, R>((codes) => fetch(db, codes), (row) => row.occupation_code, as(name));
   return {
-    occupationByCode: uniqueLoader((codes: readonly string[]) => q.occupationsByCode(db, codes), (o) => o.code),
+    occupationByCode: uniqueLoader((codes: readonly string[]) => q.occupationsByCode(db, codes), (o) => o.code, as('occupation')),
     occupationBySocCode: uniqueLoader(
       (socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes),
       (o) => o.soc_code,
+      as('occupationBySoc'),
     ),
-    jobZoneByZone: uniqueLoader((zones: readonly number[]) => q.jobZonesByZone(db, zones), (z) => z.zone),
-    alternateTitlesByOccupation: byOccupation(q.alternateTitlesByOccupation, db),
-    reportedTitlesByOccupation: byOccupation(q.reportedTitlesByOccupation, db),
-    tasksByOccupation: byOccupation(q.tasksByOccupation, db),
-    technologySkillsByOccupation: byOccupation(q.technologySkillsByOccupation, db),
-    toolsByOccupation: byOccupation(q.toolsByOccupation, db),
-    educationByOccupation: byOccupation(q.educationByOccupation, db),
-    relatedOccupationsByOccupation: byOccupation(q.relatedOccupationsByOccupation, db),
-    skillScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'skill', codes), db),
-    knowledgeScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'knowledge', codes), db),
-    workStyleScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'work_style', codes), db),
-    interestScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'interest', codes), db),
-    workValueScoresByOccupation: byOccupation((d, codes) => q.elementScoresByOccupation(d, 'work_value', codes), db),
-    emergingTasksByOccupation: byOccupation(q.emergingTasksByOccupation, db),
+    jobZoneByZone: uniqueLoader((zones: readonly number[]) => q.jobZonesByZone(db, zones), (z) => z.zone, as('jobZone')),
+    alternateTitlesByOccupation: byOccupation('alternateTitles', q.alternateTitlesByOccupation),
+    reportedTitlesByOccupation: byOccupation('reportedTitles', q.reportedTitlesByOccupation),
+    tasksByOccupation: byOccupation('tasks', q.tasksByOccupation),
+    technologySkillsByOccupation: byOccupation('technology', q.technologySkillsByOccupation),
+    toolsByOccupation: byOccupation('tools', q.toolsByOccupation),
+    educationByOccupation: byOccupation('education', q.educationByOccupation),
+    relatedOccupationsByOccupation: byOccupation('related', q.relatedOccupationsByOccupation),
+    skillScoresByOccupation: byOccupation('skills', (d, codes) => q.elementScoresByOccupation(d, 'skill', codes)),
+    knowledgeScoresByOccupation: byOccupation('knowledge', (d, codes) => q.elementScoresByOccupation(d, 'knowledge', codes)),
+    workStyleScoresByOccupation: byOccupation('workStyles', (d, codes) => q.elementScoresByOccupation(d, 'work_style', codes)),
+    interestScoresByOccupation: byOccupation('interests', (d, codes) => q.elementScoresByOccupation(d, 'interest', codes)),
+    workValueScoresByOccupation: byOccupation('workValues', (d, codes) => q.elementScoresByOccupation(d, 'work_value', codes)),
+    emergingTasksByOccupation: byOccupation('emergingTasks', q.emergingTasksByOccupation),
     // Keyed by `from`, `to` and code joined with tabs: one statement per pair of releases in a batch.
-    releaseChangesByOccupation: groupedLoader(async (keys: readonly string[]) => {
-      const byPair = groupBy(keys.map((key) => key.split('\t') as [string, string, string]), ([from, to]) => `${from}\t${to}`);
-      const batches = [...byPair.values()].map((group) => {
-        const [from, to] = group[0] as [string, string, string];
-        return q.releaseChangesByOccupation(db, from, to, group.map(([, , code]) => code));
-      });
-      return (await Promise.all(batches)).flat();
-    }, (change) => `${change.from_release}\t${change.to_release}\t${change.occupation_code ?? ''}`),
-    frameworkByOccupation: uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code),
+    releaseChangesByOccupation: groupedLoader(
+      async (keys: readonly string[]) => {
+        const byPair = groupBy(keys.map((key) => key.split('\t') as [string, string, string]), ([from, to]) => `${from}\t${to}`);
+        const batches = [...byPair.values()].map((group) => {
+          const [from, to] = group[0] as [string, string, string];
+          return q.releaseChangesByOccupation(db, from, to, group.map(([, , code]) => code));
+        });
+        return (await Promise.all(batches)).flat();
+      },
+      (change) => `${change.from_release}\t${change.to_release}\t${change.occupation_code ?? ''}`,
+      as('releaseChanges'),
+    ),
+    frameworkByOccupation: uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code, as('framework')),
     // A framework's lists as served, one stored document each (src/store/framework-document.ts).
     frameworkDocumentByOccupation: uniqueLoader(
       async (codes: readonly string[]) => (await q.frameworkDocumentsByOccupation(db, codes)).map((row) => readFrameworkDocument(row.document)),
       (document) => document.occupationCode,
+      // Parsed, a framework's ~70 KB document takes about what a thousand held rows do.
+      as('frameworkDocument', 1000),
     ),
     // Which framework a statement id belongs to, for checking a suggested correction's target.
-    frameworkStatementById: uniqueLoader((ids: readonly string[]) => q.frameworkStatementsById(db, ids), (s) => s.id),
-    sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id),
+    frameworkStatementById: uniqueLoader((ids: readonly string[]) => q.frameworkStatementsById(db, ids), (s) => s.id, as('frameworkStatement')),
+    sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id, as('source')),
+    // Not held for the life of the store (issue 11 did not measure them).
     // Crosswalks from other classifications (src/store/crosswalk-queries.ts).
     occupationsBySocCode: groupedLoader((socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes), (o) => o.soc_code),
     socCrosswalkBy2010Code: groupedLoader((codes: readonly string[]) => cw.socCrosswalkBy2010Code(db, codes), (r) => r.soc2010_code),
@@ -79,16 +127,17 @@ export function createLoaders(db: Db) {
     onetSocCrosswalkBy2019Code: groupedLoader((codes: readonly string[]) => cw.onetSocCrosswalkBy2019Code(db, codes), (r) => r.onet2019_code),
     escoCrosswalkByUri: groupedLoader((uris: readonly string[]) => cw.escoCrosswalkByUri(db, uris), (r) => r.uri),
     escoCrosswalkByIscoCode: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByIscoCode(db, codes), (r) => r.isco_code),
-    escoCrosswalkByOccupation: byOccupation(cw.escoCrosswalkByOccupation, db),
+    escoCrosswalkByOccupation: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByOccupation(db, codes), (r) => r.occupation_code),
     // Career moves and comparisons (src/store/careers.ts); a profile is stored as JSON (src/careers/profile.ts).
+    // Not held for the life of the store (issue 11 did not measure them).
     careerProfileByOccupation: uniqueLoader(
       async (codes: readonly string[]) => (await careers.careerProfilesByOccupation(db, codes)).map((row) => JSON.parse(row.profile) as CareerProfile),
       (profile) => profile.code,
     ),
     careerMovesByOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
     careerMovesIntoOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
-    careerRatingsByOccupation: byOccupation(careers.careerRatingsByOccupation, db),
-    workActivitiesByOccupation: byOccupation(careers.workActivitiesByOccupation, db),
+    careerRatingsByOccupation: groupedLoader((codes: readonly string[]) => careers.careerRatingsByOccupation(db, codes), (r) => r.occupation_code),
+    workActivitiesByOccupation: groupedLoader((codes: readonly string[]) => careers.workActivitiesByOccupation(db, codes), (a) => a.occupation_code),
   };
 }
 

@@ -17,6 +17,21 @@ function primaryScore(rating: ElementRatingShape): number {
   return rating.scores.find((s) => PRIMARY_SCALES.includes(s.scale_id))?.value ?? Number.NEGATIVE_INFINITY;
 }
 
+/**
+ * Ratings already grouped, per list of scores: the rows a store holds for its life (src/store/held-rows.ts) are the
+ * same array in every request (always the same occupation's same list, so the same `id`), so they are grouped once;
+ * a request's own rows are let go with it.
+ */
+const grouped = new WeakMap<ElementScoreRow[], ElementRatingsShape>();
+
+function heldRatingsOf(id: string, scores: ElementScoreRow[], unavailableReason: string): ElementRatingsShape {
+  // No scores: nothing to group, and the reason may name the release of the occupation asking.
+  if (scores.length === 0) return ratingsOf(id, scores, unavailableReason);
+  let ratings = grouped.get(scores);
+  if (ratings === undefined) grouped.set(scores, (ratings = ratingsOf(id, scores, unavailableReason)));
+  return ratings;
+}
+
 /** Groups one occupation's scale scores into one rating per element, or says why there are none; `id` names the list. */
 export function ratingsOf(id: string, scores: ElementScoreRow[], unavailableReason: string): ElementRatingsShape {
   if (scores.length === 0) return { id, items: null, unavailableReason, release: null };
@@ -80,9 +95,9 @@ export const Occupation: OccupationResolvers<Context> = {
   tools: async (o, { first, after }, { loaders }) =>
     pageOf(await loaders.toolsByOccupation.load(o.code), 'tool', (t) => t.id, first, after),
   skills: async (o, _, { loaders }) =>
-    ratingsOf(ids.elementRatings(o.code, 'skills'), await loaders.skillScoresByOccupation.load(o.code), `O*NET 29.0 has no Skills ratings for this occupation, and ${NO_30X}`),
+    heldRatingsOf(ids.elementRatings(o.code, 'skills'), await loaders.skillScoresByOccupation.load(o.code), `O*NET 29.0 has no Skills ratings for this occupation, and ${NO_30X}`),
   knowledge: async (o, _, { loaders }) =>
-    ratingsOf(
+    heldRatingsOf(
       ids.elementRatings(o.code, 'knowledge'),
       await loaders.knowledgeScoresByOccupation.load(o.code),
       `O*NET 29.0 has no Knowledge ratings for this occupation, and ${NO_30X}`,
@@ -94,9 +109,9 @@ export const Occupation: OccupationResolvers<Context> = {
     release: null,
   }),
   workStyles: async (o, _, { loaders }) =>
-    ratingsOf(ids.elementRatings(o.code, 'work-styles'), await loaders.workStyleScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Styles ratings for this occupation`),
+    heldRatingsOf(ids.elementRatings(o.code, 'work-styles'), await loaders.workStyleScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Styles ratings for this occupation`),
   interests: async (o, _, { loaders }) =>
-    ratingsOf(ids.elementRatings(o.code, 'interests'), await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
+    heldRatingsOf(ids.elementRatings(o.code, 'interests'), await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
   education: async (o, { distribution }, { loaders }) => {
     const scale = EDUCATION_SCALES[distribution ?? 'REQUIRED_LEVEL_OF_EDUCATION'];
     return (await loaders.educationByOccupation.load(o.code)).filter((row) => row.scale_id === scale);

@@ -49,6 +49,18 @@ export function pageOf<T>(
   return connection(slice, rows.length, start > 0, start + size < rows.length, (row) => encodeCursor(kind, keyOf(row)));
 }
 
+/** An edge whose cursor is encoded only if it is asked for (a router's enrichment rarely asks). */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (node: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.node);
+  }
+}
+
 export function connection<T>(
   nodes: readonly T[],
   totalCount: number,
@@ -56,15 +68,19 @@ export function connection<T>(
   hasNextPage: boolean,
   cursorOf: (node: T) => string,
 ): Page<T> {
-  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  const edges = nodes.map((node) => new Edge(node, cursorOf));
   return {
     totalCount,
     edges,
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
 }

@@ -12,12 +12,14 @@ export interface EnsureOptions {
   storeFile: string;
   rebuild: boolean;
   log: (line: string) => void;
+  /** Rows to keep in memory for the life of the store (openStore's `heldRows`). */
+  heldRows?: number;
 }
 
-export async function ensureStore({ dataDir, storeFile, rebuild, log }: EnsureOptions): Promise<Store> {
+export async function ensureStore({ dataDir, storeFile, rebuild, log, heldRows }: EnsureOptions): Promise<Store> {
   let problem: string;
   try {
-    const store = await openStore(storeFile);
+    const store = await openStore(storeFile, { heldRows });
     if (store.meta.get('input_hash') === hashDataDir(dataDir)) return store;
     await store.close();
     problem = `store ${storeFile} was built from other data than ${dataDir} holds now`;
@@ -28,5 +30,5 @@ export async function ensureStore({ dataDir, storeFile, rebuild, log }: EnsureOp
   }
   log(`[store] ${problem}; rebuilding`);
   await buildStore({ dataDir, storeFile, log });
-  return openStore(storeFile);
+  return openStore(storeFile, { heldRows });
 }

@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, SqliteDialect, UnknownRow } from 'kysely';
 import type { Database } from './database';
+import { HeldRows } from './held-rows';
 import { StoreError } from './errors';
 import { latestSchemaVersion } from './migrations';
 import { SEARCH_INDEX_VERSION } from '../search/index-documents';
@@ -14,12 +15,15 @@ import { frameworksWithoutDocument, readMeta } from './queries';
 export interface Store {
   db: Kysely<Database>;
   meta: ReadonlyMap<string, string>;
+  /** Rows the loaders keep in memory for the life of this store (none unless `openStore` was given a bound). */
+  held: HeldRows;
   close(): Promise<void>;
 }
 
 const rebuildHint = 'run `npm run build:store` to rebuild it from data/';
 
-export async function openStore(file: string): Promise<Store> {
+/** `heldRows`: how many rows the loaders may keep in memory for the life of the store (src/store/held-rows.ts). */
+export async function openStore(file: string, { heldRows = 0 } = {}): Promise<Store> {
   if (!existsSync(file)) throw new StoreError('missing', `store ${file} is missing: ${rebuildHint}`);
   let sqlite: SqliteDatabase.Database;
   try {
@@ -63,7 +67,7 @@ export async function openStore(file: string): Promise<Store> {
     const codes = undocumented.map((f) => f.occupation_code).join(', ');
     throw new StoreError('corrupt', `store ${file} has frameworks without their served document (${codes}): ${rebuildHint}`);
   }
-  return { db, meta, close: () => db.destroy() };
+  return { db, meta, held: new HeldRows(heldRows), close: () => db.destroy() };
 }
 
 /**

@@ -59,3 +59,17 @@ export const OCCUPATION_ENTITIES_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * What a router sends to enrich a page of job postings (issue 11): the list fields of each Occupation
+ * representation. The benchmark sends 20, 50 or 1 random codes; tests check its answers byte for byte.
+ */
+export const ENRICHMENT_QUERY = /* GraphQL */ `
+  query Enrichment($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Occupation {
+        code title jobZone { zone name } skills { items { element { name } importance level } } tasks(first: 5) { edges { node { statement } } } technologySkills(first: 10) { edges { node { name hot } } } framework { levels { name band } }
+      }
+    }
+  }
+`;

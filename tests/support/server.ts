@@ -17,9 +17,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** `storeFile` defaults to the real store; tests that need other data pass a fixture store they built. */
-export async function startTestServer({ production = false, storeFile = testStoreFile } = {}): Promise<TestServer> {
-  const store = await openStore(storeFile);
+/**
+ * `storeFile` defaults to the real store; tests that need other data pass a fixture store they built. `heldRows`
+ * (default 0: every batch reads the store) lets the loaders hold rows for the life of the store, as the server does.
+ */
+export async function startTestServer({ production = false, storeFile = testStoreFile, heldRows = 0 } = {}): Promise<TestServer> {
+  const store = await openStore(storeFile, { heldRows });
   const server = createServer({ production });
   await server.start();
   return {

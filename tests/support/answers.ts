@@ -1,0 +1,126 @@
+/**
+ * The operations whose answers must stay byte for byte the same for the same data (issue 11): the README's
+ * queries, the router's enrichment query, every list field of a few occupations, and a second page of each
+ * connection. `scripts/capture-answers.ts` records their answers from the code before a change; the test
+ * tests/answers.test.ts compares today's answers with that record.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { ENRICHMENT_QUERY } from './queries';
+import { projectRoot } from './paths';
+
+export interface AnswerCase {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** The answer carries errors on purpose (they are recorded with it). */
+  errorsExpected?: boolean;
+}
+
+/** The checkout's root, also when this file runs compiled under dist/ (scripts/capture-answers.ts). */
+export const root = existsSync(join(projectRoot, 'README.md')) ? projectRoot : resolve(projectRoot, '..');
+
+export const ANSWERS_FILE = join(root, 'tests/fixtures/answers-before-issue-11.json.gz');
+
+/** The answers as recorded: case name -> the answer's JSON text. */
+export function recordedAnswers(): Record<string, string> {
+  return JSON.parse(gunzipSync(readFileSync(ANSWERS_FILE)).toString('utf8')) as Record<string, string>;
+}
+
+/** The README's GraphQL blocks (variables from their `# variables:` comment) and its curl example. */
+export function readmeCases(): AnswerCase[] {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const cases: AnswerCase[] = [];
+  for (const match of readme.matchAll(/```graphql\n([\s\S]*?)```/g)) {
+    const [text = '', comment] = match[1]!.split(/^# variables:\n/m);
+    const given = comment === undefined ? undefined : (JSON.parse(comment.replace(/^# ?/gm, '')) as Record<string, unknown>);
+    // A block may hold several operations: each runs on its own; one that takes a `$code` without given variables
+    // gets the README's own example code.
+    for (const query of text.split(/\n(?=(?:query|mutation) )/)) {
+      const variables = given ?? (query.includes('$code') ? { code: '43-6012.00' } : undefined);
+      // Named by their text, so a block added to the README elsewhere does not renumber the others.
+      cases.push({ name: `README: ${query.replace(/\s+/g, ' ').trim().slice(0, 70)}`, query, variables });
+    }
+  }
+  for (const [i, match] of [...readme.matchAll(/-d '(\{"query".*?\})'/g)].entries()) {
+    cases.push({ name: `README curl ${i + 1}`, ...(JSON.parse(match[1]!) as { query: string }) });
+  }
+  return cases;
+}
+
+/** Every list field of an occupation, with paging arguments a later page reuses. */
+const ALL_LISTS = /* GraphQL */ `
+  code title socCode description majorGroup hasFramework
+  jobZone { zone name education experience jobTraining examples svpRange }
+  alternateTitles(first: 3) { totalCount edges { cursor node { title shortTitle sources } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+  reportedTitles { title shownInMyNextMove }
+  tasks(first: 4) { totalCount edges { cursor node { id statement type incumbentsResponding date domainSource } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+  coreTasks: tasks(first: 2, type: CORE) { totalCount edges { cursor node { id type } } pageInfo { hasNextPage endCursor } }
+  supplementalTasks: tasks(first: 2, type: SUPPLEMENTAL) { totalCount edges { cursor node { id type } } pageInfo { hasNextPage endCursor } }
+  technologySkills(first: 4) { totalCount edges { cursor node { name commodityCode commodityTitle hot inDemand } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+  hotTechnology: technologySkills(first: 3, hotOnly: true) { totalCount edges { cursor node { name hot } } pageInfo { hasNextPage endCursor } }
+  tools(first: 3) { totalCount edges { cursor node { name commodityCode commodityTitle } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+  skills { release unavailableReason items { element { id name } importance level date domainSource release scores { scaleId scaleName minimum maximum value recommendSuppress notRelevant } } }
+  knowledge { release unavailableReason items { element { id name } importance level scores { scaleId value } } }
+  abilities { unavailableReason items { element { name } } }
+  workStyles { release unavailableReason items { element { id name } importance level scores { scaleId scaleName value } } }
+  interests { release unavailableReason items { element { id name } scores { scaleId value } } }
+  education { category label percent }
+  relatedOccupations { tier rank occupation { code title } }
+`;
+
+const ALL_LISTS_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Occupation { ${ALL_LISTS} } } }`;
+
+/** The second page of each connection, after the first page's end cursor. */
+const NEXT_PAGES_QUERY = /* GraphQL */ `
+  query($code: String!, $titles: String, $tasks: String, $core: String, $technology: String, $hot: String, $tools: String) {
+    occupation(code: $code) {
+      alternateTitles(first: 3, after: $titles) { totalCount edges { cursor node { title } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+      tasks(first: 4, after: $tasks) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+      coreTasks: tasks(first: 2, type: CORE, after: $core) { totalCount edges { node { id type } } pageInfo { hasNextPage hasPreviousPage } }
+      technologySkills(first: 4, after: $technology) { totalCount edges { cursor node { name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+      hotTechnology: technologySkills(first: 3, hotOnly: true, after: $hot) { totalCount edges { node { name hot } } pageInfo { hasNextPage hasPreviousPage } }
+      tools(first: 3, after: $tools) { totalCount edges { cursor node { name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+    }
+  }
+`;
+
+/** Occupations with each kind of data, and without: every 50th code, the framework's, and some with empty lists. */
+export const ANSWER_CODES = ['43-6012.00', '11-1011.00', '11-1011.03', '15-1252.00', '23-2011.00', '29-1141.00', '45-1011.00', '53-7121.00', '55-1011.00', '55-3019.00', '11-9013.00', '11-9039.00', '11-1031.00'];
+
+const representations = (codes: readonly string[]) => codes.map((code) => ({ __typename: 'Occupation', code }));
+
+/** The cases run in one go; `nextPageCases` needs the first pages' answers for its cursors. */
+export function answerCases(allCodes: readonly string[]): AnswerCase[] {
+  const spread = allCodes.filter((_, i) => i % 50 === 0);
+  return [
+    ...readmeCases(),
+    { name: 'enrichment, 20 codes', query: ENRICHMENT_QUERY, variables: { representations: representations([...ANSWER_CODES, ...spread].slice(0, 20)) } },
+    { name: 'enrichment, every 50th code and the set above', query: ENRICHMENT_QUERY, variables: { representations: representations([...new Set([...spread, ...ANSWER_CODES])]) } },
+    { name: 'enrichment, 1 code', query: ENRICHMENT_QUERY, variables: { representations: representations(['43-6012.00']), request: 1 } },
+    { name: 'enrichment, a code given twice and an unknown one', query: ENRICHMENT_QUERY, variables: { representations: representations(['23-2011.00', '99-9999.00', '23-2011.00']) }, errorsExpected: true },
+    { name: 'every list field', query: ALL_LISTS_QUERY, variables: { representations: representations(ANSWER_CODES) } },
+  ];
+}
+
+interface FirstPages {
+  data: { _entities: ({ code: string } & Record<string, { pageInfo: { endCursor: string | null } }>)[] };
+}
+
+export function nextPageCases(everyListAnswer: string): AnswerCase[] {
+  const { data } = JSON.parse(everyListAnswer) as FirstPages;
+  return data._entities.map((o) => ({
+    name: `next pages of ${o.code}`,
+    query: NEXT_PAGES_QUERY,
+    variables: {
+      code: o.code,
+      titles: o.alternateTitles!.pageInfo.endCursor,
+      tasks: o.tasks!.pageInfo.endCursor,
+      core: o.coreTasks!.pageInfo.endCursor,
+      technology: o.technologySkills!.pageInfo.endCursor,
+      hot: o.hotTechnology!.pageInfo.endCursor,
+      tools: o.tools!.pageInfo.endCursor,
+    },
+  }));
+}
