@@ -3,11 +3,10 @@
  * var/test/store.sqlite, which `npm test` builds) into tests/fixtures/answers-before-issue-11.json.gz. Run it on
  * the code BEFORE a change that must keep answers byte for byte (and again, on that code, when data/ changes):
  *   npm run build && node dist/scripts/capture-answers.js
- * The record in the repository was taken from main at `28c40f8` (O*NET 30.2, issue 13 merged), without issue 11's changes: its
+ * The record in the repository was taken from main at `a5a51b5` (O*NET 30.2; issues 12, 13, 14, 15, 16 merged), without issue 11's changes: its
  * source tree (`git archive`) with this script, tests/support/answers.ts and queries.ts copied in.
- * Since then the README's career-moves and change-feed queries were named and select ids: their two answers were
- * recorded again, each checked to equal the old one once its `id` fields are taken out; the README's translateCode
- * query (added with the crosswalks, after that record) was recorded then.
+ * Since then the README's career-moves, translateCode and change-feed queries were named and select ids: their three
+ * answers were recorded again, each checked to equal the old one once its `id` fields are taken out.
  */
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
