@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { DataFileError } from '../../src/store/errors';
 import { buildStore } from '../../src/store/importer';
-import { makeFixtureDataDir } from '../support/fixtures';
+import { buildErrorOf, makeFixtureDataDir } from '../support/fixtures';
 
 const BLS = 'crosswalks/bls-soc-2010-to-2018.tsv';
 const ONET = 'crosswalks/onet-soc-2010-to-2019.semicolon.csv';
@@ -24,12 +24,7 @@ async function buildErrorAfter(file: string, edit: (text: string) => string): Pr
   const original = readFileSync(path);
   writeFileSync(path, edit(original.toString('utf8')));
   try {
-    const error: unknown = await buildStore({ dataDir, storeFile: storeFile() }).then(
-      () => null,
-      (e: unknown) => e,
-    );
-    if (!(error instanceof DataFileError)) throw new Error(`expected a DataFileError, got ${String(error)}`);
-    return error;
+    return await buildErrorOf(dataDir, storeFile());
   } finally {
     writeFileSync(path, original);
   }

@@ -7,7 +7,7 @@ import { runBuildStore } from '../../src/build-store';
 import { DataFileError } from '../../src/store/errors';
 import { readFrameworkDocument } from '../../src/store/framework-document';
 import { buildStore } from '../../src/store/importer';
-import { editFramework, FIXTURE_OCCUPATIONS, makeFixtureDataDir, readGzLines, writeGzLines } from '../support/fixtures';
+import { buildErrorOf, editFramework, FIXTURE_OCCUPATIONS, makeFixtureDataDir, readGzLines, storeIn, writeGzLines } from '../support/fixtures';
 
 const FRAMEWORK = 'frameworks/43-6012.00.json';
 const TASKS = 'onet/30.2/Task Statements.txt.gz';
@@ -18,16 +18,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const storeIn = (dir: string) => join(dir, 'out/store.sqlite');
 
-async function buildError(): Promise<DataFileError> {
-  const error: unknown = await buildStore({ dataDir, storeFile: storeIn(dataDir) }).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DataFileError)) throw new Error(`expected a DataFileError, got ${String(error)}`);
-  return error;
-}
+const buildError = (): Promise<DataFileError> => buildErrorOf(dataDir);
 
 test('builds the fixture set: the four occupations, their rows, the framework and its warnings', async () => {
   const lines: string[] = [];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { DataFileError } from '../../src/store/errors';
 import { buildStore } from '../../src/store/importer';
-import { makeFixtureDataDir, readGzLines, writeGzLines } from '../support/fixtures';
+import { buildErrorOf, makeFixtureDataDir, readGzLines, storeIn, writeGzLines } from '../support/fixtures';
 
 let dataDir: string;
 beforeEach(() => {
@@ -16,7 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const storeIn = (dir: string) => join(dir, 'out/store.sqlite');
 
 function editJson(file: string, edit: (value: Record<string, unknown>) => void): void {
   const path = join(dataDir, file);
@@ -30,14 +29,7 @@ function editLines(file: string, edit: (lines: string[]) => string[]): void {
   writeGzLines(path, edit(readGzLines(path)));
 }
 
-async function buildError(): Promise<DataFileError> {
-  const error: unknown = await buildStore({ dataDir, storeFile: storeIn(dataDir) }).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DataFileError)) throw new Error(`expected a DataFileError, got ${String(error)}`);
-  return error;
-}
+const buildError = (): Promise<DataFileError> => buildErrorOf(dataDir);
 
 test('a release declared in data is served and compared with every held release', async () => {
   cpSync(join(dataDir, 'onet/30.2'), join(dataDir, 'onet/30.3'), { recursive: true });

@@ -6,7 +6,9 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { DataFileError } from '../../src/store/errors';
 import type { FrameworkFile } from '../../src/store/framework-file';
+import { buildStore } from '../../src/store/importer';
 import { dataDir } from './paths';
 
 /** Files keyed by occupation in their first column (Related Occupations: in both of its first two). */
@@ -76,4 +78,17 @@ export function editFramework(path: string, edit: (framework: FrameworkFile) => 
   const value = JSON.parse(readFileSync(path, 'utf8')) as FrameworkFile;
   edit(value);
   writeFileSync(path, JSON.stringify(value, null, 2));
+}
+
+/** Where importer tests build a fixture directory's store. */
+export const storeIn = (dir: string): string => join(dir, 'out/store.sqlite');
+
+/** Builds the store from a (broken on purpose) fixture directory and returns the DataFileError the build raised. */
+export async function buildErrorOf(dataDir: string, storeFile = storeIn(dataDir)): Promise<DataFileError> {
+  const error: unknown = await buildStore({ dataDir, storeFile }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DataFileError)) throw new Error(`expected a DataFileError, got ${String(error)}`);
+  return error;
 }
