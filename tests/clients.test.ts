@@ -1,8 +1,8 @@
 /**
  * Stock GraphQL clients with their default settings, against the development server over real HTTP: Apollo
- * Client's default `InMemoryCache` (no `typePolicies`) runs the README's queries one after another and pages
- * `occupations` with `fetchMore`, with no warning and complete cache reads; the README's `relayStylePagination`
- * policy appends pages; urql (which sends queries as GET by default) and graphql-request (POST, and GET when
+ * Client's default `InMemoryCache` (no `typePolicies`) runs the README's queries one after another (occupations,
+ * career moves, code translations, the change feed) and pages `occupations` and `releaseChanges` with `fetchMore`,
+ * with no warning and complete cache reads; the README's `relayStylePagination` policy appends pages; urql (which sends queries as GET by default) and graphql-request (POST, and GET when
  * asked) get their answers.
  */
 import { readFileSync } from 'node:fs';
@@ -121,6 +121,82 @@ describe('Apollo Client with the default InMemoryCache', () => {
     // Both pages are in the cache, complete, each under its own arguments.
     expect(client.readQuery({ query })).toEqual(first);
     expect(client.readQuery({ query, variables: { after: first!.occupations.pageInfo.endCursor } })).toEqual(second);
+    client.stop();
+  });
+
+  test("the README's career, crosswalk and change-feed queries after the occupation card: no warning, every cache read complete", async () => {
+    const client = apollo();
+    const card = readmeQuery('OccupationCard');
+    const careers = readmeQuery('CareerMoves');
+    const translate = readmeQuery('TranslateCode');
+    const changes = readmeQuery('ReleaseChanges');
+    const results: Record<string, unknown> = {};
+    const said = await consoleDuring(async () => {
+      results.card = (await client.query({ query: card, variables: { code: '43-6012.00' } })).data;
+      results.careers = (await client.query({ query: careers })).data;
+      results.translate = (await client.query({ query: translate })).data;
+      results.changes = (await client.query({ query: changes })).data;
+      // The occupation card again, for an occupation the career moves and translations also reached.
+      results.paralegal = (await client.query({ query: card, variables: { code: '23-2011.00' } })).data;
+    });
+    expect(said).toEqual([]);
+    const careersData = results.careers as { occupation: { comparison: { id: string; skillGaps: unknown[] }; careerMoves: { occupation: { code: string } }[] } };
+    expect(careersData.occupation.comparison.id).toBe('43-6012.00/comparison/23-2011.00');
+    expect(careersData.occupation.comparison.skillGaps.length).toBeGreaterThan(0);
+    expect(careersData.occupation.careerMoves).toHaveLength(5);
+    const translateData = results.translate as { translateCode: { occupation: { code: string } }[]; occupation: { crosswalks: { isco08: { code: string }[] } } };
+    expect(translateData.translateCode.map((t) => t.occupation.code)).toEqual(expect.arrayContaining(['15-1252.00', '15-1253.00']));
+    expect(translateData.occupation.crosswalks.isco08.map((c) => c.code)).toEqual(['2619', '3342']);
+    expect((results.changes as { releaseChanges: { edges: unknown[] } }).releaseChanges.edges).toHaveLength(3);
+    // Each query read back from the cache alone gives all it asked for, whatever the others selected since.
+    expect(client.readQuery({ query: card, variables: { code: '43-6012.00' } })).toEqual(results.card);
+    expect(client.readQuery({ query: careers })).toEqual(results.careers);
+    expect(client.readQuery({ query: translate })).toEqual(results.translate);
+    expect(client.readQuery({ query: changes })).toEqual(results.changes);
+    expect(client.readQuery({ query: card, variables: { code: '23-2011.00' } })).toEqual(results.paralegal);
+    expect((await client.query({ query: careers, fetchPolicy: 'cache-only' })).data).toEqual(results.careers);
+    const extracted = client.cache.extract() as Record<string, unknown>;
+    expect(Object.keys(extracted)).toEqual(
+      expect.arrayContaining(['OccupationComparison:43-6012.00/comparison/23-2011.00', 'OccupationCrosswalks:43-6012.00/crosswalks', 'Occupation:15-1252.00']),
+    );
+    client.stop();
+  });
+
+  test('fetchMore on releaseChanges returns the next page, with no warning', async () => {
+    const client = apollo();
+    const query = readmeQuery('ReleaseChanges');
+    type Page = { releaseChanges: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } };
+    let first: Page | undefined;
+    let second: Page | undefined;
+    const said = await consoleDuring(async () => {
+      const observable = client.watchQuery<Page>({ query });
+      first = await firstComplete(observable);
+      second = (await observable.fetchMore({ variables: { after: first.releaseChanges.pageInfo.endCursor } })).data as Page;
+    });
+    expect(said).toEqual([]);
+    expect(first!.releaseChanges.pageInfo.hasNextPage).toBe(true);
+    expect(second!.releaseChanges.edges).toHaveLength(3);
+    const ids = [...first!.releaseChanges.edges, ...second!.releaseChanges.edges].map((e) => e.node.id);
+    expect(new Set(ids).size).toBe(6);
+    // Both pages are in the cache, complete, each under its own arguments.
+    expect(client.readQuery({ query })).toEqual(first);
+    expect(client.readQuery({ query, variables: { after: first!.releaseChanges.pageInfo.endCursor } })).toEqual(second);
+    client.stop();
+  });
+
+  test("with the README's relayStylePagination policy, fetchMore on releaseChanges appends the page", async () => {
+    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { releaseChanges: relayStylePagination(['from', 'to']) } } } }));
+    const query = readmeQuery('ReleaseChanges');
+    type Page = { releaseChanges: { pageInfo: { endCursor: string }; edges: { node: { id: string } }[] } };
+    const said = await consoleDuring(async () => {
+      const observable = client.watchQuery<Page>({ query });
+      const first = await firstComplete(observable);
+      await observable.fetchMore({ variables: { after: first.releaseChanges.pageInfo.endCursor } });
+    });
+    expect(said).toEqual([]);
+    const merged = client.readQuery<Page>({ query })!;
+    expect(merged.releaseChanges.edges).toHaveLength(6);
+    expect(new Set(merged.releaseChanges.edges.map((e) => e.node.id)).size).toBe(6);
     client.stop();
   });
 

@@ -1,10 +1,11 @@
 /**
  * Level keys have one source (src/store/framework-file.ts): the GraphQL enums and the framework file's JSON Schema
- * must list the same keys in the same order. And each enum the store keeps in its own words maps every GraphQL value.
+ * must list the same keys in the same order. And each enum the store keeps in its own words maps every GraphQL value,
+ * argument defaults included.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isEnumType } from 'graphql';
+import { getNamedType, isEnumType, isObjectType } from 'graphql';
 import { enumValues } from '../src/resolvers/enums';
 import { buildSchema } from '../src/schema';
 import { COMPETENCY_LEVEL_KEYS, DURABLE_LEVEL_KEYS } from '../src/store/framework-file';
@@ -35,4 +36,20 @@ test("the framework file's JSON Schema allows exactly those level keys", () => {
 test.each(Object.entries(enumValues))('the schema gives every %s value its store value', (name, values) => {
   const type = enumType(name);
   expect(Object.fromEntries(type.getValues().map((v) => [v.name, v.value as unknown]))).toEqual(values);
+});
+
+test('enum argument defaults arrive as the store values, like the values clients send', () => {
+  const defaults: [string, unknown][] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      for (const arg of field.args) {
+        const named = getNamedType(arg.type);
+        if (!isEnumType(named) || arg.defaultValue === undefined) continue;
+        defaults.push([`${type.name}.${field.name}(${arg.name})`, arg.defaultValue]);
+        expect(named.getValues().map((v) => v.value as unknown)).toContain(arg.defaultValue);
+      }
+    }
+  }
+  expect(defaults).toEqual(expect.arrayContaining([['Occupation.careerMoves(direction)', 'any'], ['Occupation.careerMovesInto(direction)', 'any']]));
 });

@@ -112,3 +112,65 @@ test('identifiable objects carry the ids their types document', async () => {
   expect(all.length).toBeGreaterThan(100);
   expect(new Set(all).size).toBe(all.length);
 });
+
+test('the types career moves, crosswalks, the change feed and the O*NET reference files added carry their documented ids', async () => {
+  const result = await t.run<Record<string, any>>(`{
+    occupation(code: "${CODE}") {
+      comparison(to: "23-2011.00") {
+        id facets { id skills { id } tasks { id } }
+        skillGaps { id element { id } } knowledgeGaps { id } transferableSkills { id }
+        jobZoneChange { id } educationChange { id }
+      }
+      careerMoves(first: 3) { id occupation { id } comparison { id } skillGaps { id } }
+      careerMovesInto(first: 3) { id occupation { id } }
+      crosswalks { id soc2010 { id } onetSoc2010 { id } isco08 { id } esco { id } }
+      emergingTasks { id }
+      changes(since: "30.1") { id }
+    }
+    translateCode(system: ONET_SOC_2010, code: "15-1132.00") { id path { id } }
+    releaseChanges(from: "30.1", to: "30.2", first: 5) { edges { node { id } } }
+    dataset { releaseChangeSummary { id } }
+    interestTypes { id keywords { id } }
+    skillLinks(skill: "2.A.1.a") { id }
+  }`);
+  expect(result.errors).toBeUndefined();
+  const d = result.data!;
+  const o = d.occupation;
+  const comparison = `${CODE}/comparison/23-2011.00`;
+  expect(o.comparison.id).toBe(comparison);
+  expect([o.comparison.facets.id, o.comparison.facets.skills.id, o.comparison.jobZoneChange.id, o.comparison.educationChange.id]).toEqual([
+    `${comparison}/facets`, `${comparison}/facets/skills`, `${comparison}/job-zone-change`, `${comparison}/education-change`,
+  ]);
+  expect(o.comparison.skillGaps[0].id).toBe(`${comparison}/elements/${o.comparison.skillGaps[0].element.id}`);
+  const move = o.careerMoves[0];
+  expect(move.id).toBe(`${CODE}/career-moves/${move.occupation.id}`);
+  expect(move.comparison.id).toBe(`${CODE}/comparison/${move.occupation.id}`);
+  expect(move.skillGaps[0].id).toMatch(new RegExp(`^${CODE}/comparison/${move.occupation.id}/elements/2\\.`));
+  expect(o.careerMovesInto[0].id).toBe(`${CODE}/career-moves-into/${o.careerMovesInto[0].occupation.id}`);
+  expect(o.crosswalks.id).toBe(`${CODE}/crosswalks`);
+  expect(o.crosswalks.soc2010[0].id).toMatch(/\/43-6012$/);
+  expect(o.crosswalks.isco08.map((c: { id: string }) => c.id.replace(/^.*\/isco-08\//, ''))).toEqual(['2619', '3342']);
+  expect(o.crosswalks.esco[0].id).toMatch(new RegExp(`^${CODE}/crosswalks/esco/\\d+$`));
+  expect(o.changes[0].id).toMatch(/^release-changes\/30\.1\/30\.2\/\d+$/);
+  expect(d.translateCode[0].id).toBe('translations/ONET_SOC_2010:15-1132.00/ONET_SOC_2019:15-1252.00');
+  expect(d.translateCode[0].path.map((s: { id: string }) => s.id)).toEqual([1, 2].map((n) => `${d.translateCode[0].id}/steps/${n}`));
+  expect(d.releaseChanges.edges[0].node.id).toMatch(/^release-changes\/30\.1\/30\.2\/\d+$/);
+  expect(d.dataset.releaseChangeSummary[0].id).toMatch(/^release-changes\/[\d.]+\/[\d.]+\/files\/\w/);
+  expect(d.interestTypes[0].id).toBe('interest-types/1.B.1.a');
+  expect(d.interestTypes[0].keywords[0].id).toMatch(/^interest-types\/1\.B\.1\.a\/keywords\/\d+$/);
+  expect(d.skillLinks[0].id).toMatch(/^skill-links\/2\.A\.1\.a\/4\.[AC]\./);
+  // Every id of an object a cache keeps on its own is distinct within its type. Facets and gaps repeat on purpose
+  // where two fields give the same object (a move's comparison is `comparison(to:)` of the same pair).
+  const byType = new Map<string, string[]>();
+  const collect = (value: unknown, type: string) => {
+    if (Array.isArray(value)) return value.forEach((v) => collect(v, type));
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'id' && typeof child === 'string') byType.set(type, [...(byType.get(type) ?? []), child]);
+      else collect(child, `${type}.${key}`);
+    }
+  };
+  collect(d, 'Query');
+  expect(byType.size).toBeGreaterThan(20);
+  for (const [path, list] of byType) expect({ path, duplicates: list.filter((id, i) => list.indexOf(id) !== i) }).toEqual({ path, duplicates: [] });
+});

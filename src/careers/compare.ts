@@ -62,12 +62,15 @@ export function transferableElements(from: readonly ElementScore[], to: readonly
     .sort((a, b) => b.toImportance - a.toImportance);
 }
 
-export type Direction = 'ADVANCE' | 'LATERAL' | 'STEP_DOWN';
+/** Which way a move goes by job zone: into a higher zone, the same one, or a lower one. */
+export type Direction = 'advance' | 'lateral' | 'step_down';
+/** A wanted direction: one of the three, or any. */
+export type DirectionFilter = Direction | 'any';
 
 /** By comparing the two zones only, so any zone scale works (O*NET 30.2 has four zones, 30.1 five). */
 export function direction(fromZone: number | null, toZone: number | null): Direction | null {
   if (fromZone === null || toZone === null) return null;
-  return toZone > fromZone ? 'ADVANCE' : toZone < fromZone ? 'STEP_DOWN' : 'LATERAL';
+  return toZone > fromZone ? 'advance' : toZone < fromZone ? 'step_down' : 'lateral';
 }
 
 /** The most common category of a distribution; ties go to the lower category. */

@@ -4,12 +4,12 @@
  * and comparison cards (ratings, activities) through the loaders.
  */
 import type {
-  CareerDirection,
   CareerMoveResolvers,
   OccupationComparisonResolvers,
   OccupationResolvers,
 } from '../__generated__/resolvers-types';
-import { DEFAULT_MIN_IMPORTANCE, direction, type ElementScore, elementGaps, explainFacets, transferableElements, typicalCategory } from '../careers/compare';
+import { DEFAULT_MIN_IMPORTANCE, direction, type DirectionFilter, type ElementGap, type ElementScore, elementGaps, explainFacets, type FacetExplanation, transferableElements, typicalCategory } from '../careers/compare';
+import type { Facet } from '../careers/similarity';
 import { compareProfiles } from '../careers/similarity';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
@@ -18,6 +18,7 @@ import type { OccupationRow, TechnologySkillRow } from '../store/database';
 import { STORED_MOVES } from '../store/careers';
 import { loadOccupation } from './codes';
 import { EDUCATION_SCALES } from './education';
+import { ids } from './ids';
 import { checkFirst } from './pagination';
 
 /** A comparison from one occupation to another. */
@@ -32,6 +33,17 @@ export interface CareerMoveShape {
   to: string;
   similarity: number;
   other: 'from' | 'to';
+}
+
+/** Gaps with their ids: the comparison's id and the element's. */
+const identifyGaps = (from: string, to: string, gaps: ElementGap[]) => gaps.map((g) => ({ ...g, id: `${ids.comparison(from, to)}/elements/${g.element.id}` }));
+
+/** The facets with their ids: the comparison's id, `facets`, and each facet's name. */
+function identifyFacets(c: ComparisonShape, facets: Record<Facet, FacetExplanation>) {
+  const id = `${ids.comparison(c.from.code, c.to.code)}/facets`;
+  const identified = {} as Record<Facet, FacetExplanation & { id: string }>;
+  for (const [facet, explanation] of Object.entries(facets) as [Facet, FacetExplanation][]) identified[facet] = { ...explanation, id: `${id}/${facet}` };
+  return { ...identified, id };
 }
 
 async function compared(c: ComparisonShape, loaders: Loaders) {
@@ -85,9 +97,9 @@ async function occupationPair(loaders: Loaders, from: string, to: string): Promi
 }
 
 /** The moves going `wanted` way, first `first`; job zones come from one batched occupation load. */
-async function selectMoves(moves: CareerMoveShape[], wanted: CareerDirection | null | undefined, first: number | null | undefined, loaders: Loaders) {
+async function selectMoves(moves: CareerMoveShape[], wanted: DirectionFilter | null | undefined, first: number | null | undefined, loaders: Loaders) {
   const size = checkFirst(first, STORED_MOVES, 10);
-  if (wanted === null || wanted === undefined || wanted === 'ANY') return moves.slice(0, size);
+  if (wanted === null || wanted === undefined || wanted === 'any') return moves.slice(0, size);
   const pairs = await Promise.all(moves.map((m) => occupationPair(loaders, m.from, m.to)));
   return moves.filter((_, i) => direction((pairs[i] as ComparisonShape).from.job_zone, (pairs[i] as ComparisonShape).to.job_zone) === wanted).slice(0, size);
 }
@@ -118,7 +130,7 @@ export const CareerMove: CareerMoveResolvers<Context> = {
   },
   skillGaps: async (m, _, { loaders }) => {
     const scores = await scorePair(loaders, 'skill', m.from, m.to);
-    return scores === null ? null : elementGaps(scores.from, scores.to).slice(0, 3);
+    return scores === null ? null : identifyGaps(m.from, m.to, elementGaps(scores.from, scores.to).slice(0, 3));
   },
   comparison: (m, _, { loaders }) => occupationPair(loaders, m.from, m.to),
 };
@@ -129,19 +141,19 @@ export const OccupationComparison: OccupationComparisonResolvers<Context> = {
   similarity: async (c, _, { loaders }) => (await compared(c, loaders)).similarity,
   facets: async (c, _, { loaders }) => {
     const { from, to, facets } = await compared(c, loaders);
-    return explainFacets(from, to, facets);
+    return identifyFacets(c, explainFacets(from, to, facets));
   },
   skillGaps: async (c, { minImportance }, { loaders }) => {
     const scores = await scorePair(loaders, 'skill', c.from.code, c.to.code);
-    return scores === null ? null : elementGaps(scores.from, scores.to, checkMinImportance(minImportance));
+    return scores === null ? null : identifyGaps(c.from.code, c.to.code, elementGaps(scores.from, scores.to, checkMinImportance(minImportance)));
   },
   knowledgeGaps: async (c, { minImportance }, { loaders }) => {
     const scores = await scorePair(loaders, 'knowledge', c.from.code, c.to.code);
-    return scores === null ? null : elementGaps(scores.from, scores.to, checkMinImportance(minImportance));
+    return scores === null ? null : identifyGaps(c.from.code, c.to.code, elementGaps(scores.from, scores.to, checkMinImportance(minImportance)));
   },
   transferableSkills: async (c, { minImportance }, { loaders }) => {
     const scores = await scorePair(loaders, 'skill', c.from.code, c.to.code);
-    return scores === null ? null : transferableElements(scores.from, scores.to, checkMinImportance(minImportance));
+    return scores === null ? null : identifyGaps(c.from.code, c.to.code, transferableElements(scores.from, scores.to, checkMinImportance(minImportance)));
   },
   carriedOverActivities: async (c, _, { loaders }) => (await activitySplit(c, loaders)).carriedOver,
   newActivities: async (c, _, { loaders }) => (await activitySplit(c, loaders)).new,
@@ -152,7 +164,8 @@ export const OccupationComparison: OccupationComparisonResolvers<Context> = {
     const [from, to] = await Promise.all([zone(c.from.job_zone), zone(c.to.job_zone)]);
     const { job_zone: a } = c.from;
     const { job_zone: b } = c.to;
-    return { from, to, change: a === null || b === null ? null : b - a, direction: direction(a, b) };
+    const id = `${ids.comparison(c.from.code, c.to.code)}/job-zone-change`;
+    return { id, from, to, change: a === null || b === null ? null : b - a, direction: direction(a, b) };
   },
   educationChange: async (c, _, { loaders }) => {
     const [from, to] = await Promise.all([loaders.educationByOccupation.load(c.from.code), loaders.educationByOccupation.load(c.to.code)]);
@@ -160,6 +173,7 @@ export const OccupationComparison: OccupationComparisonResolvers<Context> = {
     const requiredLevel = (rows: typeof from) => rows.filter((r) => r.scale_id === EDUCATION_SCALES.REQUIRED_LEVEL_OF_EDUCATION);
     const a = typicalCategory(requiredLevel(from));
     const b = typicalCategory(requiredLevel(to));
-    return { from: a, to: b, change: a === null || b === null ? null : b.category - a.category };
+    const id = `${ids.comparison(c.from.code, c.to.code)}/education-change`;
+    return { id, from: a, to: b, change: a === null || b === null ? null : b.category - a.category };
   },
 };

@@ -3,12 +3,16 @@
  * src/crosswalks/translate.ts) and `Occupation.crosswalks`, whose lists are read through batched loaders.
  */
 import type { CodeSystem, OccupationResolvers, Resolvers } from '../__generated__/resolvers-types';
-import type { CodeSystemName } from '../crosswalks/translate';
+import type { CodeSystemName, TranslationStep } from '../crosswalks/translate';
 import { translate } from '../crosswalks/translate';
 import { badUserInput, quoted } from '../errors';
 import { loadRequired } from '../loaders';
 import { CODE_FORMATS } from '../store/crosswalk-files';
+import { ids } from './ids';
 import { releaseSourceIds } from './source';
+
+/** A step on a translation's path with its id, which needs the whole path (`CodeTranslationStep.id`). */
+export type IdentifiedStep = TranslationStep & { id: string };
 
 /** The source id of the served O*NET release: SOC 2018 and O*NET-SOC 2019 steps come from its taxonomy. */
 const servedReleaseSource = (meta: ReadonlyMap<string, string>) => releaseSourceIds(meta, [meta.get('onet_release') ?? ''])[0] ?? '';
@@ -43,6 +47,7 @@ export const occupationCrosswalks: OccupationResolvers = {
 
 export const crosswalksResolvers: Resolvers = {
   CodeTranslation: {
+    path: (t) => t.path.map((step, i): IdentifiedStep => ({ ...step, id: `${ids.translation(t.path)}/steps/${i + 1}` })),
     occupation: (t, _, { loaders }) => loadRequired(loaders.occupationByCode, t.occupationCode, 'translated occupation'),
     source: (t, _, { loaders }) => loadRequired(loaders.sourceById, t.sourceId, 'crosswalk source'),
   },

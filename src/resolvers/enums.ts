@@ -5,6 +5,9 @@
  * value out a type error.
  */
 import type {
+  InterestLevelResolvers,
+  RiasecKeywordTypeResolvers,
+  CareerDirectionResolvers,
   EmergingTaskCategoryResolvers,
   ReleaseFileStatusResolvers,
   SkillLinkTargetResolvers,
@@ -22,6 +25,8 @@ export const enumValues = {
   EmergingTaskCategory: { NEW: 'New', REVISION: 'Revision' } satisfies Complete<EmergingTaskCategoryResolvers>,
   SkillLinkTarget: { WORK_ACTIVITY: 'work_activity', WORK_CONTEXT: 'work_context' } satisfies Complete<SkillLinkTargetResolvers>,
   ReleaseFileStatus: { IDENTICAL: 'identical', CHANGED: 'changed', NEW: 'new', DROPPED: 'dropped' } satisfies Complete<ReleaseFileStatusResolvers>,
+  InterestLevel: { General: 'General', Basic: 'Basic' } satisfies Complete<InterestLevelResolvers>,
+  RiasecKeywordType: { Action: 'Action', Object: 'Object' } satisfies Complete<RiasecKeywordTypeResolvers>,
   SearchField: {
     TITLE: 'title',
     ALTERNATE_TITLE: 'alternate_title',
@@ -33,5 +38,6 @@ export const enumValues = {
   } satisfies Complete<SearchFieldResolvers>,
   CorrectionTargetKind: { STATEMENT: 'statement', ANCHOR: 'anchor', FIELD: 'field' } satisfies Complete<CorrectionTargetKindResolvers>,
   CorrectionStatus: { PENDING: 'pending', ACCEPTED: 'accepted', REJECTED: 'rejected' } satisfies Complete<CorrectionStatusResolvers>,
+  CareerDirection: { ANY: 'any', ADVANCE: 'advance', LATERAL: 'lateral', STEP_DOWN: 'step_down' } satisfies Complete<CareerDirectionResolvers>,
   ReviewDecision: { ACCEPT: 'accepted', REJECT: 'rejected', REOPEN: 'pending' } satisfies Complete<ReviewDecisionResolvers>,
 };

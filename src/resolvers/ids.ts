@@ -3,8 +3,10 @@
  * `InMemoryCache`, urql's Graphcache) keep each object once and merge what different queries select, instead of
  * replacing nested objects and losing fields. Ids are paths from the occupation's code, in the form the framework
  * file already gives its statements (`43-6012.00/competency/emerging/01`): a level is that path without the
- * statement's number, a citation adds `/citations/<position>`. Types whose content depends on the arguments
- * (connections, edges, page info, search hits) have none: clients page them with a field policy (README).
+ * statement's number, a citation adds `/citations/<position>`. Objects whose parent holds no more than a part of
+ * their id get it where they are built: a comparison's facets, gaps and changes (careers.ts) and a translation's
+ * steps (crosswalks.ts), under `ids.comparison` and `ids.translation`. Types whose content depends on the
+ * arguments (connections, edges, page info, search hits) have none: clients page them with a field policy (README).
  */
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { FrameworkDocument } from '../store/framework-document';
@@ -16,6 +18,8 @@ export const ids = {
   framework: (code: string) => `${code}/framework`,
   evidence: (code: string) => `${code}/evidence`,
   elementRatings: (code: string, kind: string) => `${code}/${kind}`,
+  comparison: (from: string, to: string) => `${from}/comparison/${to}`,
+  translation: (path: readonly { system: string; code: string }[]) => `translations/${path.map((s) => `${s.system}:${s.code}`).join('/')}`,
 };
 
 const identified = new WeakSet<object>();
@@ -66,4 +70,17 @@ export const idResolvers: Resolvers = {
   EducationLevel: { id: (e) => `${e.occupation_code}/education/${e.scale_id}/${e.category}` },
   RelatedOccupation: { id: (r) => `${r.occupation_code}/related/${r.related_code}` },
   Dataset: { id: () => 'dataset' },
+  CareerMove: { id: (m) => (m.other === 'to' ? `${m.from}/career-moves/${m.to}` : `${m.to}/career-moves-into/${m.from}`) },
+  OccupationComparison: { id: (c) => ids.comparison(c.from.code, c.to.code) },
+  CodeTranslation: { id: (t) => ids.translation(t.path) },
+  OccupationCrosswalks: { id: (o) => `${o.code}/crosswalks` },
+  ClassificationCode: { id: (c) => `${c.sourceId}/${c.code}` },
+  IscoCode: { id: (c) => `${c.sourceId}/isco-08/${c.code}` },
+  EscoOccupation: { id: (e) => `${e.occupation_code}/crosswalks/esco/${e.line}` },
+  ReleaseChange: { id: (c) => `release-changes/${c.from_release}/${c.to_release}/${c.id}` },
+  ReleaseFileChanges: { id: (f) => `release-changes/${f.from_release}/${f.to_release}/files/${f.file}` },
+  EmergingTask: { id: (t) => `${t.occupation_code}/emerging-tasks/${t.id}` },
+  InterestType: { id: (t) => `interest-types/${t.elementId}` },
+  RiasecKeyword: { id: (k) => `interest-types/${k.element_id}/keywords/${k.id}` },
+  SkillLink: { id: (l) => `skill-links/${l.skill_id}/${l.target_id}` },
 };

@@ -5,6 +5,7 @@
 import type { OccupationResolvers, QueryResolvers, Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { loadRequired } from '../loaders';
+import type { InterestLevel } from '../store/database';
 import { allJobZones, interestReference, skillLinks } from '../store/queries';
 import { ids } from './ids';
 import { ratingsOf } from './occupation';
@@ -15,7 +16,7 @@ export const referenceQuery: QueryResolvers = {
   interestTypes: async (_, __, { store }) => {
     const { activities, occupations, keywords } = await interestReference(store.db);
     const types = new Map<string, InterestTypeShape>();
-    const typeOf = (row: { element_id: string; element_name: string; interest_type: string; release: string }) => {
+    const typeOf = (row: { element_id: string; element_name: string; interest_type: InterestLevel; release: string }) => {
       let type = types.get(row.element_id);
       if (type === undefined) {
         type = {

@@ -1,5 +1,5 @@
 /** Parent shapes for GraphQL types that are not one store row (see the mappers in codegen.ts). */
-import type { RiasecKeywordRow } from '../store/database';
+import type { InterestLevel, RiasecKeywordRow } from '../store/database';
 import type { Coverage, ElementScoreRow } from '../store/queries';
 
 export interface ElementRatingShape {
@@ -30,7 +30,7 @@ export interface DatasetShape {
 export interface InterestTypeShape {
   elementId: string;
   elementName: string;
-  interestType: string;
+  interestType: InterestLevel;
   activities: string[];
   occupationCodes: string[];
   keywords: RiasecKeywordRow[];

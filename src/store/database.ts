@@ -63,6 +63,10 @@ export interface ReportedTitleTable {
 
 export type TaskType = 'Core' | 'Supplemental';
 export type EmergingTaskCategory = 'New' | 'Revision';
+/** An interest's `Interest Type` in the Interests files: the six RIASEC types or a basic interest. */
+export type InterestLevel = 'General' | 'Basic';
+/** A RIASEC keyword's `Keyword Type`. */
+export type RiasecKeywordType = 'Action' | 'Object';
 export type SkillLinkDomain = 'work_activity' | 'work_context';
 export type ReleaseFileStatus = 'identical' | 'changed' | 'new' | 'dropped';
 
@@ -320,7 +324,7 @@ export interface InterestActivityTable {
   element_id: string;
   element_name: string;
   /** `General` (the six RIASEC types) or `Basic` (basic interests). */
-  interest_type: string;
+  interest_type: InterestLevel;
   activity: string;
   release: OnetRelease;
 }
@@ -330,7 +334,7 @@ export interface InterestOccupationTable {
   id: Generated<number>;
   element_id: string;
   element_name: string;
-  interest_type: string;
+  interest_type: InterestLevel;
   occupation_code: string;
   release: OnetRelease;
 }
@@ -342,7 +346,7 @@ export interface RiasecKeywordTable {
   element_name: string;
   keyword: string;
   /** `Action` or `Object`. */
-  keyword_type: string;
+  keyword_type: RiasecKeywordType;
   release: OnetRelease;
 }
 

@@ -335,7 +335,7 @@ export const extraFiles = [
     toRow: (read, release) => ({
       element_id: read.text('Element ID'),
       element_name: read.text('Element Name'),
-      interest_type: read.text('Interest Type'),
+      interest_type: read.choice('Interest Type', ['General', 'Basic'] as const),
       activity: read.text('Activity'),
       release,
     }),
@@ -348,7 +348,7 @@ export const extraFiles = [
     toRow: (read, release) => ({
       element_id: read.text('Element ID'),
       element_name: read.text('Element Name'),
-      interest_type: read.text('Interest Type'),
+      interest_type: read.choice('Interest Type', ['General', 'Basic'] as const),
       occupation_code: read.occupationCode('O*NET-SOC Code'),
       release,
     }),
@@ -362,7 +362,7 @@ export const extraFiles = [
       element_id: read.text('Element ID'),
       element_name: read.text('Element Name'),
       keyword: read.text('Keyword'),
-      keyword_type: read.text('Keyword Type'),
+      keyword_type: read.choice('Keyword Type', ['Action', 'Object'] as const),
       release,
     }),
   }),
