@@ -128,12 +128,11 @@ export function createLoaders(db: Db, held?: HeldRows) {
     escoCrosswalkByIscoCode: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByIscoCode(db, codes), (r) => r.isco_code),
     escoCrosswalkByOccupation: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByOccupation(db, codes), (r) => r.occupation_code),
     // Career moves and comparisons (src/store/careers.ts): a comparison reads each occupation's profile and card
-    // (ratings and activities, written at store build) in one statement, held parsed.
+    // (ratings and activities, written at store build) in one statement. Not held: 1,016 cards would take most of
+    // the held-rows bound from the router's enrichment rows, and make both paths churn (docs/performance.md).
     careerCardByOccupation: uniqueLoader(
       (codes: readonly string[]) => careers.careerCardsByOccupation(db, codes),
       (card) => card.code,
-      // Parsed, a card (its profile's vectors, ~70 ratings, ~25 activities) takes about what 100 held rows do.
-      as('careerCard', 100),
     ),
     careerMovesByOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
     careerMovesIntoOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
