@@ -29,6 +29,7 @@ const config: CodegenConfig = {
           EmergingTaskCategory: `${rows}EmergingTaskCategory`,
           SkillLinkTarget: `${rows}SkillLinkDomain`,
           ReleaseFileStatus: `${rows}ReleaseFileStatus`,
+          EducationDistribution: `${rows}EducationScale`,
           SearchField: `${rows}SearchField`,
           InterestLevel: `${rows}InterestLevel`,
           RiasecKeywordType: `${rows}RiasecKeywordType`,

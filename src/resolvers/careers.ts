@@ -17,7 +17,6 @@ import { loadRequired, type Loaders } from '../loaders';
 import type { OccupationRow, TechnologySkillRow } from '../store/database';
 import { STORED_MOVES } from '../store/careers';
 import { loadOccupation } from './codes';
-import { EDUCATION_SCALES } from './education';
 import { ids } from './ids';
 import { checkFirst } from './pagination';
 
@@ -170,7 +169,7 @@ export const OccupationComparison: OccupationComparisonResolvers<Context> = {
   educationChange: async (c, _, { loaders }) => {
     const [from, to] = await Promise.all([loaders.educationByOccupation.load(c.from.code), loaders.educationByOccupation.load(c.to.code)]);
     // The loader holds all four distributions; the change is in the required level of education.
-    const requiredLevel = (rows: typeof from) => rows.filter((r) => r.scale_id === EDUCATION_SCALES.REQUIRED_LEVEL_OF_EDUCATION);
+    const requiredLevel = (rows: typeof from) => rows.filter((r) => r.scale_id === 'RL');
     const a = typicalCategory(requiredLevel(from));
     const b = typicalCategory(requiredLevel(to));
     const id = `${ids.comparison(c.from.code, c.to.code)}/education-change`;

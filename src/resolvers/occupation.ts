@@ -3,7 +3,6 @@ import type { OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { ElementScoreRow } from '../store/queries';
 import { notFound, quoted } from '../errors';
-import { EDUCATION_SCALES } from './education';
 import { occupationCareerFields } from './careers';
 import { loadOccupation } from './codes';
 import { ids } from './ids';
@@ -112,10 +111,9 @@ export const Occupation: OccupationResolvers<Context> = {
     heldRatingsOf(ids.elementRatings(o.code, 'work-styles'), await loaders.workStyleScoresByOccupation.load(o.code), `O*NET ${o.release} has no Work Styles ratings for this occupation`),
   interests: async (o, _, { loaders }) =>
     heldRatingsOf(ids.elementRatings(o.code, 'interests'), await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
-  education: async (o, { distribution }, { loaders }) => {
-    const scale = EDUCATION_SCALES[distribution ?? 'REQUIRED_LEVEL_OF_EDUCATION'];
-    return (await loaders.educationByOccupation.load(o.code)).filter((row) => row.scale_id === scale);
-  },
+  // `distribution` arrives as its scale id (src/resolvers/enums.ts), the required level of education by default.
+  education: async (o, { distribution }, { loaders }) =>
+    (await loaders.educationByOccupation.load(o.code)).filter((row) => row.scale_id === (distribution ?? 'RL')),
   relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
   ...occupationCareerFields,
 };

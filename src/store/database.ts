@@ -69,6 +69,8 @@ export type InterestLevel = 'General' | 'Basic';
 export type RiasecKeywordType = 'Action' | 'Object';
 export type SkillLinkDomain = 'work_activity' | 'work_context';
 export type ReleaseFileStatus = 'identical' | 'changed' | 'new' | 'dropped';
+/** The scale ids of the Education, Training, and Experience distributions: RL, RW, PT and OJ. */
+export type EducationScale = 'RL' | 'RW' | 'PT' | 'OJ';
 
 export interface TaskTable {
   task_id: number;
