@@ -23,7 +23,7 @@ import { createServer } from '../src/server';
 import { loadTypeDefs } from '../src/schema';
 import { openStore } from '../src/store/store';
 import { ENRICHMENT_QUERY, FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
-import { load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
+import { enrichmentBodies, enrichmentRequest, load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
 
 /** One operation to measure. scripts/bench-search.ts, when present, exports `benchSearch(): BenchCase | Promise<BenchCase>`. */
 export interface BenchCase {
@@ -152,35 +152,6 @@ function best<T extends LoadResult & { rssMaxMb: number }>(a: T, b: T): T {
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 const ratio = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
 
-/** A small seeded generator, so every run draws the same sequence of code sets. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Request bodies for router enrichment: `size` distinct random codes drawn from all occupations, a new set each
- * call; the unused `request` variable (a counter) makes every body distinct, so the response cache never answers.
- */
-function enrichmentBodies(codes: readonly string[], size: number, seed: number): () => string {
-  const random = seeded(seed);
-  let count = 0;
-  return () => {
-    const picked = new Set<string>();
-    while (picked.size < size) picked.add(codes[Math.floor(random() * codes.length)]!);
-    count += 1;
-    const representations = [...picked].map((code) => ({ __typename: 'Occupation', code }));
-    return JSON.stringify({ query: ENRICHMENT_QUERY, variables: { representations, request: count }, operationName: 'Enrichment' });
-  };
-}
-
-const enrichmentRequest = (nextBody: () => string): LoadRequest => ({ method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, nextBody });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;

@@ -1,12 +1,14 @@
 /**
  * What the benchmark, the soak and the process tests share: starting a server as its own process and waiting for
- * its ready line, reading a process's resident memory, and a bounded autocannon run against loopback.
+ * its ready line, reading a process's resident memory, a bounded autocannon run against loopback, and the router
+ * enrichment workload's request bodies.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildStore } from '../src/store/importer';
+import { ENRICHMENT_QUERY } from '../tests/support/queries';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -112,6 +114,36 @@ export async function load(port: number, requests: LoadRequest[], { connections 
     non2xx: result.non2xx,
   };
 }
+
+/** A small seeded generator, so every run draws the same sequence of code sets. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Request bodies for router enrichment: `size` distinct random codes drawn from all occupations, a new set each
+ * call; the unused `request` variable (a counter) makes every body distinct, so the response cache never answers.
+ */
+export function enrichmentBodies(codes: readonly string[], size: number, seed: number): () => string {
+  const random = seeded(seed);
+  let count = 0;
+  return () => {
+    const picked = new Set<string>();
+    while (picked.size < size) picked.add(codes[Math.floor(random() * codes.length)]!);
+    count += 1;
+    const representations = [...picked].map((code) => ({ __typename: 'Occupation', code }));
+    return JSON.stringify({ query: ENRICHMENT_QUERY, variables: { representations, request: count }, operationName: 'Enrichment' });
+  };
+}
+
+export const enrichmentRequest = (nextBody: () => string): LoadRequest => ({ method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, nextBody });
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -31,6 +31,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Memory for whole cached responses, in bytes (RESPONSE_CACHE_MB, default 64; 0 turns the cache off). */
   responseCacheBytes: number;
+  /** Times a request is answered before its answer is stored (RESPONSE_CACHE_MIN_USES, default 2; 1 stores every answer). */
+  responseCacheMinUses: number;
   /** Store rows the loaders keep in memory for the store's life (STORE_HELD_ROWS, default 150,000; 0 holds none). */
   heldRows: number;
   /** The suggested-corrections store (CORRECTIONS_FILE, default var/corrections.sqlite); never the reference store. */
@@ -62,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storeFile: resolve(env.STORE_FILE ?? 'var/store.sqlite'),
     maxBodyBytes: wholeNumber(env, 'MAX_BODY_BYTES', 100_000, 1),
     responseCacheBytes: wholeNumber(env, 'RESPONSE_CACHE_MB', 64, 0, 1024 * 1024) * 1024 * 1024,
+    responseCacheMinUses: wholeNumber(env, 'RESPONSE_CACHE_MIN_USES', 2, 1, 1000),
     heldRows: wholeNumber(env, 'STORE_HELD_ROWS', 150_000, 0),
     correctionsFile: resolve(env.CORRECTIONS_FILE ?? 'var/corrections.sqlite'),
     correctionsDatabaseUrl,

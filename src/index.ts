@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       maxBodyBytes: config.maxBodyBytes,
       exposeStatementCount: !config.production,
       logger,
-      responseCache: new ResponseCache(config.responseCacheBytes),
+      responseCache: new ResponseCache(config.responseCacheBytes, config.responseCacheMinUses),
       corrections,
     },
     config.port,

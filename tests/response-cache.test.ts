@@ -31,10 +31,12 @@ describe('over HTTP, in production mode', () => {
 
   const full = (code: string) => ({ query: FULL_FRAMEWORK_QUERY, variables: { code }, operationName: 'LegalSecretariesFramework' });
 
-  test('a repeated query is executed once, then answered with the same bytes and ETag', async () => {
+  test('a query is executed the first two times it is seen, then answered with the same bytes and ETag', async () => {
     const first = await post(full('43-6012.00'));
+    const again = await post(full('43-6012.00'));
     const second = await post(full('43-6012.00'));
-    expect([first.cache, second.cache]).toEqual(['miss', 'hit']);
+    expect([first.cache, again.cache, second.cache]).toEqual(['miss', 'miss', 'hit']);
+    expect(again.text).toBe(first.text);
     expect(second.text).toBe(first.text);
     expect(JSON.parse(second.text).data.occupation.code).toBe('43-6012.00');
     expect(second.response.headers.get('cache-control')).toBe('max-age=3600, public');
@@ -81,6 +83,7 @@ describe('over HTTP, in production mode', () => {
     expect(JSON.parse(unknown.text).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } });
     const first = await send({ path, headers: preflight });
+    await send({ path, headers: preflight });
     const second = await send({ path, headers: preflight });
     expect([first.cache, second.cache]).toEqual(['miss', 'hit']);
     expect(JSON.parse(second.text)).toEqual({ data: { occupation: { code: '43-6014.00', title: expect.any(String) } } });
@@ -111,6 +114,28 @@ describe('ResponseCache', () => {
     const off = new ResponseCache(0);
     off.set('a', entry(10));
     expect(off.get('a')).toBeUndefined();
+  });
+
+  test('with minUses 2, an answer is stored the second time its key is answered, not the first', () => {
+    const cache = new ResponseCache(80_000, 2);
+    expect(cache.set('a', entry(100))).toBe(false);
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.set('b', entry(100))).toBe(false);
+    expect(cache.set('a', entry(100))).toBe(true);
+    expect(cache.get('a')).toBeDefined();
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.size.entries).toBe(1);
+  });
+
+  test('keys seen once are forgotten oldest first, so a flood of one-off requests stays bounded', () => {
+    const cache = new ResponseCache(1024 * 1024, 2);
+    cache.set('early', entry(100));
+    for (let i = 0; i < 5_000; i += 1) cache.set(`one-off-${i}`, entry(100));
+    // 'early' was pushed out of the sightings by the flood, so this counts as its first sighting again.
+    expect(cache.set('early', entry(100))).toBe(false);
+    const late = `one-off-4999`;
+    expect(cache.set(late, entry(100))).toBe(true);
+    expect(cache.size.entries).toBe(1);
   });
 
   test('the key holds everything that changes the answer', () => {

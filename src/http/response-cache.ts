@@ -6,6 +6,10 @@
  * headers, accept, the federated-trace header). One cache serves one store for the life of the process, so keys
  * need no store prefix. It is bounded in bytes and evicts the least recently used entry.
  *
+ * An answer is stored only once its request has been seen `minUses` times (as nginx's proxy_cache_min_uses), so
+ * the router's `_entities` batches, which are never alike, do not fill memory with answers nobody asks for again.
+ * Requests seen fewer times are remembered by a SHA-256 of their key, a bounded number of them, oldest forgotten first.
+ *
  * Only answers whose Cache-Control is public are stored (never mutations or errors: see cache-policy.ts), and never
  * answers to requests that carry credentials.
  */
@@ -46,12 +50,23 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
+/** How many keys seen too few times are remembered for each MB of cache: about 7 KB of digests a MB. */
+const SIGHTINGS_PER_MB = 64;
+
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
   private bytes = 0;
+  /** Digests of keys answered but not yet stored, with how many times each was answered. */
+  private readonly sightings = new Map<string, number>();
+  private readonly maxSightings: number;
 
-  /** `maxBytes` 0 turns the cache off. */
-  constructor(readonly maxBytes: number) {}
+  /** `maxBytes` 0 turns the cache off; `minUses` is how many times a request is answered before its answer is stored. */
+  constructor(
+    readonly maxBytes: number,
+    readonly minUses = 1,
+  ) {
+    this.maxSightings = Math.max(1024, Math.ceil((maxBytes / (1024 * 1024)) * SIGHTINGS_PER_MB));
+  }
 
   get enabled(): boolean {
     return this.maxBytes > 0;
@@ -71,10 +86,11 @@ export class ResponseCache {
     return entry;
   }
 
-  set(key: string, entry: CachedResponse): void {
+  /** Stores an answer if it fits and its request has now been answered `minUses` times; returns whether it was stored. */
+  set(key: string, entry: CachedResponse): boolean {
     const size = costOf(key, entry);
     // One answer may not take more than an eighth of the cache, so a few huge pages cannot flush everything else.
-    if (!this.enabled || size > this.maxBytes / 8) return;
+    if (!this.enabled || size > this.maxBytes / 8 || !this.seenEnough(key)) return false;
     const previous = this.entries.get(key);
     if (previous !== undefined) {
       this.bytes -= costOf(key, previous);
@@ -87,8 +103,20 @@ export class ResponseCache {
       this.entries.delete(oldest);
       this.bytes -= costOf(oldest, value);
     }
+    return true;
   }
 
+  /** Counts one more answer to this key; true once it reaches `minUses`. */
+  private seenEnough(key: string): boolean {
+    if (this.minUses <= 1) return true;
+    const digest = createHash('sha256').update(key).digest('base64');
+    const uses = (this.sightings.get(digest) ?? 0) + 1;
+    this.sightings.delete(digest);
+    if (uses >= this.minUses) return true;
+    this.sightings.set(digest, uses);
+    if (this.sightings.size > this.maxSightings) this.sightings.delete(this.sightings.keys().next().value!);
+    return false;
+  }
 }
 
 /** Bytes an entry holds: its body and key (two bytes a character), plus a little for headers and the map. */

@@ -27,16 +27,18 @@ export interface ServeOptions {
   ready?: boolean;
   /** Size of the whole-response cache; 0 (the default here) turns it off. */
   responseCacheBytes?: number;
+  /** Times a request is answered before its answer is stored (default 2, as in production). */
+  responseCacheMinUses?: number;
   /** A corrections store with its tokens and rate limit (the caller opens and closes it); absent, corrections fail. */
   corrections?: CorrectionsService;
 }
 
-export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, corrections }: ServeOptions): Promise<RunningHttp> {
+export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, responseCacheMinUses = 2, corrections }: ServeOptions): Promise<RunningHttp> {
   const store = await openStore(testStoreFile);
   const apollo = createServer({ production });
   await apollo.start();
   const { server, setReady } = await startHttpServer(
-    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes), corrections },
+    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes, responseCacheMinUses), corrections },
     0,
   );
   setReady(ready);

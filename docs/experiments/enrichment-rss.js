@@ -1,0 +1,89 @@
+/**
+ * A throwaway experiment, not part of the product: what the server's resident memory is made of under router
+ * enrichment (docs/performance.md, "RSS"). Run from the project root after `npm run build` and `npm run build:store`:
+ *
+ *   node docs/experiments/enrichment-rss.js [seconds per run, default 15] [rounds, default 2]
+ *
+ * Each variant is the production server as `npm start` runs it, in its own process, with one setting changed. In
+ * alternating rounds, each is started, sent every occupation once (in sets of 50, as the bench warms), then driven
+ * with `_entities` of 20 random codes, a distinct body every request, at 10 connections; its RSS is sampled every
+ * 250 ms. Printed: RSS at rest, after the warm pass, the highest under load, and req/s.
+ */
+const { resolve, join } = require('node:path');
+const { loadavg } = require('node:os');
+const root = resolve(__dirname, '../..');
+const support = require(join(root, 'dist/scripts/load-support'));
+const { ENRICHMENT_QUERY } = require(join(root, 'dist/tests/support/queries'));
+const { openStore } = require(join(root, 'dist/src/store/store'));
+
+const seconds = Number(process.argv[2] ?? 15);
+const rounds = Number(process.argv[3] ?? 2);
+const storeFile = join(root, 'var/store.sqlite');
+const flags = support.serverNodeFlags(root);
+
+const all = [
+  { name: 'as shipped (RESPONSE_CACHE_MIN_USES=2)', env: {}, flags },
+  { name: 'RESPONSE_CACHE_MIN_USES=1 (every answer stored)', env: { RESPONSE_CACHE_MIN_USES: '1' }, flags },
+  { name: 'RESPONSE_CACHE_MB=0', env: { RESPONSE_CACHE_MB: '0' }, flags },
+  { name: 'as shipped, STORE_HELD_ROWS=0', env: { STORE_HELD_ROWS: '0' }, flags },
+  { name: 'as shipped, --max-old-space-size=128', env: {}, flags: [...flags, '--max-old-space-size=128'] },
+  { name: 'as shipped, --max-old-space-size=192', env: {}, flags: [...flags, '--max-old-space-size=192'] },
+  { name: 'as shipped, --max-semi-space-size=2', env: {}, flags: [...flags.filter((f) => !f.startsWith('--max-semi')), '--max-semi-space-size=2'] },
+  { name: 'as shipped, --max-semi-space-size=16', env: {}, flags: [...flags.filter((f) => !f.startsWith('--max-semi')), '--max-semi-space-size=16'] },
+  { name: 'as shipped, MALLOC_ARENA_MAX=1', env: { MALLOC_ARENA_MAX: '1' }, flags },
+  { name: 'as shipped, --max-old-space-size=256', env: {}, flags: [...flags, '--max-old-space-size=256'] },
+  { name: 'semi-space 16, --max-old-space-size=192', env: {}, flags: ['--max-semi-space-size=16', '--max-old-space-size=192'] },
+  { name: 'semi-space 16, --max-old-space-size=256', env: {}, flags: ['--max-semi-space-size=16', '--max-old-space-size=256'] },
+  { name: 'as shipped, --max-old-space-size=512', env: {}, flags: [...flags, '--max-old-space-size=512'] },
+  { name: 'as shipped, --max-old-space-size=1024', env: {}, flags: [...flags, '--max-old-space-size=1024'] },
+];
+// VARIANTS=0,4,5 picks some (by position above); all by default.
+const variants = process.env.VARIANTS ? process.env.VARIANTS.split(',').map((i) => all[Number(i)]) : all;
+
+async function run(variant, round) {
+  const env = { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: storeFile, ...variant.env };
+  const server = support.startProcess(join(root, 'dist/src/index.js'), env, { keepLines: false, nodeFlags: variant.flags });
+  const port = await server.ready;
+  const pid = server.child.pid;
+  const atRest = support.rssMb(pid);
+  const store = await openStore(storeFile);
+  const codes = (await store.db.selectFrom('occupation').select('code').orderBy('code').execute()).map((r) => r.code);
+  await store.close();
+  for (let i = 0; i < codes.length; i += 50) {
+    const representations = codes.slice(i, i + 50).map((code) => ({ __typename: 'Occupation', code }));
+    const response = await fetch(`http://127.0.0.1:${port}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: ENRICHMENT_QUERY, variables: { representations }, operationName: 'Enrichment' }),
+    });
+    if (response.status !== 200) throw new Error(`warm pass answered ${response.status}`);
+    await response.text();
+  }
+  const warm = support.rssMb(pid);
+  let highest = warm;
+  const timer = setInterval(() => (highest = Math.max(highest, support.rssMb(pid))), 250);
+  const result = await support.load(port, [support.enrichmentRequest(support.enrichmentBodies(codes, 20, 100 + round))], { connections: 10, seconds });
+  clearInterval(timer);
+  server.child.kill('SIGTERM');
+  await server.exited;
+  return { atRest, warm, highest, rps: result.requestsPerSecond, errors: result.errors + result.non2xx + result.timeouts };
+}
+
+async function main() {
+  console.log(`enrichment RSS: 20 codes, 10 connections, ${seconds} s a run, ${rounds} alternating rounds; node ${process.version}`);
+  const results = new Map(variants.map((v) => [v.name, []]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const variant of variants) results.get(variant.name).push(await run(variant, round));
+  }
+  for (const variant of variants) {
+    for (const r of results.get(variant.name)) {
+      console.log(`${variant.name.padEnd(50)} ${r.atRest} -> ${r.warm} -> ${r.highest} MB  ${r.rps} req/s  errors ${r.errors}`);
+    }
+  }
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
