@@ -1,47 +1,44 @@
 /**
  * The career moves never read O*NET's Related Occupations, the answer key `npm run eval:moves` scores them
- * against: a store built from data/ with that file emptied ranks every occupation's moves exactly as the real one.
+ * against: the importer's career stage (`careerRows`, which reads only the database the O*NET files were just
+ * loaded into), run over a copy of the real store with the related_occupation table emptied, ranks every
+ * occupation's moves exactly as the real store holds them.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { buildStore } from '../../src/store/importer';
-import { readGzLines, writeGzLines } from '../support/fixtures';
-import { dataDir, testStoreFile } from '../support/paths';
+import { Kysely, SqliteDialect } from 'kysely';
+import { careerRows } from '../../src/store/careers';
+import type { Database } from '../../src/store/database';
+import { testStoreFile } from '../support/paths';
 
 let dir: string;
+let sqlite: SqliteDatabase.Database;
+let db: Kysely<Database>;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'careers-no-related-'));
-  cpSync(dataDir, join(dir, 'data'), { recursive: true });
+  const copy = join(dir, 'store.sqlite');
+  copyFileSync(testStoreFile, copy);
+  sqlite = new SqliteDatabase(copy);
+  db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-const rows = (file: string, sql: string) => {
-  const db = new SqliteDatabase(file, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-};
+const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-test('with Related Occupations emptied, every occupation has the same moves in the same order, with the same similarity', async () => {
-  // In every release folder that has it, whichever release is served.
-  for (const release of readdirSync(join(dir, 'data/onet'))) {
-    const related = join(dir, 'data/onet', release, 'Related Occupations.txt.gz');
-    if (!existsSync(related)) continue;
-    const [header = ''] = readGzLines(related);
-    writeGzLines(related, [header, '']);
-  }
-  const storeFile = join(dir, 'store.sqlite');
-  await buildStore({ dataDir: join(dir, 'data'), storeFile });
+test('with Related Occupations emptied, every occupation has the same moves in the same order, with the same similarity, and the same profile', async () => {
+  expect(count('related_occupation')).toBeGreaterThan(0);
+  sqlite.exec('DELETE FROM related_occupation');
+  expect(count('related_occupation')).toBe(0);
 
-  expect(rows(storeFile, 'SELECT count(*) AS n FROM related_occupation')).toEqual([{ n: 0 }]);
+  const withoutKey = await careerRows(db);
+  expect(withoutKey.moves.length).toBe(50 * 1016);
   const moves = 'SELECT occupation_code, rank, move_code, similarity FROM career_move ORDER BY occupation_code, rank';
-  const withoutKey = rows(storeFile, moves);
-  expect(withoutKey.length).toBe(50 * 1016);
-  expect(withoutKey).toEqual(rows(testStoreFile, moves));
+  expect(withoutKey.moves).toEqual(sqlite.prepare(moves).all());
   const profiles = 'SELECT occupation_code, profile FROM career_profile ORDER BY occupation_code';
-  expect(rows(storeFile, profiles)).toEqual(rows(testStoreFile, profiles));
-}, 300_000);
+  expect(withoutKey.profiles).toEqual(sqlite.prepare(profiles).all());
+});
