@@ -7,6 +7,10 @@
  * prints the flags it ran with. Ceiling: p99 under 2 ms.
  */
 import assert from 'node:assert';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { elementGaps, transferableElements } from '../src/careers/compare';
+import { compareProfiles } from '../src/careers/similarity';
+import { loadRequired } from '../src/loaders';
 import { readConfig } from '../src/config';
 import { createContext } from '../src/context';
 import { createServer } from '../src/server';
@@ -59,6 +63,11 @@ export interface ComparisonLatency extends Latency {
   /** The same operations' CPU time (user + system) on this thread: what they cost without the waits a shared machine adds. */
   cpu: Latency;
   baseline: Latency;
+  /** The comparison alone: both cards through a fresh context's loader, then similarity, gaps and activities computed. */
+  compute: Latency;
+  /** Garbage-collection pauses that began inside the measured windows of the full query and of the comparison alone. */
+  gcInQuery: number;
+  gcInCompute: number;
   samples: number;
   p50Ms: number;
   p99Ms: number;
@@ -88,23 +97,54 @@ export async function benchComparisons(storeFile: string, samples = 2000): Promi
       const cpu = process.cpuUsage(cpuStarted);
       const cpuMs = (cpu.user + cpu.system) / 1000;
       assert(response.body.kind === 'single' && response.body.singleResult.errors === undefined, `comparison ${from} -> ${to} failed`);
-      return { ms, cpuMs, sqlStatements: contextValue.sqlStatements.count };
+      return { started, ms, cpuMs, sqlStatements: contextValue.sqlStatements.count };
     };
+    const compute = async (from: string, to: string) => {
+      const { loaders } = createContext(store);
+      const started = performance.now();
+      const [a, b] = await Promise.all([
+        loadRequired(loaders.careerCardByOccupation, from, 'card'),
+        loadRequired(loaders.careerCardByOccupation, to, 'card'),
+      ]);
+      compareProfiles(a.profile, b.profile);
+      elementGaps(a.skills, b.skills);
+      elementGaps(a.knowledge, b.knowledge);
+      transferableElements(a.skills, b.skills);
+      const known = new Set(a.activities.map((x) => x.id));
+      b.activities.filter((x) => known.has(x.id));
+      return { started, ms: performance.now() - started };
+    };
+    const gcStarts: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcStarts.push(entry.startTime);
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    const windows: { query: [number, number][]; compute: [number, number][] } = { query: [], compute: [] };
     for (let i = 0; i < 200; i++) await run(pick(), pick()); // warm-up: JIT and SQLite page cache
+    // Every card read once, as a server that has run a while holds them (src/store/held-cards.ts).
+    await createContext(store).loaders.careerCardByOccupation.loadMany(codes);
     const times: number[] = [];
     const cpuTimes: number[] = [];
     const baseline: number[] = [];
+    const computeTimes: number[] = [];
     let sqlStatements = 0;
     // Comparison and baseline alternate, so both see the same machine.
     for (let i = 0; i < samples; i++) {
       const [from, to] = [pick(), pick()];
       const r = await run(from, to);
       times.push(r.ms);
+      windows.query.push([r.started, r.started + r.ms]);
+      const c = await compute(from, to);
+      computeTimes.push(c.ms);
+      windows.compute.push([c.started, c.started + c.ms]);
       cpuTimes.push(r.cpuMs);
       sqlStatements = Math.max(sqlStatements, r.sqlStatements);
       baseline.push((await run(from, to, BASELINE_QUERY)).ms);
     }
-    return { samples, ...percentiles(times), cpu: percentiles(cpuTimes), baseline: percentiles(baseline), sqlStatements, heldRowsBound, heldRows: store.held.rows };
+    await new Promise((resolve) => setTimeout(resolve, 50)); // gc entries arrive asynchronously
+    observer.disconnect();
+    const inside = (ws: [number, number][]) => gcStarts.filter((t) => ws.some(([s, e]) => t >= s && t <= e)).length;
+    return { samples, compute: percentiles(computeTimes), gcInQuery: inside(windows.query), gcInCompute: inside(windows.compute), ...percentiles(times), cpu: percentiles(cpuTimes), baseline: percentiles(baseline), sqlStatements, heldRowsBound, heldRows: store.held.rows };
   } finally {
     await server.stop();
     await store.close();
@@ -123,6 +163,9 @@ export function formatComparisonLatency(r: ComparisonLatency): string {
     `STORE_HELD_ROWS ${r.heldRowsBound}, ${r.heldRows} held at the end; node flags: ${process.execArgv.join(' ') || 'none'}): p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms ` +
     `(ceiling ${COMPARISON_P99_CEILING_MS} ms${r.p99Ms < COMPARISON_P99_CEILING_MS ? '' : ', OVER'}), max ${r.maxMs} ms, ${r.sqlStatements} SQL statements at most; ` +
     `CPU time p50 ${r.cpu.p50Ms} ms, p99 ${r.cpu.p99Ms} ms; ` +
+    `GC pauses inside: ${r.gcInQuery} of ${r.samples}; ` +
+    `the comparison alone (cards through the loader, similarity, gaps, activities): p50 ${r.compute.p50Ms} ms, p99 ${r.compute.p99Ms} ms ` +
+    `(ceiling ${COMPARISON_P99_CEILING_MS} ms${r.compute.p99Ms < COMPARISON_P99_CEILING_MS ? '' : ', OVER'}), GC pauses inside: ${r.gcInCompute}; ` +
     `beside it, one occupation's skills, knowledge and technology: p50 ${r.baseline.p50Ms} ms, p99 ${r.baseline.p99Ms} ms`
   );
 }

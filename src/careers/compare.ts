@@ -21,8 +21,18 @@ export interface ElementGap {
 
 export const DEFAULT_MIN_IMPORTANCE = 3.0;
 
+type Levels = Map<string, { name: string; importance?: number; level?: number }>;
+/** Each scores list's levels, worked out once per list: a held card's lists live as long as the store. */
+const levelsOf = new WeakMap<readonly ElementScore[], Levels>();
+
 /** Each element's Importance and Level, where both are rated. */
-function levels(scores: readonly ElementScore[]) {
+function levels(scores: readonly ElementScore[]): Levels {
+  let known = levelsOf.get(scores);
+  if (known === undefined) levelsOf.set(scores, (known = readLevels(scores)));
+  return known;
+}
+
+function readLevels(scores: readonly ElementScore[]): Levels {
   const byElement = new Map<string, { name: string; importance?: number; level?: number }>();
   for (const s of scores) {
     const entry = byElement.get(s.element_id) ?? { name: s.element_name };

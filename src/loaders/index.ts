@@ -9,6 +9,7 @@ import { groupBy } from '../group-by';
 import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
+import { heldCards, holdCard } from '../store/held-cards';
 import type { HeldRows } from '../store/held-rows';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
@@ -128,18 +129,27 @@ export function createLoaders(db: Db, held?: HeldRows) {
     escoCrosswalkByIscoCode: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByIscoCode(db, codes), (r) => r.isco_code),
     escoCrosswalkByOccupation: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByOccupation(db, codes), (r) => r.occupation_code),
     // Career moves and comparisons (src/store/careers.ts): a comparison reads each occupation's profile and card
-    // (ratings and activities, written at store build) in one statement. Not held: 1,016 cards would take most of
-    // the held-rows bound from the router's enrichment rows, and make both paths churn (docs/performance.md).
-    careerCardByOccupation: uniqueLoader(
-      (codes: readonly string[]) => careers.careerCardsByOccupation(db, codes),
-      (card) => card.code,
-    ),
+    // (ratings and activities, written at store build) in one statement, and holds it parsed apart from the held
+    // rows (src/store/held-cards.ts): in the held rows, 1,016 cards made that bound churn (docs/performance.md).
+    careerCardByOccupation: careerCardLoader(db, heldCards(held)),
     careerMovesByOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
     careerMovesIntoOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Cards held parsed come from `held`; the others are read in one statement and held. */
+function careerCardLoader(db: Db, held: Map<string, careers.CareerCard> | undefined): DataLoader<string, careers.CareerCard | null> {
+  const read = (codes: readonly string[]) => careers.careerCardsByOccupation(db, codes);
+  if (held === undefined) return uniqueLoader(read, (card) => card.code);
+  return new DataLoader<string, careers.CareerCard | null>(async (codes) => {
+    const missing = codes.filter((code) => !held.has(code));
+    const fresh = missing.length === 0 ? [] : await read(missing);
+    for (const card of fresh) holdCard(held, card);
+    return codes.map((code) => held.get(code) ?? fresh.find((card) => card.code === code) ?? null);
+  });
+}
 
 /**
  * Loads a row that the store's foreign keys say must exist (a framework's occupation, a citation's source), for a
