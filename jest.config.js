@@ -8,7 +8,11 @@
 const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+  transform: {
+    '^.+\\.ts$': ['<rootDir>/tests/support/transform.js', { tsconfig: 'tsconfig.test.json' }],
+    '^.+\\.c?js$': ['<rootDir>/tests/support/transform.js', { javascript: true }],
+  },
+  transformIgnorePatterns: [],
 };
 
 module.exports = {
