@@ -1,5 +1,6 @@
 /**
- * Jest runs the TypeScript tests through ts-jest, transpiling each file alone (isolatedModules, tsconfig.test.json)
+ * Jest runs the TypeScript tests through ts-jest (tests/support/transform.js, which also binds the builtins of each
+ * module locally), transpiling each file alone (isolatedModules, tsconfig.test.json)
  * without type checking: `npm run typecheck` checks types, and .ci/run runs it. globalSetup builds the real store,
  * compiles the server once per run and starts a throwaway PostgreSQL. Two projects: `sqlite` runs every test;
  * `postgres` runs the corrections tests again with their store in PostgreSQL, plus the tests that only make sense
@@ -8,11 +9,7 @@
 const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  transform: {
-    '^.+\\.ts$': ['<rootDir>/tests/support/transform.js', { tsconfig: 'tsconfig.test.json' }],
-    '^.+\\.c?js$': ['<rootDir>/tests/support/transform.js', { javascript: true }],
-  },
-  transformIgnorePatterns: [],
+  transform: { '^.+\\.ts$': ['<rootDir>/tests/support/transform.js', { tsconfig: 'tsconfig.test.json' }] },
 };
 
 module.exports = {

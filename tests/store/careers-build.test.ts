@@ -37,8 +37,11 @@ test('with Related Occupations emptied, every occupation has the same moves in t
 
   const withoutKey = await careerRows(db);
   expect(withoutKey.moves.length).toBe(50 * 1016);
+  // One line per row, compared as text: as strict as comparing the 50,800 objects, far quicker, and a failure
+  // still shows the differing lines.
+  const asLines = (rows: readonly object[]) => rows.map((row) => JSON.stringify(row)).join('\n');
   const moves = 'SELECT occupation_code, rank, move_code, similarity FROM career_move ORDER BY occupation_code, rank';
-  expect(withoutKey.moves).toEqual(sqlite.prepare(moves).all());
+  expect(asLines(withoutKey.moves)).toBe(asLines(sqlite.prepare(moves).all() as object[]));
   const profiles = 'SELECT occupation_code, profile FROM career_profile ORDER BY occupation_code';
-  expect(withoutKey.profiles).toEqual(sqlite.prepare(profiles).all());
+  expect(asLines(withoutKey.profiles)).toBe(asLines(sqlite.prepare(profiles).all() as object[]));
 });

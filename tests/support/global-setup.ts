@@ -2,7 +2,7 @@
  * Once per test run: builds the real store from data/ (reused when data/ has not changed), compiles the server
  * for the tests that run it as its own process (its entry point goes to the workers as TEST_SERVER_ENTRY), and
  * starts the throwaway PostgreSQL the `postgres` project's corrections tests use, unless TEST_DATABASE_URL names
- * a server.
+ * a server. PostgreSQL starts in the background of the other two.
  */
 import type { Config } from 'jest';
 import { buildStore } from '../../src/store/importer';
@@ -25,11 +25,19 @@ async function ensureTestStore(): Promise<void> {
 }
 
 export default async function globalSetup(globalConfig: { selectProjects?: string[] | undefined } & Partial<Config>): Promise<void> {
-  process.env.TEST_SERVER_ENTRY = compileServer();
-  await ensureTestStore();
   const wantsPostgres = globalConfig.selectProjects === undefined || globalConfig.selectProjects.includes('postgres');
-  if (process.env.TEST_DATABASE_URL || !wantsPostgres) return;
-  const cluster = await startCluster();
+  // PostgreSQL starts (initdb on a clean clone) in its own processes while the server compiles and the store builds.
+  const starting = process.env.TEST_DATABASE_URL || !wantsPostgres ? undefined : startCluster();
+  starting?.catch(() => {});
+  try {
+    process.env.TEST_SERVER_ENTRY = compileServer();
+    await ensureTestStore();
+  } catch (error) {
+    (await starting?.catch(() => undefined))?.remove();
+    throw error;
+  }
+  if (starting === undefined) return;
+  const cluster = await starting;
   // Workers start after this and inherit the environment; global-teardown.ts reads the cluster back.
   process.env.TEST_DATABASE_URL = cluster.url;
   (globalThis as { testCluster?: Cluster }).testCluster = cluster;

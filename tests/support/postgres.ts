@@ -4,12 +4,13 @@
  * (PostgreSQL refuses to run as root). One cluster serves a whole jest run (global-setup.ts); each test store is a
  * database of its own on it. TEST_DATABASE_URL names an existing server to use instead (its user needs CREATEDB).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { projectRoot } from './paths';
 
@@ -20,10 +21,20 @@ export const testDialect: 'sqlite' | 'postgres' = process.env.TEST_CORRECTIONS_D
 
 const isRoot = process.getuid?.() === 0;
 
-/** Runs a PostgreSQL program as the user that owns the cluster. */
+/** The command line that runs a PostgreSQL program as the user that owns the cluster. */
+function pgCommand(program: string, args: string[]): [string, string[]] {
+  return isRoot ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, program), ...args]] : [join(PG_BIN, program), args];
+}
+
 function pgRun(program: string, args: string[]): string {
-  const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, program), ...args]] : [join(PG_BIN, program), args];
+  const [file, argv] = pgCommand(program, args);
   return execFileSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** pgRun without blocking: global-setup.ts compiles the server and builds the store while PostgreSQL starts. */
+async function pgRunAsync(program: string, args: string[]): Promise<void> {
+  const [file, argv] = pgCommand(program, args);
+  await promisify(execFile)(file, argv, { encoding: 'utf8' });
 }
 
 function freePort(): Promise<number> {
@@ -38,14 +49,14 @@ function freePort(): Promise<number> {
 }
 
 /** initdb once per checkout: later clusters copy this folder (far faster than initdb on a busy machine). */
-function template(): string {
+async function template(): Promise<string> {
   // One per server version: a template made by another major version would not start.
   const dir = join(projectRoot, `var/test/pg-template-${basename(dirname(PG_BIN))}`);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
   if (!existsSync(join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL is not installed at ${PG_BIN} (apt-get install postgresql, set PG_BIN or TEST_DATABASE_URL, or run only \`npx jest --selectProjects=sqlite\`)`);
   const building = mkdtempSync(join(tmpdir(), 'pg-initdb-'));
   if (isRoot) chownSync(building, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()));
-  pgRun('initdb', ['-D', join(building, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  await pgRunAsync('initdb', ['-D', join(building, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
   mkdirSync(join(projectRoot, 'var/test'), { recursive: true });
   // Copied beside it, then renamed into place: a run that started at the same time never sees half a template.
   const staged = `${dir}-${process.pid}`;
@@ -72,7 +83,7 @@ export interface Cluster {
 }
 
 export async function startCluster(): Promise<Cluster> {
-  const source = template();
+  const source = await template();
   const dir = mkdtempSync(join(tmpdir(), 'pg-test-'));
   const data = join(dir, 'data');
   cpSync(source, data, { recursive: true });
@@ -81,8 +92,9 @@ export async function startCluster(): Promise<Cluster> {
   const port = await freePort();
   // fsync off: the tests kill servers of ours, never the machine, so PostgreSQL's own durability is not under test.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
-  const start = () => pgRun('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', options, 'start']);
-  start();
+  const startArgs = ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', options, 'start'];
+  const start = () => pgRun('pg_ctl', startArgs);
+  await pgRunAsync('pg_ctl', startArgs);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,

@@ -1,5 +1,5 @@
 /**
- * Jest's transform for this project: ts-jest (tsconfig.test.json) for TypeScript, then every module is wrapped so
+ * Jest's transform for this project: ts-jest (tsconfig.test.json) for TypeScript, then each module is wrapped so
  * that the JavaScript builtins it reads (Math, Object, Array, Map, typed arrays...) are variables of the module,
  * bound once to the test context's own builtins. Jest runs each test file in a vm context, and there V8 looks up
  * every global through the context's interceptor, far slower than in a plain process: hot loops (ranking career
@@ -48,10 +48,4 @@ class Transformer extends TsJestTransformer {
   }
 }
 
-/** node_modules' JavaScript: only the wrapper. */
-const javascript = {
-  process: (source) => ({ code: bindBuiltins(source) }),
-  getCacheKey: (source, path) => require('node:crypto').createHash('sha1').update(`bind-builtins-1\0${path}\0${source}`).digest('hex'),
-};
-
-module.exports = { createTransformer: (config) => (config?.javascript ? javascript : new Transformer(config)) };
+module.exports = { createTransformer: (config) => new Transformer(config) };
