@@ -17,6 +17,8 @@ module.exports = {
     { ...common, displayName: 'sqlite', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '/postgres-[^/]*\\.test\\.ts$'] },
     { ...common, displayName: 'postgres', testMatch: ['**/corrections*.test.ts', '**/postgres-*.test.ts'], setupFiles: ['<rootDir>/tests/support/postgres-project.ts'] },
   ],
+  // Every core: jest's default (cores - 1) runs the files one after another on a 2-core machine.
+  maxWorkers: '100%',
   testTimeout: 60_000,
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
