@@ -62,6 +62,16 @@ function readRated(scores: readonly ElementScore[]): RatedElements {
   };
 }
 
+/**
+ * Works out what comparisons keep per list of a card (its elements by id, its activity ids) now rather than in the
+ * first comparison that reads them: for a card about to be held for the life of the store.
+ */
+export function prepareForComparison(card: { skills: readonly ElementScore[]; knowledge: readonly ElementScore[]; activities: readonly Activity[] }): void {
+  rated(card.skills);
+  rated(card.knowledge);
+  keysOf(card.activities, 'id', activityIds);
+}
+
 const gapSize = (g: ElementGap) => (g.toLevel - g.fromLevel) * g.toImportance;
 
 /**
@@ -186,17 +196,23 @@ function lacking(facet: Facet, from: CareerProfile, to: CareerProfile): string {
  * The target's items split by whether the origin has one with the same `key`, each half in the target's order.
  * The origin's keys are collected once per list (a held list lives as long as the store).
  */
-function splitByKey<T, K extends keyof T>(from: readonly T[], to: readonly T[], key: K, keysOf: WeakMap<readonly T[], Set<T[K]>>) {
-  let known = keysOf.get(from);
-  if (known === undefined) {
-    known = new Set<T[K]>();
-    for (const item of from) known.add(item[key]);
-    keysOf.set(from, known);
-  }
+function splitByKey<T, K extends keyof T>(from: readonly T[], to: readonly T[], key: K, kept: WeakMap<readonly T[], Set<T[K]>>) {
+  const known = keysOf(from, key, kept);
   const carriedOver: T[] = [];
   const fresh: T[] = [];
   for (const item of to) (known.has(item[key]) ? carriedOver : fresh).push(item);
   return { carriedOver, new: fresh };
+}
+
+/** The `key` of each item of `items`, collected once per list into `kept`. */
+function keysOf<T, K extends keyof T>(items: readonly T[], key: K, kept: WeakMap<readonly T[], Set<T[K]>>): Set<T[K]> {
+  let known = kept.get(items);
+  if (known === undefined) {
+    known = new Set<T[K]>();
+    for (const item of items) known.add(item[key]);
+    kept.set(items, known);
+  }
+  return known;
 }
 
 interface Activity {
