@@ -100,10 +100,14 @@ async function occupationPair(loaders: Loaders, from: string, to: string): Promi
   return { from: a, to: b };
 }
 
-/** The moves going `wanted` way, first `first`; job zones come from one batched occupation load. */
-async function selectMoves(moves: CareerMoveShape[], wanted: DirectionFilter | null | undefined, first: number | null | undefined, loaders: Loaders) {
+/**
+ * The moves going `wanted` way, first `first`, each made from its stored row by `shape` (only those kept, where no
+ * direction is wanted); job zones come from one batched occupation load.
+ */
+async function selectMoves<R>(rows: readonly R[], shape: (row: R) => CareerMoveShape, wanted: DirectionFilter | null | undefined, first: number | null | undefined, loaders: Loaders) {
   const size = checkFirst(first, STORED_MOVES, 10);
-  if (wanted === null || wanted === undefined || wanted === 'any') return moves.slice(0, size);
+  if (wanted === null || wanted === undefined || wanted === 'any') return rows.slice(0, size).map(shape);
+  const moves = rows.map(shape);
   const pairs = await Promise.all(moves.map((m) => occupationPair(loaders, m.from, m.to)));
   return moves.filter((_, i) => direction((pairs[i] as ComparisonShape).from.job_zone, (pairs[i] as ComparisonShape).to.job_zone) === wanted).slice(0, size);
 }
@@ -115,13 +119,11 @@ export const occupationCareerFields: Pick<OccupationResolvers<Context>, 'compari
   },
   careerMoves: async (o, { first, direction: wanted }, { loaders }) => {
     const rows = await loaders.careerMovesByOccupation.load(o.code);
-    const moves = rows.map((r): CareerMoveShape => ({ from: o.code, to: r.move_code, similarity: r.similarity, other: 'to' }));
-    return selectMoves(moves, wanted, first, loaders);
+    return selectMoves(rows, (r): CareerMoveShape => ({ from: o.code, to: r.move_code, similarity: r.similarity, other: 'to' }), wanted, first, loaders);
   },
   careerMovesInto: async (o, { first, direction: wanted }, { loaders }) => {
     const rows = await loaders.careerMovesIntoOccupation.load(o.code);
-    const moves = rows.map((r): CareerMoveShape => ({ from: r.occupation_code, to: o.code, similarity: r.similarity, other: 'from' }));
-    return selectMoves(moves, wanted, first, loaders);
+    return selectMoves(rows, (r): CareerMoveShape => ({ from: r.occupation_code, to: o.code, similarity: r.similarity, other: 'from' }), wanted, first, loaders);
   },
 };
 
