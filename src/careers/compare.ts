@@ -1,6 +1,9 @@
 /**
  * What a move between two occupations asks and keeps, from O*NET rows as stored: skill and knowledge gaps,
- * transferable skills, direction by job zone, typical education. Pure: the resolvers pass the rows in.
+ * transferable skills, activities and technology carried over, direction by job zone, typical education. Pure: the
+ * resolvers pass the rows in. What a comparison reads of one list (a scores list's elements by id, a list's keys, a
+ * technology list in answer order) is worked out once per list and kept in a WeakMap beside it: the lists of held
+ * cards and held rows live as long as the store, so a comparison of held occupations builds only its answer's objects.
  */
 import { FACET_WEIGHTS, FACETS, type CareerProfile, type Facet, type FacetSimilarities } from './similarity';
 
@@ -192,11 +195,17 @@ function lacking(facet: Facet, from: CareerProfile, to: CareerProfile): string {
   return from.code === to.code ? from.code : `${from.code} or ${to.code}`;
 }
 
+/** A target's items that carry over from the origin, and those that are new to it. */
+export interface Split<T> {
+  carriedOver: T[];
+  new: T[];
+}
+
 /**
  * The target's items split by whether the origin has one with the same `key`, each half in the target's order.
  * The origin's keys are collected once per list (a held list lives as long as the store).
  */
-function splitByKey<T, K extends keyof T>(from: readonly T[], to: readonly T[], key: K, kept: WeakMap<readonly T[], Set<T[K]>>) {
+function splitByKey<T, K extends keyof T>(from: readonly T[], to: readonly T[], key: K, kept: WeakMap<readonly T[], Set<T[K]>>): Split<T> {
   const known = keysOf(from, key, kept);
   const carriedOver: T[] = [];
   const fresh: T[] = [];
@@ -221,7 +230,7 @@ interface Activity {
 const activityIds = new WeakMap<readonly Activity[], Set<string>>();
 
 /** The target's detailed work activities the origin also performs (same id), and those it does not, in the target's order. */
-export function splitActivities<A extends Activity>(from: readonly A[], to: readonly A[]): { carriedOver: A[]; new: A[] } {
+export function splitActivities<A extends Activity>(from: readonly A[], to: readonly A[]): Split<A> {
   return splitByKey<A, 'id'>(from, to, 'id', activityIds as unknown as WeakMap<readonly A[], Set<A['id']>>);
 }
 
@@ -238,7 +247,7 @@ const hotFirst = (a: Technology, b: Technology) => b.hot - a.hot || (a.example <
  * The target's technology the origin also lists (same name), and that it does not; each hot first, then by name
  * (then id). The target's list is put in that order once per list.
  */
-export function splitTechnology<T extends Technology>(from: readonly T[], to: readonly T[]): { carriedOver: T[]; new: T[] } {
+export function splitTechnology<T extends Technology>(from: readonly T[], to: readonly T[]): Split<T> {
   let ordered = technologyInOrder.get(to) as readonly T[] | undefined;
   if (ordered === undefined) technologyInOrder.set(to, (ordered = [...to].sort(hotFirst)));
   return splitByKey<T, 'example'>(from, ordered, 'example', technologyNames as unknown as WeakMap<readonly T[], Set<T['example']>>);

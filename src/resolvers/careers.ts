@@ -8,12 +8,12 @@ import type {
   OccupationComparisonResolvers,
   OccupationResolvers,
 } from '../__generated__/resolvers-types';
-import { DEFAULT_MIN_IMPORTANCE, direction, type DirectionFilter, elementGaps, explainFacets, splitActivities, splitTechnology, transferableElements, typicalCategory } from '../careers/compare';
+import { DEFAULT_MIN_IMPORTANCE, direction, type DirectionFilter, elementGaps, explainFacets, type Split, splitActivities, splitTechnology, transferableElements, typicalCategory } from '../careers/compare';
 import { compareProfiles } from '../careers/similarity';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { loadRequired, type Loaders } from '../loaders';
-import type { OccupationRow } from '../store/database';
+import type { DwaRow, OccupationRow, TechnologySkillRow } from '../store/database';
 import { type CareerCard, STORED_MOVES } from '../store/careers';
 import { loadOccupation } from './codes';
 import { ids } from './ids';
@@ -29,8 +29,8 @@ export interface ComparisonShape {
   to: OccupationRow;
   cards?: Promise<[CareerCard, CareerCard]>;
   compared?: Promise<ReturnType<typeof compareProfiles>>;
-  activities?: Promise<ReturnType<typeof splitActivities<CareerCard['activities'][number]>>>;
-  technology?: Promise<ReturnType<typeof splitTechnology<Awaited<ReturnType<Loaders['technologySkillsByOccupation']['load']>>[number]>>>;
+  activities?: Promise<Split<DwaRow>>;
+  technology?: Promise<Split<TechnologySkillRow>>;
 }
 
 /** A stored move from `from` to `to`; `other` says which end `CareerMove.occupation` is. */
