@@ -184,36 +184,36 @@ describe('Apollo Client with the default InMemoryCache', () => {
     client.stop();
   });
 
-  test("with the README's relayStylePagination policy, fetchMore on releaseChanges appends the page", async () => {
-    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { releaseChanges: relayStylePagination(['from', 'to']) } } } }));
-    const query = readmeQuery('ReleaseChanges');
-    type Page = { releaseChanges: { pageInfo: { endCursor: string }; edges: { node: { id: string } }[] } };
+  /**
+   * Runs the README's query `name` under the README's `relayStylePagination` policy for `field`, fetches the next
+   * page, and gives what was said on the console and the `key` of every node in the merged list the cache holds.
+   */
+  async function appendedWithPolicy(name: string, field: string, keyArgs: string[], key: 'id' | 'code') {
+    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { [field]: relayStylePagination(keyArgs) } } } }));
+    const query = readmeQuery(name);
+    type Page = Record<string, { pageInfo: { endCursor: string }; edges: { node: Record<string, string> }[] }>;
     const said = await consoleDuring(async () => {
       const observable = client.watchQuery<Page>({ query });
       const first = await firstComplete(observable);
-      await observable.fetchMore({ variables: { after: first.releaseChanges.pageInfo.endCursor } });
+      await observable.fetchMore({ variables: { after: first[field]!.pageInfo.endCursor } });
     });
-    expect(said).toEqual([]);
-    const merged = client.readQuery<Page>({ query })!;
-    expect(merged.releaseChanges.edges).toHaveLength(6);
-    expect(new Set(merged.releaseChanges.edges.map((e) => e.node.id)).size).toBe(6);
+    const merged = client.readQuery<Page>({ query })![field]!.edges.map((e) => e.node[key]);
     client.stop();
+    return { said, merged };
+  }
+
+  test("with the README's relayStylePagination policy, fetchMore on releaseChanges appends the page", async () => {
+    const { said, merged } = await appendedWithPolicy('ReleaseChanges', 'releaseChanges', ['from', 'to'], 'id');
+    expect(said).toEqual([]);
+    expect(merged).toHaveLength(6);
+    expect(new Set(merged).size).toBe(6);
   });
 
   test("with the README's relayStylePagination policy, fetchMore appends the page", async () => {
-    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { occupations: relayStylePagination(['filter']) } } } }));
-    const query = readmeQuery('Occupations');
-    type Page = { occupations: { pageInfo: { endCursor: string }; edges: { node: { code: string } }[] } };
-    const said = await consoleDuring(async () => {
-      const observable = client.watchQuery<Page>({ query });
-      const first = await firstComplete(observable);
-      await observable.fetchMore({ variables: { after: first.occupations.pageInfo.endCursor } });
-    });
+    const { said, merged } = await appendedWithPolicy('Occupations', 'occupations', ['filter'], 'code');
     expect(said).toEqual([]);
-    const merged = client.readQuery<Page>({ query })!;
-    expect(merged.occupations.edges).toHaveLength(40);
-    expect(new Set(merged.occupations.edges.map((e) => e.node.code)).size).toBe(40);
-    client.stop();
+    expect(merged).toHaveLength(40);
+    expect(new Set(merged).size).toBe(40);
   });
 });
 
