@@ -29,22 +29,8 @@ export type Db = Kysely<Database>;
 /** An education category row with its label from the categories reference. */
 export type EducationLevelRow = EducationRow & { label: string };
 
-/** One rating joined with its scale's reference data. */
-export interface ElementScoreRow {
-  occupation_code: string;
-  element_id: string;
-  element_name: string;
-  scale_id: string;
-  scale_name: string;
-  minimum: number;
-  maximum: number;
-  value: number;
-  recommend_suppress: 0 | 1 | null;
-  not_relevant: 0 | 1 | null;
-  date: string;
-  domain_source: string;
-  release: string;
-}
+/** One rating joined with its scale's reference data: the columns `elementScoresByOccupation` selects. */
+export type ElementScoreRow = Awaited<ReturnType<typeof elementScoresByOccupation>>[number];
 
 export interface OccupationPageQuery {
   first: number;
@@ -136,7 +122,7 @@ export function relatedOccupationsByOccupation(db: Db, codes: readonly string[])
   return db.selectFrom('related_occupation').selectAll().where('occupation_code', 'in', codes).orderBy('rank').execute();
 }
 
-export function elementScoresByOccupation(db: Db, domain: ElementDomain, codes: readonly string[]): Promise<ElementScoreRow[]> {
+export function elementScoresByOccupation(db: Db, domain: ElementDomain, codes: readonly string[]) {
   return db
     .selectFrom('element_rating as r')
     .innerJoin('scale as s', 's.id', 'r.scale_id')
