@@ -219,7 +219,7 @@ export function formatComparisonLatency(r: ComparisonLatency): string {
     `STORE_HELD_ROWS ${r.heldRowsBound}, ${r.heldRows} held at the end; node flags: ${process.execArgv.join(' ') || 'none'}; ` +
     `load average ${r.load[0].toFixed(2)} -> ${r.load[1].toFixed(2)}): ` +
     `the comparison alone (cards through the loader, similarity, gaps, activities): ${figures(r.compute, r.samples)} (${verdict(r.compute.p99Ms)}); ` +
-    `the whole GraphQL execution of every field: ${figures(r.query, r.samples)}, ${r.sqlStatements} SQL statements at most, ` +
+    `the whole GraphQL execution of every field: ${figures(r.query, r.samples)} (${verdict(r.query.p99Ms)}), ${r.sqlStatements} SQL statements at most, ` +
     `CPU time p50 ${r.cpu.p50Ms} ms, p99 ${r.cpu.p99Ms} ms; ` +
     `beside it, one occupation's skills, knowledge and technology: ${figures(r.baseline, r.samples)}`
   );
