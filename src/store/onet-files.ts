@@ -305,7 +305,7 @@ export const jobZoneReferenceFile = spec({
 
 /**
  * Files that add something for HR users beyond the occupation anchors: Work Values, Emerging Tasks, the RIASEC
- * reference material, and the skill links. Read after `tableFiles`, into their own tables (migration 0004).
+ * reference material, and the skill links. Read after `tableFiles`, into their own tables.
  */
 export const extraFiles = [
   spec({

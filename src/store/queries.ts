@@ -141,12 +141,12 @@ export function frameworksByOccupation(db: Db, codes: readonly string[]): Promis
   return db.selectFrom('framework').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
-/** Each framework's lists as served (migration 0003): one document each, built by the importer from the framework file. */
+/** Each framework's lists as served: one document each, built by the importer from the framework file. */
 export function frameworkDocumentsByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkDocumentRow[]> {
   return db.selectFrom('framework_document').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
-/** Which framework each of these statement ids (competency, AI-usage or durable-skill) belongs to (migration 0006). */
+/** Which framework each of these statement ids (competency, AI-usage or durable-skill) belongs to. */
 export function frameworkStatementsById(db: Db, ids: readonly string[]): Promise<{ id: string; occupation_code: string }[]> {
   return db.selectFrom('framework_statement').selectAll().where('id', 'in', ids).execute();
 }
@@ -191,7 +191,7 @@ export function frameworksWithoutDocument(db: Db): Promise<{ occupation_code: st
 }
 
 /*
- * Releases (migration 0004): the change feed between held releases, its per-file summary, the Job Zone scale,
+ * Releases: the change feed between held releases, its per-file summary, the Job Zone scale,
  * Emerging Tasks, the RIASEC reference files and the skill links.
  */
 
