@@ -72,6 +72,22 @@ function firstComplete<T>(observable: ObservableQuery<T>): Promise<T> {
 
 const apollo = (cache = new InMemoryCache()) => new ApolloClient({ link: new HttpLink({ uri: running.url }), cache });
 
+/**
+ * Watches the README's query `name` on `client` and fetches the page after the first (at `endCursorOf` it): gives
+ * the query, both pages as answered, and everything said on the console meanwhile.
+ */
+async function firstTwoPages<P>(client: ApolloClient, name: string, endCursorOf: (page: P) => string) {
+  const query = readmeQuery(name);
+  let first: P | undefined;
+  let second: P | undefined;
+  const said = await consoleDuring(async () => {
+    const observable = client.watchQuery<P>({ query });
+    first = await firstComplete(observable);
+    second = (await observable.fetchMore({ variables: { after: endCursorOf(first) } })).data as P;
+  });
+  return { query, said, first: first!, second: second! };
+}
+
 describe('Apollo Client with the default InMemoryCache', () => {
   test("the README's queries one after another, with different selections: no warning, every cache read complete", async () => {
     const client = apollo();
@@ -104,23 +120,15 @@ describe('Apollo Client with the default InMemoryCache', () => {
 
   test('fetchMore on occupations returns the next page, with no warning', async () => {
     const client = apollo();
-    const query = readmeQuery('Occupations');
     type Page = { occupations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { code: string } }[] } };
-    let first: Page | undefined;
-    let second: Page | undefined;
-    const said = await consoleDuring(async () => {
-      const observable = client.watchQuery<Page>({ query });
-      const firstResult = await firstComplete(observable);
-      first = firstResult;
-      second = (await observable.fetchMore({ variables: { after: firstResult.occupations.pageInfo.endCursor } })).data as Page;
-    });
+    const { query, said, first, second } = await firstTwoPages<Page>(client, 'Occupations', (p) => p.occupations.pageInfo.endCursor);
     expect(said).toEqual([]);
-    expect(first!.occupations.edges).toHaveLength(20);
-    expect(second!.occupations.edges).toHaveLength(20);
-    expect(second!.occupations.edges[0]!.node.code > first!.occupations.edges[19]!.node.code).toBe(true);
+    expect(first.occupations.edges).toHaveLength(20);
+    expect(second.occupations.edges).toHaveLength(20);
+    expect(second.occupations.edges[0]!.node.code > first.occupations.edges[19]!.node.code).toBe(true);
     // Both pages are in the cache, complete, each under its own arguments.
     expect(client.readQuery({ query })).toEqual(first);
-    expect(client.readQuery({ query, variables: { after: first!.occupations.pageInfo.endCursor } })).toEqual(second);
+    expect(client.readQuery({ query, variables: { after: first.occupations.pageInfo.endCursor } })).toEqual(second);
     client.stop();
   });
 
@@ -164,35 +172,23 @@ describe('Apollo Client with the default InMemoryCache', () => {
 
   test('fetchMore on releaseChanges returns the next page, with no warning', async () => {
     const client = apollo();
-    const query = readmeQuery('ReleaseChanges');
     type Page = { releaseChanges: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } };
-    let first: Page | undefined;
-    let second: Page | undefined;
-    const said = await consoleDuring(async () => {
-      const observable = client.watchQuery<Page>({ query });
-      first = await firstComplete(observable);
-      second = (await observable.fetchMore({ variables: { after: first.releaseChanges.pageInfo.endCursor } })).data as Page;
-    });
+    const { query, said, first, second } = await firstTwoPages<Page>(client, 'ReleaseChanges', (p) => p.releaseChanges.pageInfo.endCursor);
     expect(said).toEqual([]);
-    expect(first!.releaseChanges.pageInfo.hasNextPage).toBe(true);
-    expect(second!.releaseChanges.edges).toHaveLength(3);
-    const ids = [...first!.releaseChanges.edges, ...second!.releaseChanges.edges].map((e) => e.node.id);
+    expect(first.releaseChanges.pageInfo.hasNextPage).toBe(true);
+    expect(second.releaseChanges.edges).toHaveLength(3);
+    const ids = [...first.releaseChanges.edges, ...second.releaseChanges.edges].map((e) => e.node.id);
     expect(new Set(ids).size).toBe(6);
     // Both pages are in the cache, complete, each under its own arguments.
     expect(client.readQuery({ query })).toEqual(first);
-    expect(client.readQuery({ query, variables: { after: first!.releaseChanges.pageInfo.endCursor } })).toEqual(second);
+    expect(client.readQuery({ query, variables: { after: first.releaseChanges.pageInfo.endCursor } })).toEqual(second);
     client.stop();
   });
 
   test("with the README's relayStylePagination policy, fetchMore on releaseChanges appends the page", async () => {
     const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { releaseChanges: relayStylePagination(['from', 'to']) } } } }));
-    const query = readmeQuery('ReleaseChanges');
     type Page = { releaseChanges: { pageInfo: { endCursor: string }; edges: { node: { id: string } }[] } };
-    const said = await consoleDuring(async () => {
-      const observable = client.watchQuery<Page>({ query });
-      const first = await firstComplete(observable);
-      await observable.fetchMore({ variables: { after: first.releaseChanges.pageInfo.endCursor } });
-    });
+    const { query, said } = await firstTwoPages<Page>(client, 'ReleaseChanges', (p) => p.releaseChanges.pageInfo.endCursor);
     expect(said).toEqual([]);
     const merged = client.readQuery<Page>({ query })!;
     expect(merged.releaseChanges.edges).toHaveLength(6);
@@ -202,13 +198,8 @@ describe('Apollo Client with the default InMemoryCache', () => {
 
   test("with the README's relayStylePagination policy, fetchMore appends the page", async () => {
     const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { occupations: relayStylePagination(['filter']) } } } }));
-    const query = readmeQuery('Occupations');
     type Page = { occupations: { pageInfo: { endCursor: string }; edges: { node: { code: string } }[] } };
-    const said = await consoleDuring(async () => {
-      const observable = client.watchQuery<Page>({ query });
-      const first = await firstComplete(observable);
-      await observable.fetchMore({ variables: { after: first.occupations.pageInfo.endCursor } });
-    });
+    const { query, said } = await firstTwoPages<Page>(client, 'Occupations', (p) => p.occupations.pageInfo.endCursor);
     expect(said).toEqual([]);
     const merged = client.readQuery<Page>({ query })!;
     expect(merged.occupations.edges).toHaveLength(40);

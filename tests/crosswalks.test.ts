@@ -20,25 +20,22 @@ afterAll(() => t.stop());
 
 // ---- The files, read directly ----
 const text = (file: string) => readFileSync(join(dataDir, 'crosswalks', file), 'utf8');
+/** A crosswalk file's rows of old code, old title, new code and new title after its `headerLines` lines (a BOM dropped). */
+function codePairs(file: string, format: { delimiter: string; newline: string; headerLines: number }) {
+  return text(file)
+    .replace(/^\uFEFF/, '')
+    .split(format.newline)
+    .slice(format.headerLines)
+    .filter((l) => l !== '')
+    .map((l) => {
+      const [from = '', fromTitle = '', to = '', toTitle = ''] = l.split(format.delimiter);
+      return { from, fromTitle, to, toTitle };
+    });
+}
 /** BLS: four title lines, then a header, tab-separated, LF. */
-const bls = text('bls-soc-2010-to-2018.tsv')
-  .split('\n')
-  .slice(5)
-  .filter((l) => l !== '')
-  .map((l) => {
-    const [from = '', fromTitle = '', to = '', toTitle = ''] = l.split('\t');
-    return { from, fromTitle, to, toTitle };
-  });
+const bls = codePairs('bls-soc-2010-to-2018.tsv', { delimiter: '\t', newline: '\n', headerLines: 5 });
 /** O*NET's taxonomy crosswalk as reformatted: BOM, `;`, CRLF. */
-const taxonomy = text('onet-soc-2010-to-2019.semicolon.csv')
-  .replace(/^\uFEFF/, '')
-  .split('\r\n')
-  .slice(1)
-  .filter((l) => l !== '')
-  .map((l) => {
-    const [from = '', fromTitle = '', to = '', toTitle = ''] = l.split(';');
-    return { from, fromTitle, to, toTitle };
-  });
+const taxonomy = codePairs('onet-soc-2010-to-2019.semicolon.csv', { delimiter: ';', newline: '\r\n', headerLines: 1 });
 const nesta = (parse(text('esco-onet-nesta-nov2020.csv'), { columns: true }) as Record<string, string>[]).map((r) => ({
   uri: r['concept_uri'] ?? '',
   label: r['esco_occupation'] ?? '',

@@ -50,7 +50,7 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
-/** How many keys seen too few times are remembered for each MB of cache: about 7 KB of digests a MB. */
+/** How many keys seen too few times are remembered for each MB of cache (at least 1,024 in all). */
 const SIGHTINGS_PER_MB = 64;
 
 export class ResponseCache {

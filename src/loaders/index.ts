@@ -68,76 +68,107 @@ function uniqueLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: 
   return new DataLoader<K, R | null>(held === undefined ? batch : holding(batch, held));
 }
 
-/** `held`: the store's rows held for its life; without it, every batch reads the store. */
-export function createLoaders(db: Db, held?: HeldRows) {
-  const as = (name: string, weight?: number): Holding => ({ rows: held, name, weight });
-  const byOccupation = <R extends { occupation_code: string }>(name: string, fetch: (db: Db, codes: readonly string[]) => Promise<R[]>) =>
-    groupedLoader<string, R>((codes) => fetch(db, codes), (row) => row.occupation_code, as(name));
-  return {
-    occupationByCode: uniqueLoader((codes: readonly string[]) => q.occupationsByCode(db, codes), (o) => o.code, as('occupation')),
-    occupationBySocCode: uniqueLoader(
-      (socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes),
-      (o) => o.soc_code,
-      as('occupationBySoc'),
-    ),
-    jobZoneByZone: uniqueLoader((zones: readonly number[]) => q.jobZonesByZone(db, zones), (z) => z.zone, as('jobZone')),
-    alternateTitlesByOccupation: byOccupation('alternateTitles', q.alternateTitlesByOccupation),
-    reportedTitlesByOccupation: byOccupation('reportedTitles', q.reportedTitlesByOccupation),
-    tasksByOccupation: byOccupation('tasks', q.tasksByOccupation),
-    technologySkillsByOccupation: byOccupation('technology', q.technologySkillsByOccupation),
-    toolsByOccupation: byOccupation('tools', q.toolsByOccupation),
-    educationByOccupation: byOccupation('education', q.educationByOccupation),
-    relatedOccupationsByOccupation: byOccupation('related', q.relatedOccupationsByOccupation),
-    skillScoresByOccupation: byOccupation('skills', (d, codes) => q.elementScoresByOccupation(d, 'skill', codes)),
-    knowledgeScoresByOccupation: byOccupation('knowledge', (d, codes) => q.elementScoresByOccupation(d, 'knowledge', codes)),
-    workStyleScoresByOccupation: byOccupation('workStyles', (d, codes) => q.elementScoresByOccupation(d, 'work_style', codes)),
-    interestScoresByOccupation: byOccupation('interests', (d, codes) => q.elementScoresByOccupation(d, 'interest', codes)),
-    workValueScoresByOccupation: byOccupation('workValues', (d, codes) => q.elementScoresByOccupation(d, 'work_value', codes)),
-    emergingTasksByOccupation: byOccupation('emergingTasks', q.emergingTasksByOccupation),
-    // Keyed by `from`, `to` and code joined with tabs: one statement per pair of releases in a batch.
-    releaseChangesByOccupation: groupedLoader(
-      async (keys: readonly string[]) => {
-        const byPair = groupBy(keys.map((key) => key.split('\t') as [string, string, string]), ([from, to]) => `${from}\t${to}`);
-        const batches = [...byPair.values()].map((group) => {
-          const [from, to] = group[0] as [string, string, string];
-          return q.releaseChangesByOccupation(db, from, to, group.map(([, , code]) => code));
-        });
-        return (await Promise.all(batches)).flat();
-      },
-      (change) => `${change.from_release}\t${change.to_release}\t${change.occupation_code ?? ''}`,
-      as('releaseChanges'),
-    ),
-    frameworkByOccupation: uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code, as('framework')),
-    // A framework's lists as served, one stored document each (src/store/framework-document.ts).
-    frameworkDocumentByOccupation: uniqueLoader(
-      async (codes: readonly string[]) => (await q.frameworkDocumentsByOccupation(db, codes)).map((row) => readFrameworkDocument(row.document)),
-      (document) => document.occupationCode,
-      // Parsed, a framework's ~70 KB document takes about what a thousand held rows do.
-      as('frameworkDocument', 1000),
-    ),
-    // Which framework a statement id belongs to, for checking a suggested correction's target.
-    frameworkStatementById: uniqueLoader((ids: readonly string[]) => q.frameworkStatementsById(db, ids), (s) => s.id, as('frameworkStatement')),
-    sourceById: uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id, as('source')),
-    // Not held for the life of the store (issue 11 did not measure them).
-    // Crosswalks from other classifications (src/store/crosswalk-queries.ts).
-    occupationsBySocCode: groupedLoader((socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes), (o) => o.soc_code),
-    socCrosswalkBy2010Code: groupedLoader((codes: readonly string[]) => cw.socCrosswalkBy2010Code(db, codes), (r) => r.soc2010_code),
-    socCrosswalkBy2018Code: groupedLoader((codes: readonly string[]) => cw.socCrosswalkBy2018Code(db, codes), (r) => r.soc2018_code),
-    onetSocCrosswalkBy2010Code: groupedLoader((codes: readonly string[]) => cw.onetSocCrosswalkBy2010Code(db, codes), (r) => r.onet2010_code),
-    onetSocCrosswalkBy2019Code: groupedLoader((codes: readonly string[]) => cw.onetSocCrosswalkBy2019Code(db, codes), (r) => r.onet2019_code),
-    escoCrosswalkByUri: groupedLoader((uris: readonly string[]) => cw.escoCrosswalkByUri(db, uris), (r) => r.uri),
-    escoCrosswalkByIscoCode: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByIscoCode(db, codes), (r) => r.isco_code),
-    escoCrosswalkByOccupation: groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByOccupation(db, codes), (r) => r.occupation_code),
-    // Career moves and comparisons (src/store/careers.ts): a comparison reads each occupation's profile and card
-    // (ratings and activities, written at store build) in one statement, and holds it parsed apart from the held
-    // rows (src/store/held-cards.ts): in the held rows, 1,016 cards made that bound churn (docs/performance.md).
-    careerCardByOccupation: careerCardLoader(db, heldCards(held)),
-    careerMovesByOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
-    careerMovesIntoOccupation: groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
-  };
+/** Where `name`'s values are held: the store's held rows (src/store/held-rows.ts), or nowhere without them. */
+const as = (held: HeldRows | undefined, name: string, weight?: number): Holding => ({ rows: held, name, weight });
+
+/** A loader of an occupation's rows of one kind, held under `name`. */
+const byOccupation = <R extends { occupation_code: string }>(db: Db, held: HeldRows | undefined, name: string, fetch: (db: Db, codes: readonly string[]) => Promise<R[]>) =>
+  groupedLoader<string, R>((codes) => fetch(db, codes), (row) => row.occupation_code, as(held, name));
+
+/** How each loader is made, from the request's view of the store and the rows the store holds for its life. */
+const factories = {
+  occupationByCode: (db, held) => uniqueLoader((codes: readonly string[]) => q.occupationsByCode(db, codes), (o) => o.code, as(held, 'occupation')),
+  occupationBySocCode: (db, held) => uniqueLoader(
+    (socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes),
+    (o) => o.soc_code,
+    as(held, 'occupationBySoc'),
+  ),
+  jobZoneByZone: (db, held) => uniqueLoader((zones: readonly number[]) => q.jobZonesByZone(db, zones), (z) => z.zone, as(held, 'jobZone')),
+  alternateTitlesByOccupation: (db, held) => byOccupation(db, held, 'alternateTitles', q.alternateTitlesByOccupation),
+  reportedTitlesByOccupation: (db, held) => byOccupation(db, held, 'reportedTitles', q.reportedTitlesByOccupation),
+  tasksByOccupation: (db, held) => byOccupation(db, held, 'tasks', q.tasksByOccupation),
+  technologySkillsByOccupation: (db, held) => byOccupation(db, held, 'technology', q.technologySkillsByOccupation),
+  toolsByOccupation: (db, held) => byOccupation(db, held, 'tools', q.toolsByOccupation),
+  educationByOccupation: (db, held) => byOccupation(db, held, 'education', q.educationByOccupation),
+  relatedOccupationsByOccupation: (db, held) => byOccupation(db, held, 'related', q.relatedOccupationsByOccupation),
+  skillScoresByOccupation: (db, held) => byOccupation(db, held, 'skills', (d, codes) => q.elementScoresByOccupation(d, 'skill', codes)),
+  knowledgeScoresByOccupation: (db, held) => byOccupation(db, held, 'knowledge', (d, codes) => q.elementScoresByOccupation(d, 'knowledge', codes)),
+  workStyleScoresByOccupation: (db, held) => byOccupation(db, held, 'workStyles', (d, codes) => q.elementScoresByOccupation(d, 'work_style', codes)),
+  interestScoresByOccupation: (db, held) => byOccupation(db, held, 'interests', (d, codes) => q.elementScoresByOccupation(d, 'interest', codes)),
+  workValueScoresByOccupation: (db, held) => byOccupation(db, held, 'workValues', (d, codes) => q.elementScoresByOccupation(d, 'work_value', codes)),
+  emergingTasksByOccupation: (db, held) => byOccupation(db, held, 'emergingTasks', q.emergingTasksByOccupation),
+  // Keyed by `from`, `to` and code joined with tabs: one statement per pair of releases in a batch.
+  releaseChangesByOccupation: (db, held) => groupedLoader(
+    async (keys: readonly string[]) => {
+      const byPair = groupBy(keys.map((key) => key.split('\t') as [string, string, string]), ([from, to]) => `${from}\t${to}`);
+      const batches = [...byPair.values()].map((group) => {
+        const [from, to] = group[0] as [string, string, string];
+        return q.releaseChangesByOccupation(db, from, to, group.map(([, , code]) => code));
+      });
+      return (await Promise.all(batches)).flat();
+    },
+    (change) => `${change.from_release}\t${change.to_release}\t${change.occupation_code ?? ''}`,
+    as(held, 'releaseChanges'),
+  ),
+  frameworkByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => q.frameworksByOccupation(db, codes), (f) => f.occupation_code, as(held, 'framework')),
+  // A framework's lists as served, one stored document each (src/store/framework-document.ts).
+  frameworkDocumentByOccupation: (db, held) => uniqueLoader(
+    async (codes: readonly string[]) => (await q.frameworkDocumentsByOccupation(db, codes)).map((row) => readFrameworkDocument(row.document)),
+    (document) => document.occupationCode,
+    // Parsed, a framework's ~70 KB document takes about what a thousand held rows do.
+    as(held, 'frameworkDocument', 1000),
+  ),
+  // Which framework a statement id belongs to, for checking a suggested correction's target.
+  frameworkStatementById: (db, held) => uniqueLoader((ids: readonly string[]) => q.frameworkStatementsById(db, ids), (s) => s.id, as(held, 'frameworkStatement')),
+  sourceById: (db, held) => uniqueLoader((ids: readonly string[]) => q.sourcesById(db, ids), (s) => s.id, as(held, 'source')),
+  // Not held for the life of the store (issue 11 did not measure them).
+  // Crosswalks from other classifications (src/store/crosswalk-queries.ts).
+  occupationsBySocCode: (db) => groupedLoader((socCodes: readonly string[]) => q.occupationsBySocCode(db, socCodes), (o) => o.soc_code),
+  socCrosswalkBy2010Code: (db) => groupedLoader((codes: readonly string[]) => cw.socCrosswalkBy2010Code(db, codes), (r) => r.soc2010_code),
+  socCrosswalkBy2018Code: (db) => groupedLoader((codes: readonly string[]) => cw.socCrosswalkBy2018Code(db, codes), (r) => r.soc2018_code),
+  onetSocCrosswalkBy2010Code: (db) => groupedLoader((codes: readonly string[]) => cw.onetSocCrosswalkBy2010Code(db, codes), (r) => r.onet2010_code),
+  onetSocCrosswalkBy2019Code: (db) => groupedLoader((codes: readonly string[]) => cw.onetSocCrosswalkBy2019Code(db, codes), (r) => r.onet2019_code),
+  escoCrosswalkByUri: (db) => groupedLoader((uris: readonly string[]) => cw.escoCrosswalkByUri(db, uris), (r) => r.uri),
+  escoCrosswalkByIscoCode: (db) => groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByIscoCode(db, codes), (r) => r.isco_code),
+  escoCrosswalkByOccupation: (db) => groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByOccupation(db, codes), (r) => r.occupation_code),
+  // Career moves and comparisons (src/store/careers.ts): a comparison reads each occupation's profile and card
+  // (ratings and activities, written at store build) in one statement, and holds it parsed apart from the held
+  // rows (src/store/held-cards.ts): in the held rows, 1,016 cards made that bound churn (docs/performance.md).
+  careerCardByOccupation: (db, held) => careerCardLoader(db, heldCards(held)),
+  careerMovesByOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
+  careerMovesIntoOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
+} satisfies Record<string, (db: Db, held: HeldRows | undefined) => DataLoader<never, unknown>>;
+
+export type Loaders = { readonly [Name in keyof typeof factories]: ReturnType<(typeof factories)[Name]> };
+
+/**
+ * A request's loaders, each made the first time a resolver asks for it: most requests use a few of them, and making
+ * all of them for every request was most of what a small request allocated (docs/performance.md, "Career moves").
+ */
+class RequestLoaders {
+  constructor(
+    readonly db: Db,
+    readonly held: HeldRows | undefined,
+  ) {}
+}
+for (const [name, make] of Object.entries(factories)) {
+  Object.defineProperty(RequestLoaders.prototype, name, {
+    get(this: RequestLoaders) {
+      const loader = make(this.db, this.held);
+      Object.defineProperty(this, name, { value: loader });
+      return loader;
+    },
+  });
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+/** `held`: the store's rows held for its life; without it, every batch reads the store. */
+export function createLoaders(db: Db, held?: HeldRows): Loaders {
+  // The getters above give RequestLoaders every name of Loaders, each typed by its factory.
+  return new RequestLoaders(db, held) as unknown as Loaders;
+}
+
+/** Every loader's name, for code that wraps them all (the bench's in-memory bound). */
+export const loaderNames = Object.keys(factories) as (keyof Loaders)[];
 
 /** Cards held parsed come from `held`; the others are read in one statement and held. */
 function careerCardLoader(db: Db, held: Map<string, careers.CareerCard> | undefined): DataLoader<string, careers.CareerCard | null> {

@@ -8,22 +8,29 @@ import type {
   OccupationComparisonResolvers,
   OccupationResolvers,
 } from '../__generated__/resolvers-types';
-import { DEFAULT_MIN_IMPORTANCE, direction, type DirectionFilter, type ElementGap, type ElementScore, elementGaps, explainFacets, type FacetExplanation, transferableElements, typicalCategory } from '../careers/compare';
-import type { Facet } from '../careers/similarity';
+import { DEFAULT_MIN_IMPORTANCE, direction, type DirectionFilter, elementGaps, explainFacets, type Split, splitActivities, splitTechnology, transferableElements, typicalCategory } from '../careers/compare';
 import { compareProfiles } from '../careers/similarity';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { loadRequired, type Loaders } from '../loaders';
-import type { OccupationRow, TechnologySkillRow } from '../store/database';
-import { STORED_MOVES } from '../store/careers';
+import type { DwaRow, OccupationRow, TechnologySkillRow } from '../store/database';
+import { type CareerCard, STORED_MOVES } from '../store/careers';
 import { loadOccupation } from './codes';
 import { ids } from './ids';
 import { checkFirst } from './pagination';
 
-/** A comparison from one occupation to another. */
+/**
+ * A comparison from one occupation to another. What several of its fields read (both cards, the similarity, the
+ * splits) is worked out by the first field that needs it and kept here for the others: the shape lives as long as
+ * one comparison in one request.
+ */
 export interface ComparisonShape {
   from: OccupationRow;
   to: OccupationRow;
+  cards?: Promise<[CareerCard, CareerCard]>;
+  compared?: Promise<ReturnType<typeof compareProfiles>>;
+  activities?: Promise<Split<DwaRow>>;
+  technology?: Promise<Split<TechnologySkillRow>>;
 }
 
 /** A stored move from `from` to `to`; `other` says which end `CareerMove.occupation` is. */
@@ -34,23 +41,19 @@ export interface CareerMoveShape {
   other: 'from' | 'to';
 }
 
-/** Gaps with their ids: the comparison's id and the element's. */
-const identifyGaps = (from: string, to: string, gaps: ElementGap[]) => gaps.map((g) => ({ ...g, id: `${ids.comparison(from, to)}/elements/${g.element.id}` }));
+const card = (loaders: Loaders, code: string) => loadRequired(loaders.careerCardByOccupation, code, 'career profile of occupation');
 
-/** The facets with their ids: the comparison's id, `facets`, and each facet's name. */
-function identifyFacets(c: ComparisonShape, facets: Record<Facet, FacetExplanation>) {
-  const id = `${ids.comparison(c.from.code, c.to.code)}/facets`;
-  const identified = {} as Record<Facet, FacetExplanation & { id: string }>;
-  for (const [facet, explanation] of Object.entries(facets) as [Facet, FacetExplanation][]) identified[facet] = { ...explanation, id: `${id}/${facet}` };
-  return { ...identified, id };
+function cardPair(loaders: Loaders, from: string, to: string): Promise<[CareerCard, CareerCard]> {
+  return Promise.all([card(loaders, from), card(loaders, to)]);
 }
 
-async function compared(c: ComparisonShape, loaders: Loaders) {
-  const [from, to] = await Promise.all([
-    loadRequired(loaders.careerCardByOccupation, c.from.code, 'career profile of occupation'),
-    loadRequired(loaders.careerCardByOccupation, c.to.code, 'career profile of occupation'),
-  ]);
-  return { from: from.profile, to: to.profile, ...compareProfiles(from.profile, to.profile) };
+function cards(c: ComparisonShape, loaders: Loaders) {
+  return (c.cards ??= cardPair(loaders, c.from.code, c.to.code));
+}
+
+async function compareCards(c: ComparisonShape, loaders: Loaders) {
+  const [from, to] = await cards(c, loaders);
+  return compareProfiles(from.profile, to.profile);
 }
 
 function checkMinImportance(given: number | null | undefined): number {
@@ -61,30 +64,32 @@ function checkMinImportance(given: number | null | undefined): number {
   return value;
 }
 
+/** Each gap's id: the comparison's id, `elements`, and the element's id. */
+const gapIds = (from: string, to: string) => `${ids.comparison(from, to)}/elements/`;
+
 /** Both occupations' scores in one domain, or null where either has none (the facet's reason says which). */
-async function scorePair(loaders: Loaders, domain: 'skill' | 'knowledge', from: string, to: string) {
-  const inDomain = async (code: string): Promise<ElementScore[]> =>
-    (await loadRequired(loaders.careerCardByOccupation, code, 'career profile of occupation'))[domain === 'skill' ? 'skills' : 'knowledge'];
-  const [a, b] = await Promise.all([inDomain(from), inDomain(to)]);
-  return a.length === 0 || b.length === 0 ? null : { from: a, to: b };
+function scorePair([from, to]: [CareerCard, CareerCard], domain: 'skills' | 'knowledge') {
+  return from[domain].length === 0 || to[domain].length === 0 ? null : { from: from[domain], to: to[domain] };
+}
+
+/** The gaps (or the transferable elements) of a comparison in one domain, or null where either has no ratings. */
+async function comparisonGaps(c: ComparisonShape, loaders: Loaders, domain: 'skills' | 'knowledge', minImportance: number | null | undefined, transferable = false) {
+  const scores = scorePair(await cards(c, loaders), domain);
+  if (scores === null) return null;
+  const atLeast = checkMinImportance(minImportance);
+  const prefix = gapIds(c.from.code, c.to.code);
+  return transferable ? transferableElements(scores.from, scores.to, atLeast, prefix) : elementGaps(scores.from, scores.to, atLeast, prefix);
 }
 
 /** The target's technology split by whether the origin lists the same name, each hot first, then by name. */
 async function technologySplit(c: ComparisonShape, loaders: Loaders) {
   const [from, to] = await Promise.all([loaders.technologySkillsByOccupation.load(c.from.code), loaders.technologySkillsByOccupation.load(c.to.code)]);
-  const known = new Set(from.map((t) => t.example));
-  const order = (a: TechnologySkillRow, b: TechnologySkillRow) => b.hot - a.hot || (a.example < b.example ? -1 : a.example > b.example ? 1 : a.id - b.id);
-  return {
-    carriedOver: to.filter((t) => known.has(t.example)).sort(order),
-    new: to.filter((t) => !known.has(t.example)).sort(order),
-  };
+  return splitTechnology(from, to);
 }
 
 async function activitySplit(c: ComparisonShape, loaders: Loaders) {
-  const card = (code: string) => loadRequired(loaders.careerCardByOccupation, code, 'career profile of occupation');
-  const [{ activities: from }, { activities: to }] = await Promise.all([card(c.from.code), card(c.to.code)]);
-  const known = new Set(from.map((a) => a.id));
-  return { carriedOver: to.filter((a) => known.has(a.id)), new: to.filter((a) => !known.has(a.id)) };
+  const [from, to] = await cards(c, loaders);
+  return splitActivities(from.activities, to.activities);
 }
 
 async function occupationPair(loaders: Loaders, from: string, to: string): Promise<ComparisonShape> {
@@ -95,10 +100,14 @@ async function occupationPair(loaders: Loaders, from: string, to: string): Promi
   return { from: a, to: b };
 }
 
-/** The moves going `wanted` way, first `first`; job zones come from one batched occupation load. */
-async function selectMoves(moves: CareerMoveShape[], wanted: DirectionFilter | null | undefined, first: number | null | undefined, loaders: Loaders) {
+/**
+ * The moves going `wanted` way, first `first`, each made from its stored row by `shape` (only those kept, where no
+ * direction is wanted); job zones come from one batched occupation load.
+ */
+async function selectMoves<R>(rows: readonly R[], shape: (row: R) => CareerMoveShape, wanted: DirectionFilter | null | undefined, first: number | null | undefined, loaders: Loaders) {
   const size = checkFirst(first, STORED_MOVES, 10);
-  if (wanted === null || wanted === undefined || wanted === 'any') return moves.slice(0, size);
+  if (wanted === null || wanted === undefined || wanted === 'any') return rows.slice(0, size).map(shape);
+  const moves = rows.map(shape);
   const pairs = await Promise.all(moves.map((m) => occupationPair(loaders, m.from, m.to)));
   return moves.filter((_, i) => direction((pairs[i] as ComparisonShape).from.job_zone, (pairs[i] as ComparisonShape).to.job_zone) === wanted).slice(0, size);
 }
@@ -110,13 +119,11 @@ export const occupationCareerFields: Pick<OccupationResolvers<Context>, 'compari
   },
   careerMoves: async (o, { first, direction: wanted }, { loaders }) => {
     const rows = await loaders.careerMovesByOccupation.load(o.code);
-    const moves = rows.map((r): CareerMoveShape => ({ from: o.code, to: r.move_code, similarity: r.similarity, other: 'to' }));
-    return selectMoves(moves, wanted, first, loaders);
+    return selectMoves(rows, (r): CareerMoveShape => ({ from: o.code, to: r.move_code, similarity: r.similarity, other: 'to' }), wanted, first, loaders);
   },
   careerMovesInto: async (o, { first, direction: wanted }, { loaders }) => {
     const rows = await loaders.careerMovesIntoOccupation.load(o.code);
-    const moves = rows.map((r): CareerMoveShape => ({ from: r.occupation_code, to: o.code, similarity: r.similarity, other: 'from' }));
-    return selectMoves(moves, wanted, first, loaders);
+    return selectMoves(rows, (r): CareerMoveShape => ({ from: r.occupation_code, to: o.code, similarity: r.similarity, other: 'from' }), wanted, first, loaders);
   },
 };
 
@@ -128,8 +135,8 @@ export const CareerMove: CareerMoveResolvers<Context> = {
     return direction(from.job_zone, to.job_zone);
   },
   skillGaps: async (m, _, { loaders }) => {
-    const scores = await scorePair(loaders, 'skill', m.from, m.to);
-    return scores === null ? null : identifyGaps(m.from, m.to, elementGaps(scores.from, scores.to).slice(0, 3));
+    const scores = scorePair(await cardPair(loaders, m.from, m.to), 'skills');
+    return scores === null ? null : elementGaps(scores.from, scores.to, DEFAULT_MIN_IMPORTANCE, gapIds(m.from, m.to), 3);
   },
   comparison: (m, _, { loaders }) => occupationPair(loaders, m.from, m.to),
 };
@@ -137,27 +144,18 @@ export const CareerMove: CareerMoveResolvers<Context> = {
 export const OccupationComparison: OccupationComparisonResolvers<Context> = {
   from: (c) => c.from,
   to: (c) => c.to,
-  similarity: async (c, _, { loaders }) => (await compared(c, loaders)).similarity,
+  similarity: async (c, _, { loaders }) => (await (c.compared ??= compareCards(c, loaders))).similarity,
   facets: async (c, _, { loaders }) => {
-    const { from, to, facets } = await compared(c, loaders);
-    return identifyFacets(c, explainFacets(from, to, facets));
+    const [[from, to], { facets }] = await Promise.all([cards(c, loaders), (c.compared ??= compareCards(c, loaders))]);
+    return explainFacets(from.profile, to.profile, facets, `${ids.comparison(c.from.code, c.to.code)}/facets`);
   },
-  skillGaps: async (c, { minImportance }, { loaders }) => {
-    const scores = await scorePair(loaders, 'skill', c.from.code, c.to.code);
-    return scores === null ? null : identifyGaps(c.from.code, c.to.code, elementGaps(scores.from, scores.to, checkMinImportance(minImportance)));
-  },
-  knowledgeGaps: async (c, { minImportance }, { loaders }) => {
-    const scores = await scorePair(loaders, 'knowledge', c.from.code, c.to.code);
-    return scores === null ? null : identifyGaps(c.from.code, c.to.code, elementGaps(scores.from, scores.to, checkMinImportance(minImportance)));
-  },
-  transferableSkills: async (c, { minImportance }, { loaders }) => {
-    const scores = await scorePair(loaders, 'skill', c.from.code, c.to.code);
-    return scores === null ? null : identifyGaps(c.from.code, c.to.code, transferableElements(scores.from, scores.to, checkMinImportance(minImportance)));
-  },
-  carriedOverActivities: async (c, _, { loaders }) => (await activitySplit(c, loaders)).carriedOver,
-  newActivities: async (c, _, { loaders }) => (await activitySplit(c, loaders)).new,
-  carriedOverTechnology: async (c, _, { loaders }) => (await technologySplit(c, loaders)).carriedOver,
-  newTechnology: async (c, _, { loaders }) => (await technologySplit(c, loaders)).new,
+  skillGaps: (c, { minImportance }, { loaders }) => comparisonGaps(c, loaders, 'skills', minImportance),
+  knowledgeGaps: (c, { minImportance }, { loaders }) => comparisonGaps(c, loaders, 'knowledge', minImportance),
+  transferableSkills: (c, { minImportance }, { loaders }) => comparisonGaps(c, loaders, 'skills', minImportance, true),
+  carriedOverActivities: async (c, _, { loaders }) => (await (c.activities ??= activitySplit(c, loaders))).carriedOver,
+  newActivities: async (c, _, { loaders }) => (await (c.activities ??= activitySplit(c, loaders))).new,
+  carriedOverTechnology: async (c, _, { loaders }) => (await (c.technology ??= technologySplit(c, loaders))).carriedOver,
+  newTechnology: async (c, _, { loaders }) => (await (c.technology ??= technologySplit(c, loaders))).new,
   jobZoneChange: async (c, _, { loaders }) => {
     const zone = (z: number | null) => (z === null ? null : loaders.jobZoneByZone.load(z));
     const [from, to] = await Promise.all([zone(c.from.job_zone), zone(c.to.job_zone)]);

@@ -65,7 +65,7 @@ export interface CareerCard {
   activities: DwaRow[];
 }
 
-/** Every occupation's comparison card, from the O*NET rows just loaded (migration 0009). */
+/** Every occupation's comparison card, from the O*NET rows just loaded. */
 export async function careerCardRows(db: Db): Promise<Insertable<Database['career_card']>[]> {
   const [occupations, ratings, activities] = await Promise.all([
     db.selectFrom('occupation').select('code').orderBy('code').execute(),

@@ -1,5 +1,5 @@
 /**
- * The crosswalk queries (migration 0007). Like queries.ts, each takes many keys and runs one statement, so the
+ * The crosswalk queries. Like queries.ts, each takes many keys and runs one statement, so the
  * number of statements does not grow with the number of parents. Rows come in file order, and carry how many
  * codes stand on each side of their mapping, from which the API tells one-to-one from split and merged.
  */

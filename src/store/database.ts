@@ -1,6 +1,6 @@
 /**
  * The store's tables, typed as SQLite really returns them: 0/1 for booleans, TEXT for dates,
- * `T | null` for nullable columns. Kysely's `Database` interface; the migrations create these tables.
+ * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0010_store.ts creates these tables.
  */
 import type { Generated, Selectable } from 'kysely';
 
@@ -124,7 +124,7 @@ export interface EducationTable {
   /** Percent of respondents, 0–100. */
   percent: number;
   sample_size: number | null;
-  /** O*NET's advice to suppress the percent for low precision (migration 0008); null where O*NET gives `n/a`. */
+  /** O*NET's advice to suppress the percent for low precision; null where O*NET gives `n/a`. */
   recommend_suppress: 0 | 1 | null;
   date: string;
   domain_source: string;
@@ -199,13 +199,13 @@ export interface FrameworkTable {
   wef_cluster_id: string;
 }
 
-/** Which framework each statement id (competency, AI-usage or durable-skill) belongs to (migration 0006). */
+/** Which framework each statement id (competency, AI-usage or durable-skill) belongs to. */
 export interface FrameworkStatementTable {
   id: string;
   occupation_code: string;
 }
 
-/** A framework's lists as the API serves them, one JSON document per framework (migration 0003, framework-document.ts). */
+/** A framework's lists as the API serves them, one JSON document per framework (framework-document.ts). */
 export interface FrameworkDocumentTable {
   occupation_code: string;
   document: string;
@@ -217,7 +217,7 @@ export type TitleField = Extract<SearchField, 'title' | 'alternate_title' | 'sho
 export type TextField = Exclude<SearchField, TitleField>;
 
 /**
- * `search_title` (migration 0002): one row per title-like text. Contentless: the four indexed columns read back
+ * `search_title`: one row per title-like text. Contentless: the four indexed columns read back
  * as NULL; exactly one of them was written, the one `field` names, with the text's stems.
  */
 export interface SearchTitleTable {
@@ -238,7 +238,7 @@ export interface SearchTitleTable {
   source_count: number;
 }
 
-/** `search_text` (migration 0002): one row per description, task or technology name; contentless like `search_title`. */
+/** `search_text`: one row per description, task or technology name; contentless like `search_title`. */
 export interface SearchTextTable {
   description: string | null;
   task: string | null;
@@ -267,7 +267,7 @@ export interface SearchTermVariantTable {
   term: string;
 }
 
-/** One row of BLS's 2010 SOC -> 2018 SOC crosswalk (migration 0007). */
+/** One row of BLS's 2010 SOC -> 2018 SOC crosswalk. */
 export interface SocCrosswalkTable {
   /** The row's line in data/crosswalks/bls-soc-2010-to-2018.tsv; also the served order. */
   line: number;
@@ -278,7 +278,7 @@ export interface SocCrosswalkTable {
   source_id: string;
 }
 
-/** One row of O*NET's O*NET-SOC 2010 -> O*NET-SOC 2019 taxonomy crosswalk (migration 0007). */
+/** One row of O*NET's O*NET-SOC 2010 -> O*NET-SOC 2019 taxonomy crosswalk. */
 export interface OnetSocCrosswalkTable {
   line: number;
   onet2010_code: string;
@@ -288,7 +288,7 @@ export interface OnetSocCrosswalkTable {
   source_id: string;
 }
 
-/** One ESCO occupation of Nesta's ESCO -> O*NET-SOC 2010 crosswalk (migration 0007). */
+/** One ESCO occupation of Nesta's ESCO -> O*NET-SOC 2010 crosswalk. */
 export interface EscoCrosswalkTable {
   line: number;
   /** The ESCO concept URI, e.g. `http://data.europa.eu/esco/occupation/0264b794-3771-47aa-a675-78bf13b62ee7`. */
@@ -305,7 +305,7 @@ export interface EscoCrosswalkTable {
   source_id: string;
 }
 
-/** O*NET Emerging Tasks: new or revised tasks not yet in Task Statements (migration 0004). */
+/** O*NET Emerging Tasks: new or revised tasks not yet in Task Statements. */
 export interface EmergingTaskTable {
   /** Row order in the O*NET file. */
   id: Generated<number>;
@@ -418,19 +418,19 @@ export interface TaskDwaTable {
   release: OnetRelease;
 }
 
-/** An occupation's similarity profile (src/careers/profile.ts), JSON, derived at build (migration 0005). */
-/** An occupation's comparison card as JSON (migration 0009; src/store/careers.ts says what it holds). */
+/** An occupation's comparison card as JSON (src/store/careers.ts says what it holds). */
 export interface CareerCardTable {
   occupation_code: string;
   card: string;
 }
 
+/** An occupation's similarity profile (src/careers/profile.ts), JSON, derived at build. */
 export interface CareerProfileTable {
   occupation_code: string;
   profile: string;
 }
 
-/** One of an occupation's 50 most similar occupations, rank 1 the most similar (migration 0005). */
+/** One of an occupation's 50 most similar occupations, rank 1 the most similar. */
 export interface CareerMoveTable {
   occupation_code: string;
   rank: number;

@@ -3,7 +3,7 @@
  * their statements, AI usage per level, durable-skill domains with their levels, the page's anchor lists, sources
  * and data-quality warnings, shaped like the GraphQL types (field names, 1-based positions, statements under their
  * levels, citations under their statements). The importer builds it straight from the validated framework file
- * (`buildFrameworkDocument`) and stores it (migration 0003); the `Framework` resolvers read it whole, once per
+ * (`buildFrameworkDocument`) and stores it in `framework_document`; the `Framework` resolvers read it whole, once per
  * request. The framework's own row serves its title, version, job zone, evidence and page, so asking for those
  * alone never parses the document.
  */

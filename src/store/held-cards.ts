@@ -5,6 +5,7 @@
  * bounded by the number of occupations; `MAX_HELD_CARDS` caps it for a store with more. Held only where the store
  * holds rows at all (STORE_HELD_ROWS > 0), so a store opened without held rows reads every card from SQL.
  */
+import { prepareForComparison } from '../careers/compare';
 import type { CareerCard } from './careers';
 import type { HeldRows } from './held-rows';
 
@@ -21,7 +22,12 @@ export function heldCards(held: HeldRows | undefined): Map<string, CareerCard> |
   return cards;
 }
 
-/** Holds `card` unless the bound is reached. */
+/**
+ * Holds `card` unless the bound is reached, with what comparisons keep per card worked out now (src/careers/compare.ts),
+ * so that no comparison of held cards pays for it.
+ */
 export function holdCard(cards: Map<string, CareerCard>, card: CareerCard): void {
-  if (cards.size < MAX_HELD_CARDS) cards.set(card.code, card);
+  if (cards.size >= MAX_HELD_CARDS) return;
+  prepareForComparison(card);
+  cards.set(card.code, card);
 }

@@ -240,7 +240,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     step('career comparison cards', 'career_card', await careerCardRows(db));
     step('career moves', 'career_move', careers.moves);
 
-    // Job-title search over the O*NET rows just loaded (migration 0002, src/search/index-documents.ts).
+    // Job-title search over the O*NET rows just loaded (src/search/index-documents.ts).
     const search = searchIndexRows(await readSearchIndexSource(db));
     step('search index: titles, alternate, short and reported titles', 'search_title', search.titles);
     step('search index: descriptions, tasks, technology names', 'search_text', search.texts);

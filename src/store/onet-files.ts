@@ -4,7 +4,7 @@
  * the rows that point at them).
  */
 import type { Insertable } from 'kysely';
-import type { Database, OnetRelease } from './database';
+import type { Database, ElementDomain, OnetRelease } from './database';
 import type { ReleaseRole } from './releases';
 import { FieldReader } from './tsv';
 
@@ -42,28 +42,37 @@ const ratingColumns29 = [
   'Domain Source',
 ] as const;
 
-function rating29(domain: 'skill' | 'knowledge') {
-  return (read: FieldReader, release: OnetRelease): Insertable<Database['element_rating']> => ({
-    occupation_code: read.occupationCode('O*NET-SOC Code'),
-    domain,
-    element_id: read.text('Element ID'),
-    element_name: read.text('Element Name'),
-    scale_id: read.text('Scale ID'),
-    value: read.number('Data Value'),
+type RatingStatistics = Pick<
+  Insertable<Database['element_rating']>,
+  'sample_size' | 'standard_error' | 'lower_ci' | 'upper_ci' | 'recommend_suppress' | 'not_relevant'
+>;
+
+/** The statistics the 29.x-format files (Skills, Knowledge) publish with each rating. */
+function publishedStatistics(read: FieldReader): RatingStatistics {
+  return {
     sample_size: read.optionalInteger('N'),
     standard_error: read.optionalNumber('Standard Error'),
     lower_ci: read.optionalNumber('Lower CI Bound'),
     upper_ci: read.optionalNumber('Upper CI Bound'),
     recommend_suppress: read.optionalFlag('Recommend Suppress'),
     not_relevant: read.optionalFlag('Not Relevant'),
-    date: read.text('Date'),
-    domain_source: read.text('Domain Source'),
-    release,
-  });
+  };
 }
 
-/** Work Styles (30.x format, scales WI and DR), Interests and Work Values share a shape: a value per element and scale. */
-function simpleRating(domain: 'work_style' | 'interest' | 'work_value') {
+/** Work Styles (30.x, scales WI and DR), Interests and Work Values publish a bare value per element and scale. */
+function noStatistics(): RatingStatistics {
+  return {
+    sample_size: null,
+    standard_error: null,
+    lower_ci: null,
+    upper_ci: null,
+    recommend_suppress: null,
+    not_relevant: null,
+  };
+}
+
+/** A file of ratings: a value per occupation, element and scale, with or without its statistics. */
+function rating(domain: ElementDomain, statistics: (read: FieldReader) => RatingStatistics) {
   return (read: FieldReader, release: OnetRelease): Insertable<Database['element_rating']> => ({
     occupation_code: read.occupationCode('O*NET-SOC Code'),
     domain,
@@ -71,12 +80,7 @@ function simpleRating(domain: 'work_style' | 'interest' | 'work_value') {
     element_name: read.text('Element Name'),
     scale_id: read.text('Scale ID'),
     value: read.number('Data Value'),
-    sample_size: null,
-    standard_error: null,
-    lower_ci: null,
-    upper_ci: null,
-    recommend_suppress: null,
-    not_relevant: null,
+    ...statistics(read),
     date: read.text('Date'),
     domain_source: read.text('Domain Source'),
     release,
@@ -243,28 +247,28 @@ export const tableFiles = [
     release: 'served',
     table: 'element_rating',
     columns: simpleRatingColumns,
-    toRow: simpleRating('interest'),
+    toRow: rating('interest', noStatistics),
   }),
   spec({
     file: 'Work Styles.txt.gz',
     release: 'served',
     table: 'element_rating',
     columns: simpleRatingColumns,
-    toRow: simpleRating('work_style'),
+    toRow: rating('work_style', noStatistics),
   }),
   spec({
     file: 'Skills.xlsx.tsv.gz',
     release: 'supplement',
     table: 'element_rating',
     columns: ratingColumns29,
-    toRow: rating29('skill'),
+    toRow: rating('skill', publishedStatistics),
   }),
   spec({
     file: 'Knowledge.xlsx.tsv.gz',
     release: 'supplement',
     table: 'element_rating',
     columns: ratingColumns29,
-    toRow: rating29('knowledge'),
+    toRow: rating('knowledge', publishedStatistics),
   }),
 ];
 
@@ -301,7 +305,7 @@ export const jobZoneReferenceFile = spec({
 
 /**
  * Files that add something for HR users beyond the occupation anchors: Work Values, Emerging Tasks, the RIASEC
- * reference material, and the skill links. Read after `tableFiles`, into their own tables (migration 0004).
+ * reference material, and the skill links. Read after `tableFiles`, into their own tables.
  */
 export const extraFiles = [
   spec({
@@ -309,7 +313,7 @@ export const extraFiles = [
     release: 'served',
     table: 'element_rating',
     columns: simpleRatingColumns,
-    toRow: simpleRating('work_value'),
+    toRow: rating('work_value', noStatistics),
   }),
   spec({
     file: 'Emerging Tasks.txt.gz',

@@ -29,22 +29,8 @@ export type Db = Kysely<Database>;
 /** An education category row with its label from the categories reference. */
 export type EducationLevelRow = EducationRow & { label: string };
 
-/** One rating joined with its scale's reference data. */
-export interface ElementScoreRow {
-  occupation_code: string;
-  element_id: string;
-  element_name: string;
-  scale_id: string;
-  scale_name: string;
-  minimum: number;
-  maximum: number;
-  value: number;
-  recommend_suppress: 0 | 1 | null;
-  not_relevant: 0 | 1 | null;
-  date: string;
-  domain_source: string;
-  release: string;
-}
+/** One rating joined with its scale's reference data: the columns `elementScoresByOccupation` selects. */
+export type ElementScoreRow = Awaited<ReturnType<typeof elementScoresByOccupation>>[number];
 
 export interface OccupationPageQuery {
   first: number;
@@ -136,7 +122,7 @@ export function relatedOccupationsByOccupation(db: Db, codes: readonly string[])
   return db.selectFrom('related_occupation').selectAll().where('occupation_code', 'in', codes).orderBy('rank').execute();
 }
 
-export function elementScoresByOccupation(db: Db, domain: ElementDomain, codes: readonly string[]): Promise<ElementScoreRow[]> {
+export function elementScoresByOccupation(db: Db, domain: ElementDomain, codes: readonly string[]) {
   return db
     .selectFrom('element_rating as r')
     .innerJoin('scale as s', 's.id', 'r.scale_id')
@@ -155,12 +141,12 @@ export function frameworksByOccupation(db: Db, codes: readonly string[]): Promis
   return db.selectFrom('framework').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
-/** Each framework's lists as served (migration 0003): one document each, built by the importer from the framework file. */
+/** Each framework's lists as served: one document each, built by the importer from the framework file. */
 export function frameworkDocumentsByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkDocumentRow[]> {
   return db.selectFrom('framework_document').selectAll().where('occupation_code', 'in', codes).execute();
 }
 
-/** Which framework each of these statement ids (competency, AI-usage or durable-skill) belongs to (migration 0006). */
+/** Which framework each of these statement ids (competency, AI-usage or durable-skill) belongs to. */
 export function frameworkStatementsById(db: Db, ids: readonly string[]): Promise<{ id: string; occupation_code: string }[]> {
   return db.selectFrom('framework_statement').selectAll().where('id', 'in', ids).execute();
 }
@@ -205,7 +191,7 @@ export function frameworksWithoutDocument(db: Db): Promise<{ occupation_code: st
 }
 
 /*
- * Releases (migration 0004): the change feed between held releases, its per-file summary, the Job Zone scale,
+ * Releases: the change feed between held releases, its per-file summary, the Job Zone scale,
  * Emerging Tasks, the RIASEC reference files and the skill links.
  */
 

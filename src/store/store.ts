@@ -60,7 +60,7 @@ export async function openStore(file: string, { heldRows = 0 } = {}): Promise<St
       `store ${file} has search index version ${searchVersion ?? 'none'}, this server needs ${SEARCH_INDEX_VERSION}: ${rebuildHint}`,
     );
   }
-  // A framework's lists are served from its document (migration 0003); one without a document is a broken build.
+  // A framework's lists are served from its document (framework-document.ts); one without a document is a broken build.
   const undocumented = await frameworksWithoutDocument(db);
   if (undocumented.length > 0) {
     await db.destroy();

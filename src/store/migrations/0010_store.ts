@@ -1,0 +1,263 @@
+/**
+ * The reference store's whole schema, in one migration. The store is never migrated in place: every build
+ * creates a fresh file and runs this, and a server refuses (production) or rebuilds (development) a store whose
+ * `meta.schema_version` is not this file's name. So to change the schema, edit the tables here and rename the
+ * file to the next number (and its key in index.ts): stores built by older code then carry an older version.
+ * Never import application code here. The row types are in src/store/database.ts.
+ */
+import { Kysely, sql } from 'kysely';
+
+const statements = [
+  // The build's own facts: schema and search-index versions, the hash of data/ it was built from, releases.
+  sql`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT`,
+
+  // O*NET's reference scales: rating scales and the Job Zones an occupation is placed in.
+  sql`CREATE TABLE scale (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, minimum REAL NOT NULL, maximum REAL NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+
+  sql`CREATE TABLE job_zone (
+    zone INTEGER PRIMARY KEY, name TEXT NOT NULL, experience TEXT NOT NULL, education TEXT NOT NULL,
+    job_training TEXT NOT NULL, examples TEXT NOT NULL, svp_range TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+
+  // Occupations and their titles: O*NET's title, alternate titles (with short forms) and titles incumbents reported.
+  sql`CREATE TABLE occupation (
+    code TEXT PRIMARY KEY, soc_code TEXT NOT NULL, major_group TEXT NOT NULL, title TEXT NOT NULL,
+    description TEXT NOT NULL, job_zone INTEGER REFERENCES job_zone(zone), release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE INDEX occupation_by_soc_code ON occupation(soc_code, code)`,
+  sql`CREATE INDEX occupation_by_job_zone ON occupation(job_zone, code)`,
+  sql`CREATE INDEX occupation_by_major_group ON occupation(major_group, code)`,
+
+  sql`CREATE TABLE alternate_title (
+    id INTEGER PRIMARY KEY, occupation_code TEXT NOT NULL REFERENCES occupation(code), title TEXT NOT NULL,
+    short_title TEXT, sources TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE INDEX alternate_title_by_occupation ON alternate_title(occupation_code, id)`,
+
+  sql`CREATE TABLE reported_title (
+    id INTEGER PRIMARY KEY, occupation_code TEXT NOT NULL REFERENCES occupation(code), title TEXT NOT NULL,
+    shown_in_my_next_move INTEGER NOT NULL CHECK (shown_in_my_next_move IN (0, 1)), release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE INDEX reported_title_by_occupation ON reported_title(occupation_code, id)`,
+
+  // An occupation's O*NET lists: tasks (and Emerging Tasks, new or revised ones not yet in Task Statements),
+  // detailed work activities and which tasks they describe, technology skills, tools.
+  sql`CREATE TABLE task (
+    task_id INTEGER PRIMARY KEY, occupation_code TEXT NOT NULL REFERENCES occupation(code), statement TEXT NOT NULL,
+    task_type TEXT CHECK (task_type IN ('Core', 'Supplemental')), incumbents_responding INTEGER,
+    date TEXT NOT NULL, domain_source TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE INDEX task_by_occupation ON task(occupation_code, task_id)`,
+
+  sql`CREATE TABLE emerging_task (
+    id INTEGER PRIMARY KEY, occupation_code TEXT NOT NULL REFERENCES occupation(code), statement TEXT NOT NULL,
+    category TEXT NOT NULL, original_task_id INTEGER, original_task TEXT, date TEXT NOT NULL,
+    domain_source TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE INDEX emerging_task_by_occupation ON emerging_task(occupation_code, id)`,
+
+  sql`CREATE TABLE dwa (
+    id TEXT PRIMARY KEY, iwa_id TEXT NOT NULL, element_id TEXT NOT NULL, title TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+
+  sql`CREATE TABLE task_dwa (
+    occupation_code TEXT NOT NULL REFERENCES occupation(code), task_id INTEGER NOT NULL REFERENCES task(task_id),
+    dwa_id TEXT NOT NULL REFERENCES dwa(id), date TEXT NOT NULL, domain_source TEXT NOT NULL, release TEXT NOT NULL,
+    PRIMARY KEY (occupation_code, task_id, dwa_id)
+  ) STRICT`,
+
+  sql`CREATE TABLE technology_skill (
+    id INTEGER PRIMARY KEY, occupation_code TEXT NOT NULL REFERENCES occupation(code), example TEXT NOT NULL,
+    commodity_code INTEGER NOT NULL, commodity_title TEXT NOT NULL,
+    hot INTEGER NOT NULL CHECK (hot IN (0, 1)), in_demand INTEGER NOT NULL CHECK (in_demand IN (0, 1)),
+    release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE INDEX technology_skill_by_occupation ON technology_skill(occupation_code, id)`,
+
+  sql`CREATE TABLE tool (
+    id INTEGER PRIMARY KEY, occupation_code TEXT NOT NULL REFERENCES occupation(code), example TEXT NOT NULL,
+    commodity_code INTEGER NOT NULL, commodity_title TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE INDEX tool_by_occupation ON tool(occupation_code, id)`,
+
+  // O*NET ratings (skills, knowledge, work styles, interests, work values), one row per element and scale, and the
+  // related occupations O*NET lists for each occupation.
+  sql`CREATE TABLE element_rating (
+    occupation_code TEXT NOT NULL REFERENCES occupation(code), domain TEXT NOT NULL, element_id TEXT NOT NULL,
+    element_name TEXT NOT NULL, scale_id TEXT NOT NULL, value REAL NOT NULL, sample_size INTEGER,
+    standard_error REAL, lower_ci REAL, upper_ci REAL, recommend_suppress INTEGER, not_relevant INTEGER,
+    date TEXT NOT NULL, domain_source TEXT NOT NULL, release TEXT NOT NULL,
+    PRIMARY KEY (occupation_code, domain, element_id, scale_id)
+  ) STRICT`,
+
+  sql`CREATE TABLE related_occupation (
+    occupation_code TEXT NOT NULL REFERENCES occupation(code), related_code TEXT NOT NULL REFERENCES occupation(code),
+    tier TEXT NOT NULL, rank INTEGER NOT NULL, release TEXT NOT NULL,
+    PRIMARY KEY (occupation_code, related_code)
+  ) STRICT`,
+  sql`CREATE INDEX related_occupation_by_rank ON related_occupation(occupation_code, rank)`,
+
+  // O*NET reference material: the RIASEC interests' illustrative activities, occupations and keywords, and the
+  // Skills-to-Work-Activities and Skills-to-Work-Context links.
+  sql`CREATE TABLE interest_activity (
+    id INTEGER PRIMARY KEY, element_id TEXT NOT NULL, element_name TEXT NOT NULL, interest_type TEXT NOT NULL,
+    activity TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE TABLE interest_occupation (
+    id INTEGER PRIMARY KEY, element_id TEXT NOT NULL, element_name TEXT NOT NULL, interest_type TEXT NOT NULL,
+    occupation_code TEXT NOT NULL REFERENCES occupation(code), release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE TABLE riasec_keyword (
+    id INTEGER PRIMARY KEY, element_id TEXT NOT NULL, element_name TEXT NOT NULL, keyword TEXT NOT NULL,
+    keyword_type TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+
+  sql`CREATE TABLE skill_link (
+    id INTEGER PRIMARY KEY, skill_id TEXT NOT NULL, skill_name TEXT NOT NULL,
+    target_domain TEXT NOT NULL CHECK (target_domain IN ('work_activity', 'work_context')),
+    target_id TEXT NOT NULL, target_name TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE INDEX skill_link_by_skill ON skill_link(skill_id, id)`,
+
+  // Education, Training, and Experience: each scale's categories, and each occupation's percent per category.
+  // `recommend_suppress` is O*NET's Recommend Suppress flag (0/1, NULL where O*NET gives `n/a`); it comes last
+  // because stores built before this file added it last, and the column order is kept.
+  sql`CREATE TABLE education_category (
+    scale_id TEXT NOT NULL, category INTEGER NOT NULL, element_id TEXT NOT NULL, element_name TEXT NOT NULL,
+    description TEXT NOT NULL, release TEXT NOT NULL, PRIMARY KEY (scale_id, category)
+  ) STRICT`,
+
+  sql`CREATE TABLE education (
+    occupation_code TEXT NOT NULL REFERENCES occupation(code), element_id TEXT NOT NULL, scale_id TEXT NOT NULL,
+    category INTEGER NOT NULL, percent REAL NOT NULL, sample_size INTEGER, date TEXT NOT NULL,
+    domain_source TEXT NOT NULL, release TEXT NOT NULL, recommend_suppress INTEGER,
+    PRIMARY KEY (occupation_code, scale_id, category),
+    FOREIGN KEY (scale_id, category) REFERENCES education_category(scale_id, category)
+  ) STRICT`,
+
+  // The change feed between held O*NET releases (src/store/release-changes.ts): each change, and a summary per file.
+  sql`CREATE TABLE release_change (
+    id INTEGER PRIMARY KEY, from_release TEXT NOT NULL, to_release TEXT NOT NULL, occupation_code TEXT,
+    kind TEXT NOT NULL, file TEXT NOT NULL, subject TEXT NOT NULL, before TEXT, after TEXT
+  ) STRICT`,
+  sql`CREATE INDEX release_change_by_releases ON release_change(from_release, to_release, id)`,
+  sql`CREATE INDEX release_change_by_occupation ON release_change(occupation_code, from_release, to_release, id)`,
+
+  sql`CREATE TABLE release_file_summary (
+    from_release TEXT NOT NULL, to_release TEXT NOT NULL, file TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('identical', 'changed', 'new', 'dropped')),
+    added INTEGER NOT NULL, removed INTEGER NOT NULL, changed INTEGER NOT NULL, changes INTEGER NOT NULL,
+    restamped INTEGER NOT NULL, restamped_occupations INTEGER NOT NULL,
+    PRIMARY KEY (from_release, to_release, file)
+  ) STRICT`,
+
+  // The sources frameworks and crosswalks cite, and the frameworks. A framework is stored once: the row holds
+  // what queries ask for, its lists live only in the served document (src/store/framework-document.ts) built
+  // straight from the validated framework file, and `framework_statement` says which framework each statement
+  // id belongs to (the corrections check a STATEMENT target by it; ids are unique across all frameworks).
+  sql`CREATE TABLE source (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, short_name TEXT, description TEXT, publisher TEXT, version TEXT,
+    licence TEXT, url TEXT
+  ) STRICT`,
+
+  sql`CREATE TABLE framework (
+    occupation_code TEXT PRIMARY KEY REFERENCES occupation(code), title TEXT NOT NULL, version TEXT NOT NULL,
+    context TEXT NOT NULL, job_zone INTEGER NOT NULL, job_zone_name TEXT NOT NULL,
+    page_publisher TEXT, page_copyright TEXT, page_sources_line TEXT, ai_usage_coverage_note TEXT,
+    ai_usage_intro TEXT, durable_skills_intro TEXT, anchors_enrichment TEXT,
+    aei_task_observations INTEGER NOT NULL, aei_augment_share_percent REAL NOT NULL,
+    aei_time_saved_percent REAL NOT NULL, aei_ai_autonomy REAL NOT NULL,
+    safi_top_skill TEXT NOT NULL, safi_score REAL NOT NULL, safi_score_max REAL NOT NULL,
+    safi_quadrant TEXT NOT NULL, safi_precision TEXT NOT NULL,
+    wef_cluster TEXT NOT NULL, wef_cluster_id TEXT NOT NULL
+  ) STRICT`,
+
+  sql`CREATE TABLE framework_document (
+    occupation_code TEXT PRIMARY KEY REFERENCES framework(occupation_code), document TEXT NOT NULL
+  ) STRICT`,
+
+  sql`CREATE TABLE framework_statement (
+    id TEXT PRIMARY KEY, occupation_code TEXT NOT NULL REFERENCES framework(occupation_code)
+  ) STRICT, WITHOUT ROWID`,
+
+  // Job-title search (src/search/). Two FTS5 tables, one row per searchable text, the text's stems in the column
+  // named after its field, so bm25 column weights can rank one field over another:
+  // - `search_title`: the O*NET title, alternate titles and their short forms, reported titles. Short texts,
+  //   where any one word of a query may match.
+  // - `search_text`: descriptions, tasks and technology names. Long or repetitive texts, searched only for all
+  //   the words of a query. Apart, their posting lists never slow the title search down (FTS5 column filters do
+  //   not shorten a term's posting list).
+  // Both are contentless (the indexed stems are not stored twice) but keep their UNINDEXED columns
+  // (`contentless_unindexed`): whose text it is, which field, the text as published, its stems, and (titles) how
+  // many O*NET sources attest it. The importer writes stems itself, so the tokenizer only splits on spaces.
+  // `search_term` holds every indexed word with its stem and how common it is, for weighting and typo
+  // correction; `search_term_variant` the words left after deleting one or two letters of each title word, so a
+  // typo is found by an index lookup (symmetric-delete spelling correction) instead of a scan.
+  sql`CREATE VIRTUAL TABLE search_title USING fts5(
+    title, alternate_title, short_title, reported_title,
+    occupation_code UNINDEXED, field UNINDEXED, text UNINDEXED, terms UNINDEXED, source_count UNINDEXED,
+    content = '', contentless_unindexed = 1, tokenize = 'unicode61 remove_diacritics 0', detail = full
+  )`,
+
+  sql`CREATE VIRTUAL TABLE search_text USING fts5(
+    description, task, technology,
+    occupation_code UNINDEXED, field UNINDEXED, text UNINDEXED, terms UNINDEXED,
+    content = '', contentless_unindexed = 1, tokenize = 'unicode61 remove_diacritics 0', detail = full
+  )`,
+
+  sql`CREATE TABLE search_term (
+    term TEXT PRIMARY KEY, stem TEXT NOT NULL, title_count INTEGER NOT NULL, title_df INTEGER NOT NULL,
+    doc_df INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID`,
+
+  sql`CREATE TABLE search_term_variant (
+    variant TEXT NOT NULL, term TEXT NOT NULL REFERENCES search_term(term), PRIMARY KEY (variant, term)
+  ) STRICT, WITHOUT ROWID`,
+
+  // Career moves and comparisons (src/careers/, src/store/careers.ts), derived from the O*NET rows in the same
+  // build: each occupation's similarity profile and comparison card (JSON documents), and its most similar
+  // occupations, ranked once so that requests read them instead of comparing every pair.
+  sql`CREATE TABLE career_profile (
+    occupation_code TEXT PRIMARY KEY REFERENCES occupation(code), profile TEXT NOT NULL
+  ) STRICT`,
+
+  sql`CREATE TABLE career_card (
+    occupation_code TEXT PRIMARY KEY REFERENCES occupation(code), card TEXT NOT NULL
+  ) STRICT`,
+
+  sql`CREATE TABLE career_move (
+    occupation_code TEXT NOT NULL REFERENCES occupation(code), rank INTEGER NOT NULL,
+    move_code TEXT NOT NULL REFERENCES occupation(code), similarity REAL NOT NULL,
+    PRIMARY KEY (occupation_code, rank)
+  ) STRICT`,
+  sql`CREATE INDEX career_move_by_move ON career_move(move_code, similarity)`,
+
+  // The crosswalks from other classifications (data/crosswalks/, src/store/crosswalk-files.ts), one table per
+  // file, each row keeping its line in the file and the id of the source that published it. Indexed both ways,
+  // because `translateCode` reads old code -> new code and `Occupation.crosswalks` reads new -> old.
+  sql`CREATE TABLE soc_crosswalk (
+    line INTEGER PRIMARY KEY, soc2010_code TEXT NOT NULL, soc2010_title TEXT NOT NULL, soc2018_code TEXT NOT NULL,
+    soc2018_title TEXT NOT NULL, source_id TEXT NOT NULL REFERENCES source(id), UNIQUE (soc2010_code, soc2018_code)
+  ) STRICT`,
+  sql`CREATE INDEX soc_crosswalk_by_2018 ON soc_crosswalk(soc2018_code, line)`,
+
+  sql`CREATE TABLE onet_soc_crosswalk (
+    line INTEGER PRIMARY KEY, onet2010_code TEXT NOT NULL, onet2010_title TEXT NOT NULL, onet2019_code TEXT NOT NULL,
+    onet2019_title TEXT NOT NULL, source_id TEXT NOT NULL REFERENCES source(id), UNIQUE (onet2010_code, onet2019_code)
+  ) STRICT`,
+  sql`CREATE INDEX onet_soc_crosswalk_by_2019 ON onet_soc_crosswalk(onet2019_code, line)`,
+
+  sql`CREATE TABLE esco_crosswalk (
+    line INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE, label TEXT NOT NULL, isco_code TEXT NOT NULL,
+    onet2010_code TEXT NOT NULL, onet2010_title TEXT NOT NULL, confidence REAL NOT NULL,
+    semantic_similarity REAL NOT NULL, source_id TEXT NOT NULL REFERENCES source(id)
+  ) STRICT`,
+  sql`CREATE INDEX esco_crosswalk_by_isco ON esco_crosswalk(isco_code, line)`,
+  sql`CREATE INDEX esco_crosswalk_by_onet2010 ON esco_crosswalk(onet2010_code, line)`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of statements) await statement.execute(db);
+}
