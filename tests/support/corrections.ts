@@ -101,6 +101,35 @@ export interface HarnessOptions {
   tokens?: ReturnType<typeof makeTokens>;
 }
 
+/**
+ * The reference store and the server a harness reads through. Both only read (the corrections service comes with
+ * each request's context), so every harness of a test file on the real store shares one of each per `production`,
+ * closed after the file; a harness on another store file (which a test may rebuild) opens its own.
+ */
+const sharedReadSides = new Map<boolean, Promise<{ store: Store; server: ApolloServer<Context> }>>();
+afterAll(async () => {
+  const sides = await Promise.all(sharedReadSides.values());
+  sharedReadSides.clear();
+  for (const { store, server } of sides) {
+    await server.stop();
+    await store.close();
+  }
+});
+
+async function openReadSide(storeFile: string, production: boolean) {
+  const store = await openStore(storeFile);
+  const server = createServer({ production });
+  await server.start();
+  return { store, server };
+}
+
+async function readSide(storeFile: string, production: boolean) {
+  if (storeFile !== testStoreFile) return { ...(await openReadSide(storeFile, production)), shared: false };
+  let side = sharedReadSides.get(production);
+  if (side === undefined) sharedReadSides.set(production, (side = openReadSide(storeFile, production)));
+  return { ...(await side), shared: true };
+}
+
 export async function startCorrections({
   suggestionsPerMinute = 1000,
   now,
@@ -118,9 +147,7 @@ export async function startCorrections({
     suggestionsPerMinute,
     ...(now ? { now } : {}),
   });
-  const store = await openStore(storeFile);
-  const server = createServer({ production });
-  await server.start();
+  const { store, server, shared } = await readSide(storeFile, production);
   return {
     dir,
     location,
@@ -136,8 +163,10 @@ export async function startCorrections({
       return { ...response.body.singleResult, status: response.http.status, headers: new Map(response.http.headers) };
     },
     async stop() {
-      await server.stop();
-      await store.close();
+      if (!shared) {
+        await server.stop();
+        await store.close();
+      }
       await service.store.close();
       if (given === undefined) await location.drop();
       rmSync(dir, { recursive: true, force: true });
