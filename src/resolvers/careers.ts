@@ -47,13 +47,24 @@ function cardPair(loaders: Loaders, from: string, to: string): Promise<[CareerCa
   return Promise.all([card(loaders, from), card(loaders, to)]);
 }
 
+/** Each of these is worked out once per comparison, by the first field that needs it (see ComparisonShape). */
 function cards(c: ComparisonShape, loaders: Loaders) {
   return (c.cards ??= cardPair(loaders, c.from.code, c.to.code));
 }
 
-async function compareCards(c: ComparisonShape, loaders: Loaders) {
-  const [from, to] = await cards(c, loaders);
-  return compareProfiles(from.profile, to.profile);
+function compared(c: ComparisonShape, loaders: Loaders) {
+  return (c.compared ??= cards(c, loaders).then(([from, to]) => compareProfiles(from.profile, to.profile)));
+}
+
+/** The target's activities split by whether the origin has the same one. */
+function activities(c: ComparisonShape, loaders: Loaders) {
+  return (c.activities ??= cards(c, loaders).then(([from, to]) => splitActivities(from.activities, to.activities)));
+}
+
+/** The target's technology split by whether the origin lists the same name, each hot first, then by name. */
+function technology(c: ComparisonShape, loaders: Loaders) {
+  const list = (code: string) => loaders.technologySkillsByOccupation.load(code);
+  return (c.technology ??= Promise.all([list(c.from.code), list(c.to.code)]).then(([from, to]) => splitTechnology(from, to)));
 }
 
 function checkMinImportance(given: number | null | undefined): number {
@@ -79,17 +90,6 @@ async function comparisonGaps(c: ComparisonShape, loaders: Loaders, domain: 'ski
   const atLeast = checkMinImportance(minImportance);
   const prefix = gapIds(c.from.code, c.to.code);
   return transferable ? transferableElements(scores.from, scores.to, atLeast, prefix) : elementGaps(scores.from, scores.to, atLeast, prefix);
-}
-
-/** The target's technology split by whether the origin lists the same name, each hot first, then by name. */
-async function technologySplit(c: ComparisonShape, loaders: Loaders) {
-  const [from, to] = await Promise.all([loaders.technologySkillsByOccupation.load(c.from.code), loaders.technologySkillsByOccupation.load(c.to.code)]);
-  return splitTechnology(from, to);
-}
-
-async function activitySplit(c: ComparisonShape, loaders: Loaders) {
-  const [from, to] = await cards(c, loaders);
-  return splitActivities(from.activities, to.activities);
 }
 
 async function occupationPair(loaders: Loaders, from: string, to: string): Promise<ComparisonShape> {
@@ -144,18 +144,18 @@ export const CareerMove: CareerMoveResolvers<Context> = {
 export const OccupationComparison: OccupationComparisonResolvers<Context> = {
   from: (c) => c.from,
   to: (c) => c.to,
-  similarity: async (c, _, { loaders }) => (await (c.compared ??= compareCards(c, loaders))).similarity,
+  similarity: async (c, _, { loaders }) => (await compared(c, loaders)).similarity,
   facets: async (c, _, { loaders }) => {
-    const [[from, to], { facets }] = await Promise.all([cards(c, loaders), (c.compared ??= compareCards(c, loaders))]);
+    const [[from, to], { facets }] = await Promise.all([cards(c, loaders), compared(c, loaders)]);
     return explainFacets(from.profile, to.profile, facets, `${ids.comparison(c.from.code, c.to.code)}/facets`);
   },
   skillGaps: (c, { minImportance }, { loaders }) => comparisonGaps(c, loaders, 'skills', minImportance),
   knowledgeGaps: (c, { minImportance }, { loaders }) => comparisonGaps(c, loaders, 'knowledge', minImportance),
   transferableSkills: (c, { minImportance }, { loaders }) => comparisonGaps(c, loaders, 'skills', minImportance, true),
-  carriedOverActivities: async (c, _, { loaders }) => (await (c.activities ??= activitySplit(c, loaders))).carriedOver,
-  newActivities: async (c, _, { loaders }) => (await (c.activities ??= activitySplit(c, loaders))).new,
-  carriedOverTechnology: async (c, _, { loaders }) => (await (c.technology ??= technologySplit(c, loaders))).carriedOver,
-  newTechnology: async (c, _, { loaders }) => (await (c.technology ??= technologySplit(c, loaders))).new,
+  carriedOverActivities: async (c, _, { loaders }) => (await activities(c, loaders)).carriedOver,
+  newActivities: async (c, _, { loaders }) => (await activities(c, loaders)).new,
+  carriedOverTechnology: async (c, _, { loaders }) => (await technology(c, loaders)).carriedOver,
+  newTechnology: async (c, _, { loaders }) => (await technology(c, loaders)).new,
   jobZoneChange: async (c, _, { loaders }) => {
     const zone = (z: number | null) => (z === null ? null : loaders.jobZoneByZone.load(z));
     const [from, to] = await Promise.all([zone(c.from.job_zone), zone(c.to.job_zone)]);
