@@ -16,40 +16,40 @@ import type { Db } from '../store/queries';
 
 type Batch<K, V> = (keys: readonly K[]) => Promise<V[]>;
 
-/** Where a loader keeps what it read for the life of the store, under its own name. */
-interface Holding {
-  rows: HeldRows | undefined;
-  name: string;
-  /** What one value counts against the bound, in rows; by default an array's length, else 1. */
-  weight?: number;
+/**
+ * Where a loader keeps what it read for the life of the store: the value held for a key (undefined where none is;
+ * a held value may be null, a key known to have no row), and holding a value read.
+ */
+interface Holder<V> {
+  get(key: string): V | undefined;
+  hold(key: string, value: V): void;
 }
 
-/** `batch` for the keys not held yet; every value read is held, an array weighing its length. */
-function holding<K, V>(batch: Batch<K, V>, { rows, name, weight }: Holding): Batch<K, V> {
-  if (rows === undefined || !rows.enabled) return batch;
+/** `batch` for the keys not held yet, still in one call; every value it reads is handed to `holder`. */
+function holding<K, V>(batch: Batch<K, V>, holder: Holder<V>): Batch<K, V> {
   return async (keys) => {
     const values = new Array<V>(keys.length);
     const missing: K[] = [];
     const missingAt: number[] = [];
     keys.forEach((key, i) => {
-      const held = rows.get(`${name}:${String(key)}`);
+      const held = holder.get(String(key));
       if (held === undefined) {
         missing.push(key);
         missingAt.push(i);
-      } else values[i] = held.value as V;
+      } else values[i] = held;
     });
     if (missing.length > 0) {
       const read = await batch(missing);
       read.forEach((value, j) => {
         values[missingAt[j]!] = value;
-        rows.set(`${name}:${String(missing[j])}`, value, weight ?? (Array.isArray(value) ? Math.max(1, value.length) : 1));
+        holder.hold(String(missing[j]), value);
       });
     }
     return values;
   };
 }
 
-export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K, held?: Holding): DataLoader<K, R[]> {
+export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K, held?: Holder<R[]>): DataLoader<K, R[]> {
   const batch: Batch<K, R[]> = async (keys) => {
     const groups = groupBy(await fetch(keys), keyOf);
     return keys.map((key) => groups.get(key) ?? []);
@@ -57,7 +57,7 @@ export function groupedLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>,
   return new DataLoader<K, R[]>(held === undefined ? batch : holding(batch, held));
 }
 
-function uniqueLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K, held?: Holding): DataLoader<K, R | null> {
+function uniqueLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K, held?: Holder<R | null>): DataLoader<K, R | null> {
   const batch: Batch<K, R | null> = async (keys) => {
     const byKey = new Map<K, R>();
     // For keys that match several rows (a SOC code over several occupations) the first row wins: queries order
@@ -68,8 +68,29 @@ function uniqueLoader<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: 
   return new DataLoader<K, R | null>(held === undefined ? batch : holding(batch, held));
 }
 
-/** Where `name`'s values are held: the store's held rows (src/store/held-rows.ts), or nowhere without them. */
-const as = (held: HeldRows | undefined, name: string, weight?: number): Holding => ({ rows: held, name, weight });
+/**
+ * `name`'s values held in the store's held rows (src/store/held-rows.ts), or nowhere where it holds none. `weight`:
+ * what one value counts against their bound, in rows; by default an array's length, else 1.
+ */
+function as<V>(held: HeldRows | undefined, name: string, weight?: number): Holder<V> | undefined {
+  if (held === undefined || !held.enabled) return undefined;
+  return {
+    get: (key) => held.get(`${name}:${key}`)?.value as V | undefined,
+    hold: (key, value) => held.set(`${name}:${key}`, value, weight ?? (Array.isArray(value) ? Math.max(1, value.length) : 1)),
+  };
+}
+
+/** Career cards held parsed in their own home (src/store/held-cards.ts), or nowhere where the store holds none. */
+function asCards(held: HeldRows | undefined): Holder<careers.CareerCard | null> | undefined {
+  const cards = heldCards(held);
+  if (cards === undefined) return undefined;
+  return {
+    get: (code) => cards.get(code),
+    hold: (_, card) => {
+      if (card !== null) holdCard(cards, card);
+    },
+  };
+}
 
 /** A loader of an occupation's rows of one kind, held under `name`. */
 const byOccupation = <R extends { occupation_code: string }>(db: Db, held: HeldRows | undefined, name: string, fetch: (db: Db, codes: readonly string[]) => Promise<R[]>) =>
@@ -134,7 +155,7 @@ const factories = {
   // Career moves and comparisons (src/store/careers.ts): a comparison reads each occupation's profile and card
   // (ratings and activities, written at store build) in one statement, and holds it parsed apart from the held
   // rows (src/store/held-cards.ts): in the held rows, 1,016 cards made that bound churn (docs/performance.md).
-  careerCardByOccupation: (db, held) => careerCardLoader(db, heldCards(held)),
+  careerCardByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => careers.careerCardsByOccupation(db, codes), (card) => card.code, asCards(held)),
   careerMovesByOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
   careerMovesIntoOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
 } satisfies Record<string, (db: Db, held: HeldRows | undefined) => DataLoader<never, unknown>>;
@@ -169,18 +190,6 @@ export function createLoaders(db: Db, held?: HeldRows): Loaders {
 
 /** Every loader's name, for code that wraps them all (the bench's in-memory bound). */
 export const loaderNames = Object.keys(factories) as (keyof Loaders)[];
-
-/** Cards held parsed come from `held`; the others are read in one statement and held. */
-function careerCardLoader(db: Db, held: Map<string, careers.CareerCard> | undefined): DataLoader<string, careers.CareerCard | null> {
-  const read = (codes: readonly string[]) => careers.careerCardsByOccupation(db, codes);
-  if (held === undefined) return uniqueLoader(read, (card) => card.code);
-  return new DataLoader<string, careers.CareerCard | null>(async (codes) => {
-    const missing = codes.filter((code) => !held.has(code));
-    const fresh = missing.length === 0 ? [] : await read(missing);
-    for (const card of fresh) holdCard(held, card);
-    return codes.map((code) => held.get(code) ?? fresh.find((card) => card.code === code) ?? null);
-  });
-}
 
 /**
  * Loads a row that the store's foreign keys say must exist (a framework's occupation, a citation's source), for a
