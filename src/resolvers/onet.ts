@@ -5,6 +5,11 @@ import { loadRequired } from '../loaders';
 /** O*NET's spelling of each relatedness tier (Related Occupations.txt), as the enum's values. */
 const RELATEDNESS_TIERS: Record<string, RelatednessTier> = { 'Primary-Short': 'PRIMARY_SHORT', 'Primary-Long': 'PRIMARY_LONG', Supplemental: 'SUPPLEMENTAL' };
 
+/** A 0/1 column O*NET leaves blank where it does not apply: blank stays null. */
+function flag(value: 0 | 1 | null): boolean | null {
+  return value === null ? null : value === 1;
+}
+
 function unknownTier(tier: string): never {
   throw new Error(`related_occupation.tier ${JSON.stringify(tier)} is not one of O*NET's tiers; the store needs rebuilding from a checked file`);
 }
@@ -51,12 +56,12 @@ export const onetResolvers: Resolvers = {
         minimum: s.minimum,
         maximum: s.maximum,
         value: s.value,
-        recommendSuppress: s.recommend_suppress === null ? null : s.recommend_suppress === 1,
-        notRelevant: s.not_relevant === null ? null : s.not_relevant === 1,
+        recommendSuppress: flag(s.recommend_suppress),
+        notRelevant: flag(s.not_relevant),
       })),
   },
   EducationLevel: {
-    recommendSuppress: (e) => (e.recommend_suppress === null ? null : e.recommend_suppress === 1),
+    recommendSuppress: (e) => flag(e.recommend_suppress),
   },
   RelatedOccupation: {
     tier: (r) => RELATEDNESS_TIERS[r.tier] ?? unknownTier(r.tier),
