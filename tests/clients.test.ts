@@ -185,25 +185,17 @@ describe('Apollo Client with the default InMemoryCache', () => {
     client.stop();
   });
 
-  test("with the README's relayStylePagination policy, fetchMore on releaseChanges appends the page", async () => {
-    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { releaseChanges: relayStylePagination(['from', 'to']) } } } }));
-    type Page = { releaseChanges: { pageInfo: { endCursor: string }; edges: { node: { id: string } }[] } };
-    const { query, said } = await firstTwoPages<Page>(client, 'ReleaseChanges', (p) => p.releaseChanges.pageInfo.endCursor);
+  test.each([
+    ['occupations', 'Occupations', ['filter'], 'code', 40],
+    ['releaseChanges', 'ReleaseChanges', ['from', 'to'], 'id', 6],
+  ])("with the README's relayStylePagination policy, fetchMore on %s appends the page", async (field, operation, keyArgs, key, total) => {
+    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { [field]: relayStylePagination(keyArgs) } } } }));
+    type Page = Record<string, { pageInfo: { endCursor: string }; edges: { node: Record<string, string> }[] }>;
+    const { query, said } = await firstTwoPages<Page>(client, operation, (p) => p[field]!.pageInfo.endCursor);
     expect(said).toEqual([]);
-    const merged = client.readQuery<Page>({ query })!;
-    expect(merged.releaseChanges.edges).toHaveLength(6);
-    expect(new Set(merged.releaseChanges.edges.map((e) => e.node.id)).size).toBe(6);
-    client.stop();
-  });
-
-  test("with the README's relayStylePagination policy, fetchMore appends the page", async () => {
-    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { occupations: relayStylePagination(['filter']) } } } }));
-    type Page = { occupations: { pageInfo: { endCursor: string }; edges: { node: { code: string } }[] } };
-    const { query, said } = await firstTwoPages<Page>(client, 'Occupations', (p) => p.occupations.pageInfo.endCursor);
-    expect(said).toEqual([]);
-    const merged = client.readQuery<Page>({ query })!;
-    expect(merged.occupations.edges).toHaveLength(40);
-    expect(new Set(merged.occupations.edges.map((e) => e.node.code)).size).toBe(40);
+    const merged = client.readQuery<Page>({ query })![field]!;
+    expect(merged.edges).toHaveLength(total);
+    expect(new Set(merged.edges.map((e) => e.node[key])).size).toBe(total);
     client.stop();
   });
 });
