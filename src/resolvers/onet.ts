@@ -1,6 +1,7 @@
 /** Resolvers for the O*NET anchor types that hang off Occupation: row -> GraphQL shape, nothing more. */
 import type { RelatednessTier, Resolvers } from '../__generated__/resolvers-types';
 import { loadRequired } from '../loaders';
+import type { ToolRow } from '../store/database';
 
 /** O*NET's spelling of each relatedness tier (Related Occupations.txt), as the enum's values. */
 const RELATEDNESS_TIERS: Record<string, RelatednessTier> = { 'Primary-Short': 'PRIMARY_SHORT', 'Primary-Long': 'PRIMARY_LONG', Supplemental: 'SUPPLEMENTAL' };
@@ -9,6 +10,14 @@ const RELATEDNESS_TIERS: Record<string, RelatednessTier> = { 'Primary-Short': 'P
 function flag(value: 0 | 1 | null): boolean | null {
   return value === null ? null : value === 1;
 }
+
+/** A technology skill and a tool are both an example O*NET files under a UNSPSC commodity. */
+const commodityExample = {
+  name: (e: CommodityExample) => e.example,
+  commodityCode: (e: CommodityExample) => e.commodity_code,
+  commodityTitle: (e: CommodityExample) => e.commodity_title,
+};
+type CommodityExample = Pick<ToolRow, 'example' | 'commodity_code' | 'commodity_title'>;
 
 function unknownTier(tier: string): never {
   throw new Error(`related_occupation.tier ${JSON.stringify(tier)} is not one of O*NET's tiers; the store needs rebuilding from a checked file`);
@@ -33,17 +42,11 @@ export const onetResolvers: Resolvers = {
     domainSource: (t) => t.domain_source,
   },
   TechnologySkill: {
-    name: (s) => s.example,
-    commodityCode: (s) => s.commodity_code,
-    commodityTitle: (s) => s.commodity_title,
+    ...commodityExample,
     hot: (s) => s.hot === 1,
     inDemand: (s) => s.in_demand === 1,
   },
-  Tool: {
-    name: (t) => t.example,
-    commodityCode: (t) => t.commodity_code,
-    commodityTitle: (t) => t.commodity_title,
-  },
+  Tool: commodityExample,
   ElementRating: {
     element: (r) => ({ id: r.elementId, name: r.elementName }),
     importance: (r) => r.scores.find((s) => s.scale_id === 'IM')?.value ?? null,
