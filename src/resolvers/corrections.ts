@@ -98,10 +98,8 @@ export const correctionsResolvers: Resolvers = {
     reviews: (s, _, context) => orUnavailable(() => correctionsOf(context).reviewsBySuggestion.load(s.id)),
   },
   CorrectionReview: {
-    reviewer: (r) => r.reviewer,
     reviewedAt: (r) => r.reviewed_at,
     oldStatus: (r) => r.old_status,
     newStatus: (r) => r.new_status,
-    note: (r) => r.note,
   },
 };
