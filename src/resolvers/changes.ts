@@ -60,16 +60,20 @@ export const changesDataset: Pick<DatasetResolvers, 'heldReleases' | 'releaseCha
   releaseChangeSummary: (_, __, { store }) => releaseFileSummaries(store.db),
 };
 
+/** A change and a file's summary both name the pair of releases compared. */
+const releasePair = {
+  from: (p: { from_release: string }) => p.from_release,
+  to: (p: { to_release: string }) => p.to_release,
+};
+
 export const changesResolvers: Resolvers = {
   ReleaseChange: {
+    ...releasePair,
     occupation: (c, _, { loaders }) => (c.occupation_code === null ? null : loaders.occupationByCode.load(c.occupation_code)),
     occupationCode: (c) => c.occupation_code,
-    from: (c) => c.from_release,
-    to: (c) => c.to_release,
   },
   ReleaseFileChanges: {
-    from: (s) => s.from_release,
-    to: (s) => s.to_release,
+    ...releasePair,
     redatedOrResourced: (s) => s.restamped,
     redatedOrResourcedOccupations: (s) => s.restamped_occupations,
   },
