@@ -8,9 +8,11 @@ import type { Config } from 'jest';
 import { buildStore } from '../../src/store/importer';
 import { hashDataDir } from '../../src/store/input-hash';
 import { openStore } from '../../src/store/store';
-import { dataDir, testStoreFile } from './paths';
+import { dataDir, projectRoot, testStoreFile } from './paths';
 import { startCluster, type Cluster } from './postgres';
-import { compileServer } from './process';
+
+// Plain JavaScript, so that a worker thread can load it.
+const { compileServerOnWorker } = require('./compile-server') as { compileServerOnWorker(projectRoot: string): Promise<string> };
 
 async function ensureTestStore(): Promise<void> {
   try {
@@ -29,9 +31,12 @@ export default async function globalSetup(globalConfig: { selectProjects?: strin
   // PostgreSQL starts (initdb on a clean clone) in its own processes while the server compiles and the store builds.
   const starting = process.env.TEST_DATABASE_URL || !wantsPostgres ? undefined : startCluster();
   starting?.catch(() => {});
+  // The server compiles on a worker thread while this thread checks (or, on a clean clone, builds) the store.
+  const compiling = compileServerOnWorker(projectRoot);
+  compiling.catch(() => {});
   try {
-    process.env.TEST_SERVER_ENTRY = compileServer();
     await ensureTestStore();
+    process.env.TEST_SERVER_ENTRY = await compiling;
   } catch (error) {
     (await starting?.catch(() => undefined))?.remove();
     throw error;

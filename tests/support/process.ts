@@ -1,39 +1,13 @@
-/** The real server as its own process: compiled once per test run, started on port 0 in production mode. */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import ts from 'typescript';
+/**
+ * The real server as its own process: compiled once per test run (compile-server.js, which global-setup.ts
+ * runs), started on port 0 in production mode.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { startProcess, type ServerProcess } from '../../scripts/load-support';
-import { dataDir, projectRoot, testStoreFile } from './paths';
+import { dataDir, testStoreFile } from './paths';
 
 export type { ServerProcess };
-
-/**
- * Compiles src/ once per test run (global-setup.ts calls this) into a fresh folder under var/test/, one per run so
- * concurrent runs in the same checkout cannot delete each other's build, and returns the entry point. It
- * transpiles each file with the build config's options and no type check, as ts-jest does: `npm run typecheck`
- * checks the types. The JSON files src/ imports are copied beside it, as tsc would emit them.
- */
-export function compileServer(): string {
-  mkdirSync(join(projectRoot, 'var/test'), { recursive: true });
-  const outDir = mkdtempSync(join(projectRoot, 'var/test/server-'));
-  const configFile = join(projectRoot, 'tsconfig.build.json');
-  const { config } = ts.readConfigFile(configFile, ts.sys.readFile) as { config: unknown };
-  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, projectRoot, undefined, configFile);
-  const compilerOptions = { ...parsed.options, sourceMap: false, outDir: undefined, rootDir: undefined };
-  for (const file of parsed.fileNames.filter((name) => relative(projectRoot, name).startsWith(`src${sep}`))) {
-    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file });
-    const target = join(outDir, relative(projectRoot, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, outputText);
-    for (const [, json] of outputText.matchAll(/require\("(\.[^"]+\.json)"\)/g)) {
-      const source = resolve(dirname(file), json ?? '');
-      const copy = join(outDir, relative(projectRoot, source));
-      mkdirSync(dirname(copy), { recursive: true });
-      copyFileSync(source, copy);
-    }
-  }
-  return join(outDir, 'src/index.js');
-}
 
 /** The server global-setup.ts compiled for this run. */
 export function serverEntry(): string {
@@ -42,7 +16,7 @@ export function serverEntry(): string {
   return entry;
 }
 
-/** Removes a build made by compileServer. */
+/** Removes a build made by compile-server.js. */
 export function removeBuild(entry: string): void {
   rmSync(dirname(dirname(entry)), { recursive: true, force: true });
 }
