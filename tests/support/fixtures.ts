@@ -1,15 +1,17 @@
 /**
- * Small data/ directories for importer tests: the real files cut down to a few occupations (once per test file),
+ * Small data/ directories for importer tests: the real files cut down to a few occupations (once for each data/),
  * copied fresh for each test, which may then break its copy on purpose.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DataFileError } from '../../src/store/errors';
 import type { FrameworkFile } from '../../src/store/framework-file';
 import { buildStore } from '../../src/store/importer';
-import { dataDir } from './paths';
+import { hashDataDir } from '../../src/store/input-hash';
+import { dataDir, projectRoot } from './paths';
 
 /** Files keyed by occupation in their first column (Related Occupations: in both of its first two). */
 const REFERENCE_FILES = new Set([
@@ -35,15 +37,36 @@ export function writeGzLines(path: string, lines: string[]): void {
   writeFileSync(path, gzipSync(Buffer.from(lines.join(eols.get(path) ?? '\r\n'))));
 }
 
-/** Filtered copies of data/, made once per test file (per worker process) for each set of occupations. */
-const templates = new Map<string, string>();
-process.on('exit', () => {
-  for (const dir of templates.values()) rmSync(dir, { recursive: true, force: true });
-});
+/**
+ * Filtered copies of data/, one per set of occupations, shared by every test file of every run on the same data/:
+ * var/test/fixtures/<data hash>-<set>. global-setup.ts passes the hash and removes the copies of older data.
+ */
+const templatesDir = join(projectRoot, 'var/test/fixtures');
 
-/** Copies data/ to a temp dir, keeping only rows of the given occupations in every O*NET file. */
-function filteredDataDir(occupations: readonly string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'skills-fixture-template-'));
+export function removeStaleFixtureTemplates(inputHash: string): void {
+  if (!existsSync(templatesDir)) return;
+  for (const name of readdirSync(templatesDir).filter((n) => !n.startsWith(`${inputHash}-`))) rmSync(join(templatesDir, name), { recursive: true, force: true });
+}
+
+function templateFor(occupations: readonly string[]): string {
+  const inputHash = process.env.TEST_DATA_HASH ?? hashDataDir(dataDir);
+  const set = createHash('sha256').update([...occupations].sort().join(',')).digest('hex').slice(0, 16);
+  const template = join(templatesDir, `${inputHash}-${set}`);
+  if (existsSync(template)) return template;
+  // Cut in a folder of its own and renamed into place whole, so a file running at the same time never sees half of
+  // it; when two cut the same set at once, the first rename wins and the other's copy goes.
+  mkdirSync(templatesDir, { recursive: true });
+  const building = filteredDataDir(occupations, mkdtempSync(join(templatesDir, 'cutting-')));
+  try {
+    renameSync(building, template);
+  } catch {
+    rmSync(building, { recursive: true, force: true });
+  }
+  return template;
+}
+
+/** Copies data/ into `dir`, keeping only rows of the given occupations in every O*NET file. */
+function filteredDataDir(occupations: readonly string[], dir: string): string {
   cpSync(dataDir, dir, { recursive: true });
   const keep = new Set(occupations);
   for (const release of ['30.1', '30.2', '29.0']) {
@@ -60,16 +83,10 @@ function filteredDataDir(occupations: readonly string[]): string {
   return dir;
 }
 
-/**
- * A fresh temp copy of data/ cut down to the given occupations, which the caller may break on purpose and
- * removes. The cutting is done once per set of occupations in each test file; each call copies its result.
- */
+/** A fresh temp copy of data/ cut down to the given occupations, which the caller may break on purpose and removes. */
 export function makeFixtureDataDir(occupations: readonly string[] = FIXTURE_OCCUPATIONS): string {
-  const key = [...occupations].sort().join(',');
-  let template = templates.get(key);
-  if (template === undefined) templates.set(key, (template = filteredDataDir(occupations)));
   const dir = mkdtempSync(join(tmpdir(), 'skills-fixture-'));
-  cpSync(template, dir, { recursive: true });
+  cpSync(templateFor(occupations), dir, { recursive: true });
   return dir;
 }
 

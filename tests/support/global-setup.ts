@@ -9,15 +9,16 @@ import { buildStore } from '../../src/store/importer';
 import { hashDataDir } from '../../src/store/input-hash';
 import { openStore } from '../../src/store/store';
 import { dataDir, projectRoot, testStoreFile } from './paths';
+import { removeStaleFixtureTemplates } from './fixtures';
 import { startCluster, type Cluster } from './postgres';
 
 // Plain JavaScript, so that a worker thread can load it.
 const { compileServerOnWorker } = require('./compile-server') as { compileServerOnWorker(projectRoot: string): Promise<string> };
 
-async function ensureTestStore(): Promise<void> {
+async function ensureTestStore(inputHash: string): Promise<void> {
   try {
     const store = await openStore(testStoreFile);
-    const current = store.meta.get('input_hash') === hashDataDir(dataDir);
+    const current = store.meta.get('input_hash') === inputHash;
     await store.close();
     if (current) return;
   } catch {
@@ -35,7 +36,11 @@ export default async function globalSetup(globalConfig: { selectProjects?: strin
   const compiling = compileServerOnWorker(projectRoot);
   compiling.catch(() => {});
   try {
-    await ensureTestStore();
+    const inputHash = hashDataDir(dataDir);
+    // Workers read it to reuse fixture data folders cut from this data/ (fixtures.ts), and those of older data go.
+    process.env.TEST_DATA_HASH = inputHash;
+    removeStaleFixtureTemplates(inputHash);
+    await ensureTestStore(inputHash);
     process.env.TEST_SERVER_ENTRY = await compiling;
   } catch (error) {
     (await starting?.catch(() => undefined))?.remove();
