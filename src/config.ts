@@ -57,16 +57,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const correctionsDatabaseUrl = env.CORRECTIONS_DATABASE_URL?.trim() || null;
   // The value is never echoed: it holds a password.
   if (correctionsDatabaseUrl !== null && !/^postgres(ql)?:\/\/./.test(correctionsDatabaseUrl)) throw new Error('CORRECTIONS_DATABASE_URL must start with postgres:// or postgresql://');
+  const storeFile = resolve(env.STORE_FILE ?? 'var/store.sqlite');
+  const correctionsFile = resolve(env.CORRECTIONS_FILE ?? 'var/corrections.sqlite');
+  if (correctionsDatabaseUrl === null && correctionsFile === storeFile) throw new ConfigError('CORRECTIONS_FILE must not be the reference store (STORE_FILE): rebuilding that would lose suggestions');
   return {
     port: wholeNumber(env, 'PORT', 4000, 0, 65535),
     production: env.NODE_ENV === 'production',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
-    storeFile: resolve(env.STORE_FILE ?? 'var/store.sqlite'),
+    storeFile,
     maxBodyBytes: wholeNumber(env, 'MAX_BODY_BYTES', 100_000, 1),
     responseCacheBytes: wholeNumber(env, 'RESPONSE_CACHE_MB', 64, 0, 1024 * 1024) * 1024 * 1024,
     responseCacheMinUses: wholeNumber(env, 'RESPONSE_CACHE_MIN_USES', 2, 1, 1000),
     heldRows: wholeNumber(env, 'STORE_HELD_ROWS', 150_000, 0),
-    correctionsFile: resolve(env.CORRECTIONS_FILE ?? 'var/corrections.sqlite'),
+    correctionsFile,
     correctionsDatabaseUrl,
     adminTokenHashes: env.ADMIN_TOKEN_SHA256,
     viewerTokenHashes: env.VIEWER_TOKEN_SHA256,

@@ -20,7 +20,6 @@ async function main(): Promise<void> {
     heldRows: config.heldRows,
     log: (line) => logger.info(line),
   });
-  if (config.correctionsDatabaseUrl === null && config.correctionsFile === config.storeFile) throw new Error('CORRECTIONS_FILE must not be the reference store (STORE_FILE): rebuilding that would lose suggestions');
   const corrections = await openCorrections({
     file: config.correctionsFile,
     databaseUrl: config.correctionsDatabaseUrl,

@@ -100,7 +100,7 @@ const maskInternalErrors = (logger: Logger) => (formatted: GraphQLFormattedError
 export function createServer({ production, plugins = [], logger = silentLogger, executor = defaultExecutor() }: ServerOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
     // graphql-jit runs operations through Apollo's gateway hook; parsing, validation and plugins are unchanged.
-    ...(executor === 'graphql-jit' ? { gateway: jitGateway(buildSchema) } : { schema: buildSchema() }),
+    ...(executor === 'graphql-jit' ? { gateway: jitGateway(buildSchema()) } : { schema: buildSchema() }),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     // Apollo's default reads NODE_ENV; the mode passed in is what decides (routers compose from `_service`, not introspection).

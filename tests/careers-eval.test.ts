@@ -1,13 +1,13 @@
 /** Career moves keep their quality target against O*NET's Related Occupations (the figures: `npm run eval:moves`). */
 import { evaluateMoves, TARGET_RECALL, type MovesEval } from '../scripts/eval-moves';
-import { openStore, type Store } from '../src/store/store';
-import { testStoreFile } from './support/paths';
+import type { Store } from '../src/store/store';
+import { openTestStore } from './support/store';
 
 let store: Store;
 let result: MovesEval;
 
 beforeAll(async () => {
-  store = await openStore(testStoreFile);
+  store = await openTestStore();
   result = await evaluateMoves(store.db);
 });
 afterAll(() => store.close());

@@ -88,6 +88,21 @@ async function firstTwoPages<P>(client: ApolloClient, name: string, endCursorOf:
   return { query, said, first: first!, second: second! };
 }
 
+/**
+ * The README's query `name` and the page after its first, through a client with the default cache, checked for
+ * what every paged query must give: nothing said on the console, and both pages in the cache, complete, each under
+ * its own arguments.
+ */
+async function twoPagesWithDefaultCache<P>(name: string, endCursorOf: (page: P) => string): Promise<{ first: P; second: P }> {
+  const client = apollo();
+  const { query, said, first, second } = await firstTwoPages<P>(client, name, endCursorOf);
+  expect(said).toEqual([]);
+  expect(client.readQuery({ query })).toEqual(first);
+  expect(client.readQuery({ query, variables: { after: endCursorOf(first) } })).toEqual(second);
+  client.stop();
+  return { first, second };
+}
+
 describe('Apollo Client with the default InMemoryCache', () => {
   test("the README's queries one after another, with different selections: no warning, every cache read complete", async () => {
     const client = apollo();
@@ -119,17 +134,11 @@ describe('Apollo Client with the default InMemoryCache', () => {
   });
 
   test('fetchMore on occupations returns the next page, with no warning', async () => {
-    const client = apollo();
     type Page = { occupations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { code: string } }[] } };
-    const { query, said, first, second } = await firstTwoPages<Page>(client, 'Occupations', (p) => p.occupations.pageInfo.endCursor);
-    expect(said).toEqual([]);
+    const { first, second } = await twoPagesWithDefaultCache<Page>('Occupations', (p) => p.occupations.pageInfo.endCursor);
     expect(first.occupations.edges).toHaveLength(20);
     expect(second.occupations.edges).toHaveLength(20);
     expect(second.occupations.edges[0]!.node.code > first.occupations.edges[19]!.node.code).toBe(true);
-    // Both pages are in the cache, complete, each under its own arguments.
-    expect(client.readQuery({ query })).toEqual(first);
-    expect(client.readQuery({ query, variables: { after: first.occupations.pageInfo.endCursor } })).toEqual(second);
-    client.stop();
   });
 
   test("the README's career, crosswalk and change-feed queries after the occupation card: no warning, every cache read complete", async () => {
@@ -171,39 +180,25 @@ describe('Apollo Client with the default InMemoryCache', () => {
   });
 
   test('fetchMore on releaseChanges returns the next page, with no warning', async () => {
-    const client = apollo();
     type Page = { releaseChanges: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } };
-    const { query, said, first, second } = await firstTwoPages<Page>(client, 'ReleaseChanges', (p) => p.releaseChanges.pageInfo.endCursor);
-    expect(said).toEqual([]);
+    const { first, second } = await twoPagesWithDefaultCache<Page>('ReleaseChanges', (p) => p.releaseChanges.pageInfo.endCursor);
     expect(first.releaseChanges.pageInfo.hasNextPage).toBe(true);
     expect(second.releaseChanges.edges).toHaveLength(3);
     const ids = [...first.releaseChanges.edges, ...second.releaseChanges.edges].map((e) => e.node.id);
     expect(new Set(ids).size).toBe(6);
-    // Both pages are in the cache, complete, each under its own arguments.
-    expect(client.readQuery({ query })).toEqual(first);
-    expect(client.readQuery({ query, variables: { after: first.releaseChanges.pageInfo.endCursor } })).toEqual(second);
-    client.stop();
   });
 
-  test("with the README's relayStylePagination policy, fetchMore on releaseChanges appends the page", async () => {
-    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { releaseChanges: relayStylePagination(['from', 'to']) } } } }));
-    type Page = { releaseChanges: { pageInfo: { endCursor: string }; edges: { node: { id: string } }[] } };
-    const { query, said } = await firstTwoPages<Page>(client, 'ReleaseChanges', (p) => p.releaseChanges.pageInfo.endCursor);
+  test.each([
+    ['occupations', 'Occupations', ['filter'], 'code', 40],
+    ['releaseChanges', 'ReleaseChanges', ['from', 'to'], 'id', 6],
+  ])("with the README's relayStylePagination policy, fetchMore on %s appends the page", async (field, operation, keyArgs, key, total) => {
+    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { [field]: relayStylePagination(keyArgs) } } } }));
+    type Page = Record<string, { pageInfo: { endCursor: string }; edges: { node: Record<string, string> }[] }>;
+    const { query, said } = await firstTwoPages<Page>(client, operation, (p) => p[field]!.pageInfo.endCursor);
     expect(said).toEqual([]);
-    const merged = client.readQuery<Page>({ query })!;
-    expect(merged.releaseChanges.edges).toHaveLength(6);
-    expect(new Set(merged.releaseChanges.edges.map((e) => e.node.id)).size).toBe(6);
-    client.stop();
-  });
-
-  test("with the README's relayStylePagination policy, fetchMore appends the page", async () => {
-    const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { occupations: relayStylePagination(['filter']) } } } }));
-    type Page = { occupations: { pageInfo: { endCursor: string }; edges: { node: { code: string } }[] } };
-    const { query, said } = await firstTwoPages<Page>(client, 'Occupations', (p) => p.occupations.pageInfo.endCursor);
-    expect(said).toEqual([]);
-    const merged = client.readQuery<Page>({ query })!;
-    expect(merged.occupations.edges).toHaveLength(40);
-    expect(new Set(merged.occupations.edges.map((e) => e.node.code)).size).toBe(40);
+    const merged = client.readQuery<Page>({ query })![field]!;
+    expect(merged.edges).toHaveLength(total);
+    expect(new Set(merged.edges.map((e) => e.node[key])).size).toBe(total);
     client.stop();
   });
 });

@@ -136,41 +136,36 @@ describe('suggesting', () => {
       expect(row.contact).toBeNull();
     }
   });
-});
 
-describe('idempotency', () => {
-  let t: CorrectionsHarness;
-  beforeAll(async () => {
-    t = await startCorrections();
-  });
-  afterAll(() => t.stop());
+  // On the same store as the tests above: each suggestion has a fresh key, and the counts are before-and-after.
+  describe('idempotency', () => {
+    test('a retry with the same key returns the same suggestion and stores nothing new', async () => {
+      const input = suggestion();
+      const first = await t.run<SuggestData>(SUGGEST, { input });
+      const before = await rowCount(t);
+      const retry = await t.run<SuggestData>(SUGGEST, { input }, { clientKey: '10.0.0.9' });
+      expect(retry.errors).toBeUndefined();
+      expect(retry.data?.suggestCorrection).toEqual(first.data?.suggestCorrection);
+      expect(await rowCount(t)).toBe(before);
+    });
 
-  test('a retry with the same key returns the same suggestion and stores nothing new', async () => {
-    const input = suggestion();
-    const first = await t.run<SuggestData>(SUGGEST, { input });
-    const before = await rowCount(t);
-    const retry = await t.run<SuggestData>(SUGGEST, { input }, { clientKey: '10.0.0.9' });
-    expect(retry.errors).toBeUndefined();
-    expect(retry.data?.suggestCorrection).toEqual(first.data?.suggestCorrection);
-    expect(await rowCount(t)).toBe(before);
-  });
+    test('the same key with different content is refused, naming the key', async () => {
+      const input = suggestion();
+      await t.run(SUGGEST, { input });
+      const before = await rowCount(t);
+      const reused = await t.run(SUGGEST, { input: { ...input, suggestedText: 'Something else entirely' } });
+      expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.idempotencyKey' });
+      expect(await rowCount(t)).toBe(before);
+    });
 
-  test('the same key with different content is refused, naming the key', async () => {
-    const input = suggestion();
-    await t.run(SUGGEST, { input });
-    const before = await rowCount(t);
-    const reused = await t.run(SUGGEST, { input: { ...input, suggestedText: 'Something else entirely' } });
-    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.idempotencyKey' });
-    expect(await rowCount(t)).toBe(before);
-  });
-
-  test('50 concurrent retries of one suggestion store one row and all get its id', async () => {
-    const input = suggestion();
-    const before = await rowCount(t);
-    const results = await Promise.all(Array.from({ length: 50 }, () => t.run<SuggestData>(SUGGEST, { input })));
-    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
-    expect(new Set(results.map((r) => r.data?.suggestCorrection.id)).size).toBe(1);
-    expect(await rowCount(t)).toBe(before + 1);
+    test('50 concurrent retries of one suggestion store one row and all get its id', async () => {
+      const input = suggestion();
+      const before = await rowCount(t);
+      const results = await Promise.all(Array.from({ length: 50 }, () => t.run<SuggestData>(SUGGEST, { input })));
+      expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+      expect(new Set(results.map((r) => r.data?.suggestCorrection.id)).size).toBe(1);
+      expect(await rowCount(t)).toBe(before + 1);
+    });
   });
 });
 

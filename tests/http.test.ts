@@ -2,19 +2,18 @@
 import { serveHttp, type RunningHttp as Running } from './support/http';
 import { FULL_FRAMEWORK_QUERY } from './support/queries';
 
-const serve = (production: boolean) => serveHttp({ production });
+let development: Running;
+let production: Running;
+beforeAll(async () => {
+  [development, production] = await Promise.all([serveHttp({ production: false }), serveHttp({ production: true })]);
+});
+afterAll(() => Promise.all([development.stop(), production.stop()]));
 
 const browserGet = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
 
 describe('development', () => {
-  let running: Running;
-  beforeAll(async () => {
-    running = await serve(false);
-  });
-  afterAll(() => running.stop());
-
   test("a browser's GET of / gets the Apollo Sandbox landing page", async () => {
-    const response = await browserGet(running.url);
+    const response = await browserGet(development.url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
@@ -23,7 +22,7 @@ describe('development', () => {
   });
 
   test('the full Legal Secretaries framework over HTTP, cacheable for an hour', async () => {
-    const response = await fetch(running.url, {
+    const response = await fetch(development.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: FULL_FRAMEWORK_QUERY, variables: { code: '43-6012.00' } }),
@@ -37,7 +36,7 @@ describe('development', () => {
   });
 
   test('a malformed code over HTTP is a 200 with BAD_USER_INPUT, not a 5xx', async () => {
-    const response = await fetch(`${running.url}?query=${encodeURIComponent('{ occupation(code: "x") { title } }')}`, {
+    const response = await fetch(`${development.url}?query=${encodeURIComponent('{ occupation(code: "x") { title } }')}`, {
       headers: { 'apollo-require-preflight': 'true' },
     });
     const body = (await response.json()) as { errors: { extensions: { code: string; argumentName: string } }[] };
@@ -46,28 +45,22 @@ describe('development', () => {
   });
 
   test('liveness and readiness', async () => {
-    expect((await fetch(`${running.url}health/live`)).status).toBe(200);
-    const ready = await fetch(`${running.url}health/ready`);
+    expect((await fetch(`${development.url}health/live`)).status).toBe(200);
+    const ready = await fetch(`${development.url}health/ready`);
     expect(await ready.json()).toEqual({ status: 'ready' });
   });
 });
 
 describe('production', () => {
-  let running: Running;
-  beforeAll(async () => {
-    running = await serve(true);
-  });
-  afterAll(() => running.stop());
-
   test('the landing page is off', async () => {
-    const response = await browserGet(running.url);
+    const response = await browserGet(production.url);
     expect(await response.text()).not.toContain('embeddable-sandbox');
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });
 
   test('queries still work, with no statement-count header', async () => {
-    const response = await fetch(running.url, {
+    const response = await fetch(production.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ occupation(code: "43-6012") { code } }' }),

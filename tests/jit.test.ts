@@ -6,14 +6,14 @@ import { type Context, createContext } from '../src/context';
 import { jitGateway } from '../src/jit';
 import { buildSchema } from '../src/schema';
 import { createServer, type Executor } from '../src/server';
-import { openStore, type Store } from '../src/store/store';
-import { testStoreFile } from './support/paths';
+import type { Store } from '../src/store/store';
+import { openTestStore } from './support/store';
 import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from './support/queries';
 
 let store: Store;
 const servers = new Map<Executor, ApolloServer<Context>>();
 beforeAll(async () => {
-  store = await openStore(testStoreFile);
+  store = await openTestStore();
   for (const executor of ['graphql-js', 'graphql-jit'] as const) {
     const server = createServer({ production: true, executor });
     await server.start();
@@ -50,7 +50,7 @@ test.each([
 });
 
 test('an internal error is masked the same way, with its path', async () => {
-  const closed = await openStore(testStoreFile);
+  const closed = await openTestStore();
   await closed.close();
   const server = servers.get('graphql-jit');
   if (server === undefined) throw new Error('no jit server');
@@ -69,7 +69,7 @@ test('a router asking for federated traces gets per-field timings from graphql-j
 });
 
 test("after a traced request, untraced operations run against a schema whose resolvers Apollo has not wrapped", async () => {
-  const gateway = jitGateway(buildSchema);
+  const gateway = jitGateway(buildSchema());
   let apolloSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (apolloSchema = apiSchema));
   const { executor } = await gateway.load({ apollo: { graphRef: 'test@current' } } as never);

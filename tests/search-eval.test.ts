@@ -1,14 +1,15 @@
 /** The evaluation set stays honest and the search keeps its targets (the figures themselves: `npm run eval:search`). */
 import { evaluateSearch, MAX_VERBATIM_SHARE, readEvalTitles, TARGET_TOP1, TARGET_TOP5, type EvalReport } from '../scripts/eval-search';
-import { openStore, type Store } from '../src/store/store';
-import { dataDir, testStoreFile } from './support/paths';
+import type { Store } from '../src/store/store';
+import { dataDir } from './support/paths';
+import { openTestStore } from './support/store';
 
 let store: Store;
 let report: EvalReport;
 const titles = readEvalTitles(dataDir);
 
 beforeAll(async () => {
-  store = await openStore(testStoreFile);
+  store = await openTestStore();
   report = await evaluateSearch(store, titles);
 });
 afterAll(() => store.close());

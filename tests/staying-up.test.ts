@@ -3,7 +3,7 @@
  * The last two run the compiled server as its own process, exactly as `npm start` does in production.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +115,22 @@ describe('the server as a process', () => {
     expect(server.lines.map((line) => JSON.parse(line) as { level: string; msg: string }).map(({ level, msg }) => ({ level, msg }))).toEqual([
       { level: 'fatal', msg: 'startup failed: MAX_BODY_BYTES must be a whole number 1 or more, got "abc"' },
     ]);
+  });
+
+  test('a malformed token hash (named, its value never echoed) or the reference store as CORRECTIONS_FILE stops startup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skills-bad-setting-'));
+    try {
+      const notAHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85'; // 63 digits
+      const badHash = startServerProcess(entry, { CORRECTIONS_FILE: join(dir, 'bad-hash.sqlite'), ADMIN_TOKEN_SHA256: notAHash });
+      const sameFile = startServerProcess(entry, { CORRECTIONS_FILE: testStoreFile });
+      expect(await Promise.all([badHash.exited, sameFile.exited])).toEqual([1, 1]);
+      expect(badHash.lines.join('\n')).toContain('ADMIN_TOKEN_SHA256 entry 1 is not a SHA-256 hash');
+      expect(badHash.lines.join('\n')).not.toContain(notAHash);
+      expect(existsSync(join(dir, 'bad-hash.sqlite'))).toBe(false);
+      expect(sameFile.lines.join('\n')).toContain('CORRECTIONS_FILE must not be the reference store');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('a store it cannot serve stops startup with one line saying which and what to run', () => {

@@ -30,5 +30,5 @@ export async function ensureStore({ dataDir, storeFile, rebuild, log, heldRows }
   }
   log(`[store] ${problem}; rebuilding`);
   await buildStore({ dataDir, storeFile, log });
-  return openStore(storeFile, { heldRows });
+  return openStore(storeFile, { heldRows, checkPages: false });
 }

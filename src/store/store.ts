@@ -22,15 +22,25 @@ export interface Store {
 
 const rebuildHint = 'run `npm run build:store` to rebuild it from data/';
 
-/** `heldRows`: how many rows the loaders may keep in memory for the life of the store (src/store/held-rows.ts). */
-export async function openStore(file: string, { heldRows = 0 } = {}): Promise<Store> {
+export interface OpenOptions {
+  /** How many rows the loaders may keep in memory for the life of the store (src/store/held-rows.ts). */
+  heldRows?: number;
+  /**
+   * Whether to read every page first (SQLite's `quick_check`), so a damaged file is refused at startup rather
+   * than failing requests later. Its cost grows with the file; skip it only for a file this process has just
+   * built or already checked.
+   */
+  checkPages?: boolean;
+}
+
+export async function openStore(file: string, { heldRows = 0, checkPages = true }: OpenOptions = {}): Promise<Store> {
   if (!existsSync(file)) throw new StoreError('missing', `store ${file} is missing: ${rebuildHint}`);
   let sqlite: SqliteDatabase.Database;
   try {
     sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
     sqlite.pragma('query_only = ON');
     reusePreparedStatements(sqlite);
-    const check = sqlite.pragma('quick_check', { simple: true });
+    const check = checkPages ? sqlite.pragma('quick_check', { simple: true }) : 'ok';
     if (check !== 'ok') throw new Error(String(check));
   } catch (error) {
     throw new StoreError('corrupt', `store ${file} is corrupt or not a SQLite file (${(error as Error).message}): ${rebuildHint}`);

@@ -13,9 +13,10 @@ import type { FormattedExecutionResult } from 'graphql';
 import { type Context, createContext } from '../../src/context';
 import { openCorrections, type CorrectionsService } from '../../src/corrections/service';
 import { createServer } from '../../src/server';
-import { openStore, type Store } from '../../src/store/store';
+import type { Store } from '../../src/store/store';
 import { testStoreFile } from './paths';
 import { newCorrectionsLocation, type CorrectionsLocation } from './postgres';
+import { openTestStore } from './store';
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -117,7 +118,7 @@ afterAll(async () => {
 });
 
 async function openReadSide(storeFile: string, production: boolean) {
-  const store = await openStore(storeFile);
+  const store = await openTestStore(storeFile);
   const server = createServer({ production });
   await server.start();
   return { store, server };

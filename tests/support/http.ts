@@ -8,8 +8,7 @@ import { startHttpServer } from '../../src/http';
 import { type Logger, silentLogger } from '../../src/logger';
 import { ResponseCache } from '../../src/http/response-cache';
 import { createServer } from '../../src/server';
-import { openStore } from '../../src/store/store';
-import { testStoreFile } from './paths';
+import { openTestStore } from './store';
 
 export interface RunningHttp {
   /** `http://127.0.0.1:<port>/` */
@@ -34,7 +33,7 @@ export interface ServeOptions {
 }
 
 export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, responseCacheMinUses = 2, corrections }: ServeOptions): Promise<RunningHttp> {
-  const store = await openStore(testStoreFile);
+  const store = await openTestStore();
   const apollo = createServer({ production });
   await apollo.start();
   const { server, setReady } = await startHttpServer(

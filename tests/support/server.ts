@@ -4,8 +4,9 @@ import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { type Context, createContext } from '../../src/context';
 import { createServer } from '../../src/server';
-import { openStore, type Store } from '../../src/store/store';
+import type { Store } from '../../src/store/store';
 import { testStoreFile } from './paths';
+import { openTestStore } from './store';
 
 export interface TestServer {
   store: Store;
@@ -22,7 +23,7 @@ export interface TestServer {
  * (default 0: every batch reads the store) lets the loaders hold rows for the life of the store, as the server does.
  */
 export async function startTestServer({ production = false, storeFile = testStoreFile, heldRows = 0 } = {}): Promise<TestServer> {
-  const store = await openStore(storeFile, { heldRows });
+  const store = await openTestStore(storeFile, heldRows);
   const server = createServer({ production });
   await server.start();
   return {
