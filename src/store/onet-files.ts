@@ -127,7 +127,7 @@ interface TableOptions<T extends keyof Database> {
 
 /** A file loaded into `table`: its header, and how each column is stored, in one declaration. */
 function onetTable<T extends keyof Database>(table: T, file: string, header: readonly OnetColumn[], options: TableOptions<T> = {}): OnetFileSpec<T> {
-  const columns: ColumnDeclaration = header.map((c) => (typeof c === 'string' ? [c, onetColumns[c as keyof typeof onetColumns]] : c));
+  const columns: ColumnDeclaration = header.map((c) => (typeof c === 'string' ? [c, onetColumns[c]] : c));
   return {
     file,
     release: options.release ?? 'served',
