@@ -1,6 +1,6 @@
 /**
  * Structured JSON logs through pino: one object per line with an ISO time and a level name. Lines are buffered
- * and written asynchronously; `flush()` writes what is buffered before the process exits. pino costs little more than
+ * and written asynchronously, within a second; `flush()` writes what is buffered before the process exits. pino costs little more than
  * a bare JSON.stringify to stdout (docs/performance.md) and brings levels and error serialisers.
  *
  * When whatever reads stdout falls behind, the buffer is capped: lines past it are dropped and counted, and a
@@ -30,6 +30,8 @@ export function createLogger({ level = 'info' }: { level?: string } = {}): LogOu
     reported = dropped;
   };
   setInterval(reportDrops, 10_000).unref();
+  // A quiet server may not fill minLength for a long time: what it logged reaches stdout within a second regardless.
+  setInterval(() => destination.flush(), 1000).unref();
   const logger = pino(
     {
       level,

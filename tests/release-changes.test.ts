@@ -216,6 +216,15 @@ test('the answer is empty since the served release, and bad releases name the he
   expect(same.data!.releaseChanges.totalCount).toBe(0);
 });
 
+test('an `after` cursor of this list with no change id in it is refused, naming the argument', async () => {
+  const forged = Buffer.from('releaseChange:abc').toString('base64url');
+  const result = await post(`{ releaseChanges(from: "30.1", to: "30.2", after: "${forged}") { totalCount } }`);
+  expect(result.errors?.[0]).toMatchObject({
+    message: `Argument "after" is not a cursor from this list; got "${forged}".`,
+    extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+  });
+});
+
 test('ReleaseChangeKind lists exactly the kinds the importer can give', () => {
   const kind = buildSchema().getType('ReleaseChangeKind');
   if (!isEnumType(kind)) throw new Error('ReleaseChangeKind is not an enum');

@@ -129,7 +129,6 @@ export const occupationCareerFields: Pick<OccupationResolvers<Context>, 'compari
 
 export const CareerMove: CareerMoveResolvers<Context> = {
   occupation: (m, _, { loaders }) => loadRequired(loaders.occupationByCode, m[m.other], 'career move occupation'),
-  similarity: (m) => m.similarity,
   direction: async (m, _, { loaders }) => {
     const { from, to } = await occupationPair(loaders, m.from, m.to);
     return direction(from.job_zone, to.job_zone);
@@ -142,8 +141,6 @@ export const CareerMove: CareerMoveResolvers<Context> = {
 };
 
 export const OccupationComparison: OccupationComparisonResolvers<Context> = {
-  from: (c) => c.from,
-  to: (c) => c.to,
   similarity: async (c, _, { loaders }) => (await compared(c, loaders)).similarity,
   facets: async (c, _, { loaders }) => {
     const [[from, to], { facets }] = await Promise.all([cards(c, loaders), compared(c, loaders)]);

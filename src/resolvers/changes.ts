@@ -7,7 +7,7 @@ import type { DatasetResolvers, OccupationResolvers, QueryResolvers, Resolvers }
 import type { Context } from '../context';
 import { badUserInput, quoted } from '../errors';
 import { releaseChangePage, releaseFileSummaries } from '../store/queries';
-import { checkFirst, connection, decodeCursor, encodeCursor } from './pagination';
+import { checkFirst, decodeIdCursor, encodeCursor, keysetConnection } from './pagination';
 import { releaseSourceIds } from './source';
 
 /** The held releases, oldest first, as the store's build recorded them (data/onet/releases.json). */
@@ -33,10 +33,9 @@ export const changesQuery: QueryResolvers = {
     if (fromIndex > toIndex) {
       throw badUserInput('from', `Argument "from" must be a release before "to" (held: ${heldReleases(store.meta).join(', ')}); got ${quoted(from)} after ${quoted(to)}.`);
     }
-    const afterKey = after == null ? null : decodeCursor('releaseChange', after);
-    const afterId = afterKey === null ? null : Number(afterKey);
+    const afterId = after == null ? null : decodeIdCursor('releaseChange', after);
     const { rows, totalCount } = await releaseChangePage(store.db, { from, to, first: size, afterId });
-    return connection(rows.slice(0, size), totalCount, afterId !== null, rows.length > size, (c) => encodeCursor('releaseChange', c.id));
+    return keysetConnection(rows, totalCount, size, afterId !== null, (c) => encodeCursor('releaseChange', c.id));
   },
 };
 
@@ -61,16 +60,20 @@ export const changesDataset: Pick<DatasetResolvers, 'heldReleases' | 'releaseCha
   releaseChangeSummary: (_, __, { store }) => releaseFileSummaries(store.db),
 };
 
+/** A change and a file's summary both name the pair of releases compared. */
+const releasePair = {
+  from: (p: { from_release: string }) => p.from_release,
+  to: (p: { to_release: string }) => p.to_release,
+};
+
 export const changesResolvers: Resolvers = {
   ReleaseChange: {
+    ...releasePair,
     occupation: (c, _, { loaders }) => (c.occupation_code === null ? null : loaders.occupationByCode.load(c.occupation_code)),
     occupationCode: (c) => c.occupation_code,
-    from: (c) => c.from_release,
-    to: (c) => c.to_release,
   },
   ReleaseFileChanges: {
-    from: (s) => s.from_release,
-    to: (s) => s.to_release,
+    ...releasePair,
     redatedOrResourced: (s) => s.restamped,
     redatedOrResourcedOccupations: (s) => s.restamped_occupations,
   },

@@ -10,7 +10,7 @@ import { insertSuggestion, reviewSuggestion, suggestionPage } from '../correctio
 import { CorrectionsUnavailable } from '../corrections/store';
 import { badUserInput, forbidden, quoted, rateLimited, serviceUnavailable, unauthenticated } from '../errors';
 import { checkSuggestion, checkText, MAX_TEXT_LENGTH, sameSuggestion } from './correction-input';
-import { checkFirst, connection, decodeCursor, encodeCursor } from './pagination';
+import { checkFirst, decodeIdCursor, encodeCursor, keysetConnection } from './pagination';
 
 function correctionsOf(context: Context): CorrectionsContext {
   if (context.corrections === undefined) throw new Error('this server was started without a corrections store');
@@ -40,14 +40,10 @@ export const correctionsQuery: QueryResolvers = {
     requireRole(context, 'viewer');
     const { service } = correctionsOf(context);
     const size = checkFirst(first);
-    let afterId: number | null = null;
-    if (after != null) {
-      afterId = Number(decodeCursor('correction', after));
-      if (!Number.isSafeInteger(afterId)) throw badUserInput('after', `Argument "after" is not a cursor from this list; got ${quoted(after)}.`);
-    }
+    const afterId = after == null ? null : decodeIdCursor('correction', after);
     const page = { status: status ?? null, first: size, afterId };
     const { rows, totalCount } = await orUnavailable(() => service.store.use((db) => suggestionPage(db, page)));
-    return connection(rows.slice(0, size), totalCount, afterId !== null, rows.length > size, (s) => encodeCursor('correction', s.id));
+    return keysetConnection(rows, totalCount, size, afterId !== null, (s) => encodeCursor('correction', s.id));
   },
 };
 
@@ -102,10 +98,8 @@ export const correctionsResolvers: Resolvers = {
     reviews: (s, _, context) => orUnavailable(() => correctionsOf(context).reviewsBySuggestion.load(s.id)),
   },
   CorrectionReview: {
-    reviewer: (r) => r.reviewer,
     reviewedAt: (r) => r.reviewed_at,
     oldStatus: (r) => r.old_status,
     newStatus: (r) => r.new_status,
-    note: (r) => r.note,
   },
 };

@@ -73,7 +73,6 @@ export const Occupation: OccupationResolvers<Context> = {
     }
     return occupation;
   },
-  code: (o) => o.code,
   socCode: (o) => o.soc_code,
   majorGroup: (o) => o.major_group,
   jobZone: (o, _, { loaders }) => (o.job_zone === null ? null : loaders.jobZoneByZone.load(o.job_zone)),

@@ -1,9 +1,23 @@
 /** Resolvers for the O*NET anchor types that hang off Occupation: row -> GraphQL shape, nothing more. */
 import type { RelatednessTier, Resolvers } from '../__generated__/resolvers-types';
 import { loadRequired } from '../loaders';
+import type { ToolRow } from '../store/database';
 
 /** O*NET's spelling of each relatedness tier (Related Occupations.txt), as the enum's values. */
 const RELATEDNESS_TIERS: Record<string, RelatednessTier> = { 'Primary-Short': 'PRIMARY_SHORT', 'Primary-Long': 'PRIMARY_LONG', Supplemental: 'SUPPLEMENTAL' };
+
+/** A 0/1 column O*NET leaves blank where it does not apply: blank stays null. */
+function flag(value: 0 | 1 | null): boolean | null {
+  return value === null ? null : value === 1;
+}
+
+/** A technology skill and a tool are both an example O*NET files under a UNSPSC commodity. */
+const commodityExample = {
+  name: (e: CommodityExample) => e.example,
+  commodityCode: (e: CommodityExample) => e.commodity_code,
+  commodityTitle: (e: CommodityExample) => e.commodity_title,
+};
+type CommodityExample = Pick<ToolRow, 'example' | 'commodity_code' | 'commodity_title'>;
 
 function unknownTier(tier: string): never {
   throw new Error(`related_occupation.tier ${JSON.stringify(tier)} is not one of O*NET's tiers; the store needs rebuilding from a checked file`);
@@ -28,17 +42,11 @@ export const onetResolvers: Resolvers = {
     domainSource: (t) => t.domain_source,
   },
   TechnologySkill: {
-    name: (s) => s.example,
-    commodityCode: (s) => s.commodity_code,
-    commodityTitle: (s) => s.commodity_title,
+    ...commodityExample,
     hot: (s) => s.hot === 1,
     inDemand: (s) => s.in_demand === 1,
   },
-  Tool: {
-    name: (t) => t.example,
-    commodityCode: (t) => t.commodity_code,
-    commodityTitle: (t) => t.commodity_title,
-  },
+  Tool: commodityExample,
   ElementRating: {
     element: (r) => ({ id: r.elementId, name: r.elementName }),
     importance: (r) => r.scores.find((s) => s.scale_id === 'IM')?.value ?? null,
@@ -51,12 +59,12 @@ export const onetResolvers: Resolvers = {
         minimum: s.minimum,
         maximum: s.maximum,
         value: s.value,
-        recommendSuppress: s.recommend_suppress === null ? null : s.recommend_suppress === 1,
-        notRelevant: s.not_relevant === null ? null : s.not_relevant === 1,
+        recommendSuppress: flag(s.recommend_suppress),
+        notRelevant: flag(s.not_relevant),
       })),
   },
   EducationLevel: {
-    recommendSuppress: (e) => (e.recommend_suppress === null ? null : e.recommend_suppress === 1),
+    recommendSuppress: (e) => flag(e.recommend_suppress),
   },
   RelatedOccupation: {
     tier: (r) => RELATEDNESS_TIERS[r.tier] ?? unknownTier(r.tier),

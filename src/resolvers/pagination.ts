@@ -1,4 +1,4 @@
-/** Relay connections: page-size limits, opaque cursors, and slicing a parent's rows into a page. */
+/** Relay connections: page-size limits, opaque cursors, pages the store read by key, and slicing a parent's rows into a page. */
 import { badUserInput, quoted } from '../errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -28,6 +28,27 @@ export function decodeCursor(kind: string, cursor: string): string {
     throw badUserInput('after', `Argument "after" is not a cursor from this list; got ${quoted(cursor)}.`);
   }
   return decoded.slice(kind.length + 1);
+}
+
+/** Returns the id inside a cursor made by `encodeCursor(kind, id)`, or throws BAD_USER_INPUT naming `after`. */
+export function decodeIdCursor(kind: string, cursor: string): number {
+  const id = Number(decodeCursor(kind, cursor));
+  if (!Number.isSafeInteger(id)) throw badUserInput('after', `Argument "after" is not a cursor from this list; got ${quoted(cursor)}.`);
+  return id;
+}
+
+/**
+ * The page of a list the store reads by key (keyset paging): `rows` are up to `first + 1` rows in key order after
+ * the `after` cursor's key, or from the start; the row past `first` only tells that a next page exists.
+ */
+export function keysetConnection<T>(
+  rows: readonly T[],
+  totalCount: number,
+  first: number,
+  afterGiven: boolean,
+  cursorOf: (row: T) => string,
+): Page<T> {
+  return connection(rows.slice(0, first), totalCount, afterGiven, rows.length > first, cursorOf);
 }
 
 /** Pages through rows already in order, keyed by `keyOf`; `after` is a cursor of the same kind. */
@@ -61,7 +82,7 @@ class Edge<T> {
   }
 }
 
-export function connection<T>(
+function connection<T>(
   nodes: readonly T[],
   totalCount: number,
   hasPreviousPage: boolean,

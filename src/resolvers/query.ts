@@ -3,7 +3,7 @@ import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { allSources, coverage, occupationPage } from '../store/queries';
 import { loadOccupation } from './codes';
 import { checkOccupationFilter } from './filter';
-import { checkFirst, connection, decodeCursor, encodeCursor } from './pagination';
+import { checkFirst, decodeCursor, encodeCursor, keysetConnection } from './pagination';
 
 export const Query: QueryResolvers = {
   occupation: (_, { code }, { loaders }) => loadOccupation(loaders, code, 'code'),
@@ -13,9 +13,9 @@ export const Query: QueryResolvers = {
     const checked = checkOccupationFilter(filter, store.meta);
     const afterCode = after == null ? null : decodeCursor('occupation', after);
     const { rows, totalCount } = await occupationPage(store.db, { first: size, afterCode, ...checked });
-    const nodes = rows.slice(0, size);
-    for (const row of nodes) loaders.occupationByCode.prime(row.code, row);
-    return connection(nodes, totalCount, afterCode !== null, rows.length > size, (o) => encodeCursor('occupation', o.code));
+    const page = keysetConnection(rows, totalCount, size, afterCode !== null, (o) => encodeCursor('occupation', o.code));
+    for (const { node } of page.edges) loaders.occupationByCode.prime(node.code, node);
+    return page;
   },
 
   sources: (_, __, { store }) => allSources(store.db),

@@ -28,13 +28,17 @@ export const FIELD_WEIGHTS: Record<SearchField, number> = {
 /** Fields short enough that "how much of the doc the query explains" means something. */
 const TITLE_LIKE: ReadonlySet<SearchField> = new Set(['title', 'alternate_title', 'short_title', 'reported_title', 'technology']);
 
-const QUERY_COVERAGE = 0.65;
-const DOC_COVERAGE = 0.35;
-const EXACT_BONUS = 0.1;
-const BM25_SHARE = 0.04;
-const SUPPORT_BONUS = 0.03;
-/** For a title-like document attested by 5 or more O*NET sources, over one attested by a single source. */
-const SOURCE_BONUS = 0.05;
+/** What each part of the score is worth (the formula is in search.ts). */
+const SCORE_WEIGHTS = {
+  queryCoverage: 0.65,
+  docCoverage: 0.35,
+  exact: 0.1,
+  bm25: 0.04,
+  /** For a title-like document attested by 5 or more O*NET sources, over one attested by a single source. */
+  sources: 0.05,
+  /** For an occupation with SUPPORT_SATURATION more title documents that cover the job part, over one with none. */
+  support: 0.03,
+};
 const SUPPORT_SATURATION = 4;
 
 /** Positions in `terms` where the phrase `alt` starts. */
@@ -91,13 +95,13 @@ export function scoreDocument(
   const docCoverage = titleLike && terms.length > 0 ? covered.filter(Boolean).length / terms.length : 0;
   // Exact: the doc is the job part of the query, give or take optional words ("Legal Secretary" for
   // "Senior Legal Secretary - Chicago").
-  const exact = titleLike && primaryCoverage > 0.999 && docCoverage > 0.999 ? EXACT_BONUS : 0;
+  const exact = titleLike && primaryCoverage > 0.999 && docCoverage > 0.999 ? SCORE_WEIGHTS.exact : 0;
   const attested = titleLike ? (Math.min(candidate.source_count, 5) - 1) / 4 : 0;
   const score =
-    FIELD_WEIGHTS[candidate.field] * (QUERY_COVERAGE * queryCoverage + DOC_COVERAGE * docCoverage) +
+    FIELD_WEIGHTS[candidate.field] * (SCORE_WEIGHTS.queryCoverage * queryCoverage + SCORE_WEIGHTS.docCoverage * docCoverage) +
     exact +
-    BM25_SHARE * bm25Share +
-    SOURCE_BONUS * attested;
+    SCORE_WEIGHTS.bm25 * bm25Share +
+    SCORE_WEIGHTS.sources * attested;
   return { score, queryCoverage, primaryCoverage, docCoverage };
 }
 
@@ -119,7 +123,7 @@ export function rankOccupations(plan: SearchPlan, candidates: readonly SearchCan
     if (primaryCoverage > 0.999 && TITLE_LIKE.has(candidate.field)) entry.support.add(candidate.terms);
   }
   const ranked = [...byOccupation.values()].map(({ hit, support }) => ({
-    hit: { ...hit, score: hit.score + SUPPORT_BONUS * Math.min(1, Math.max(0, support.size - 1) / SUPPORT_SATURATION) },
+    hit: { ...hit, score: hit.score + SCORE_WEIGHTS.support * Math.min(1, Math.max(0, support.size - 1) / SUPPORT_SATURATION) },
     support: support.size,
   }));
   // Equal scores (the same title, equally attested, under two occupations): the one more of whose titles cover the

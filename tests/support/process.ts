@@ -50,3 +50,12 @@ export function removeBuild(entry: string): void {
 export function startServerProcess(entry: string, env: Record<string, string> = {}): ServerProcess {
   return startProcess(entry, { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: testStoreFile, DATA_DIR: dataDir, ...env });
 }
+
+/** The server's lines containing `text`, once there is one: its log reaches stdout up to a second after the event. */
+export async function linesContaining(server: ServerProcess, text: string, timeoutMs = 5000): Promise<string[]> {
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    const found = server.lines.filter((line) => line.includes(text));
+    if (found.length > 0 || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
