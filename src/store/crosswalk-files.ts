@@ -6,6 +6,7 @@
 import type { Insertable } from 'kysely';
 import { join } from 'node:path';
 import { ONET_SOC, SOC_2018 } from '../occupation-code';
+import { ColumnDeclaration, ColumnReading, matching, number, readColumns, text } from './columns';
 import type { Database } from './database';
 import { DelimitedFormat, readDelimited } from './delimited';
 import { DataFileError } from './errors';
@@ -17,11 +18,11 @@ export interface CrosswalkFileSpec<T extends CrosswalkTable> {
   /** Path below data/. */
   path: string;
   format: DelimitedFormat;
-  columns: readonly string[];
   table: T;
   /** The id in data/sources.json this file is served under. */
   sourceId: string;
-  toRow(read: FieldReader, line: number, sourceId: string): Insertable<Database[T]>;
+  /** The file's exact header, each column with how it is stored (null: not stored). */
+  columns: ColumnDeclaration;
 }
 
 /** The formats each classification's codes take; the API's input checks describe the same ones. */
@@ -36,68 +37,60 @@ export const CODE_FORMATS = {
   confidence: { pattern: /^(0\.5|1\.0|2\.0)$/, expected: 'a confidence of 0.5, 1.0 or 2.0' },
 } as const;
 
-function code(read: FieldReader, column: string, format: keyof typeof CODE_FORMATS): string {
-  return read.matching(column, CODE_FORMATS[format].pattern, CODE_FORMATS[format].expected);
-}
-
 function spec<T extends CrosswalkTable>(s: CrosswalkFileSpec<T>): CrosswalkFileSpec<T> {
   return s;
 }
+
+/** Nesta's confidence: one of its three levels, stored as a number. */
+const confidence: ColumnReading = {
+  store: 'confidence',
+  read: (reader, column) => Number(reader.matching(column, CODE_FORMATS.confidence.pattern, CODE_FORMATS.confidence.expected)),
+};
 
 export const socCrosswalkFile = spec({
   path: 'crosswalks/bls-soc-2010-to-2018.tsv',
   // BLS's four title lines (publisher, committee, date, contact) sit above the header.
   format: { delimiter: '\t', quoted: false, headerLine: 5 },
-  columns: ['2010 SOC Code', '2010 SOC Title', '2018 SOC Code', '2018 SOC Title'],
   table: 'soc_crosswalk',
   sourceId: 'bls-soc-2010-2018',
-  toRow: (read, line, sourceId) => ({
-    line,
-    soc2010_code: code(read, '2010 SOC Code', 'soc'),
-    soc2010_title: read.text('2010 SOC Title'),
-    soc2018_code: code(read, '2018 SOC Code', 'soc'),
-    soc2018_title: read.text('2018 SOC Title'),
-    source_id: sourceId,
-  }),
+  columns: [
+    ['2010 SOC Code', matching('soc2010_code', CODE_FORMATS.soc)],
+    ['2010 SOC Title', text('soc2010_title')],
+    ['2018 SOC Code', matching('soc2018_code', CODE_FORMATS.soc)],
+    ['2018 SOC Title', text('soc2018_title')],
+  ],
 });
 
 export const onetSocCrosswalkFile = spec({
   path: 'crosswalks/onet-soc-2010-to-2019.semicolon.csv',
   // A third party's reformatting of O*NET's file: BOM, `;`, CRLF, renamed headers (see PROVENANCE.md).
   format: { delimiter: ';', quoted: true, headerLine: 1 },
-  columns: ['soc2010_code', 'soc2010_title', 'soc2019_code', 'soc2019_title'],
   table: 'onet_soc_crosswalk',
   sourceId: 'onet-soc-2010-2019',
-  toRow: (read, line, sourceId) => ({
-    line,
-    onet2010_code: code(read, 'soc2010_code', 'onetSoc'),
-    onet2010_title: read.text('soc2010_title'),
-    onet2019_code: code(read, 'soc2019_code', 'onetSoc'),
-    onet2019_title: read.text('soc2019_title'),
-    source_id: sourceId,
-  }),
+  columns: [
+    ['soc2010_code', matching('onet2010_code', CODE_FORMATS.onetSoc)],
+    ['soc2010_title', text('onet2010_title')],
+    ['soc2019_code', matching('onet2019_code', CODE_FORMATS.onetSoc)],
+    ['soc2019_title', text('onet2019_title')],
+  ],
 });
 
 export const escoCrosswalkFile = spec({
   path: 'crosswalks/esco-onet-nesta-nov2020.csv',
   format: { delimiter: ',', quoted: true, headerLine: 1 },
-  columns: [
-    'id', 'esco_occupation', 'isco_code', 'onet_code', 'onet_occupation', 'matching_job_titles', 'semantic_similarity',
-    'confidence', 'concept_uri',
-  ],
   table: 'esco_crosswalk',
   sourceId: 'nesta-esco-onet-2020',
-  toRow: (read, line, sourceId) => ({
-    line,
-    uri: code(read, 'concept_uri', 'escoUri'),
-    label: read.text('esco_occupation'),
-    isco_code: code(read, 'isco_code', 'isco08'),
-    onet2010_code: code(read, 'onet_code', 'onetSoc'),
-    onet2010_title: read.text('onet_occupation'),
-    confidence: Number(code(read, 'confidence', 'confidence')),
-    semantic_similarity: read.number('semantic_similarity'),
-    source_id: sourceId,
-  }),
+  columns: [
+    ['id', null],
+    ['esco_occupation', text('label')],
+    ['isco_code', matching('isco_code', CODE_FORMATS.isco08)],
+    ['onet_code', matching('onet2010_code', CODE_FORMATS.onetSoc)],
+    ['onet_occupation', text('onet2010_title')],
+    ['matching_job_titles', null],
+    ['semantic_similarity', number('semantic_similarity')],
+    ['confidence', confidence],
+    ['concept_uri', matching('uri', CODE_FORMATS.escoUri)],
+  ],
 });
 
 export const crosswalkFiles = [socCrosswalkFile, onetSocCrosswalkFile, escoCrosswalkFile] as const;
@@ -112,7 +105,10 @@ export function readCrosswalkFile<T extends CrosswalkTable>(
   if (!declaredSourceIds.has(file.sourceId)) {
     throw new DataFileError('data/sources.json', null, `declares no source "${file.sourceId}", which ${displayName} is served under`);
   }
-  return readDelimited(join(dataDir, file.path), displayName, file.format, file.columns).map((row) =>
-    file.toRow(new FieldReader(displayName, row), row.line, file.sourceId),
-  );
+  const header = file.columns.map(([column]) => column);
+  return readDelimited(join(dataDir, file.path), displayName, file.format, header).map((row) => {
+    const fields = readColumns(file.columns, new FieldReader(displayName, row));
+    const stored: Record<string, unknown> = { line: row.line, ...fields, source_id: file.sourceId };
+    return stored as Insertable<Database[T]>;
+  });
 }
