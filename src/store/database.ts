@@ -497,7 +497,6 @@ export type SkillLinkRow = Selectable<SkillLinkTable>;
 export type ReleaseChangeRow = Selectable<ReleaseChangeTable>;
 export type ReleaseFileSummaryRow = Selectable<ReleaseFileSummaryTable>;
 export type DwaRow = Selectable<DwaTable>;
-export type TaskDwaRow = Selectable<TaskDwaTable>;
 export type CareerMoveRow = Selectable<CareerMoveTable>;
 export type SocCrosswalkRow = Selectable<SocCrosswalkTable>;
 export type OnetSocCrosswalkRow = Selectable<OnetSocCrosswalkTable>;
