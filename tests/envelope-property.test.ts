@@ -163,7 +163,9 @@ function checkAnswer({ status, text }: Answer): void {
   expect(text).not.toMatch(/stacktrace|\bat .+:\d+:\d+|SqliteError|SQLITE_/);
   if (status === 304 || status === 405) return;
   const body = JSON.parse(text) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
-  if (status >= 400) expect(body.errors?.length).toBeGreaterThan(0);
+  // A 4xx says why.
+  const explained = status < 400 || (body.errors?.length ?? 0) > 0;
+  expect({ status, explained }).toEqual({ status, explained: true });
   const codes = (body.errors ?? []).map((e) => e.extensions?.code);
   expect(codes.filter((code) => typeof code !== 'string' || !KNOWN_CODES.has(code))).toEqual([]);
 }

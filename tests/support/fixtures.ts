@@ -38,20 +38,23 @@ export function writeGzLines(path: string, lines: string[]): void {
 }
 
 /**
- * Filtered copies of data/, one per set of occupations, shared by every test file of every run on the same data/:
- * var/test/fixtures/<data hash>-<set>. global-setup.ts passes the hash and removes the copies of older data.
+ * Filtered copies of data/, one per set of occupations, shared by every test file of every run on the same data/
+ * and the same version of this file (a change to how fixtures are cut makes new ones):
+ * var/test/fixtures/<data hash>-<this file's hash>-<set>. global-setup.ts passes the data hash and removes the rest.
  */
 const templatesDir = join(projectRoot, 'var/test/fixtures');
+const cutting = createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
 
 export function removeStaleFixtureTemplates(inputHash: string): void {
   if (!existsSync(templatesDir)) return;
-  for (const name of readdirSync(templatesDir).filter((n) => !n.startsWith(`${inputHash}-`))) rmSync(join(templatesDir, name), { recursive: true, force: true });
+  const current = `${inputHash}-${cutting}-`;
+  for (const name of readdirSync(templatesDir).filter((n) => !n.startsWith(current))) rmSync(join(templatesDir, name), { recursive: true, force: true });
 }
 
 function templateFor(occupations: readonly string[]): string {
   const inputHash = process.env.TEST_DATA_HASH ?? hashDataDir(dataDir);
   const set = createHash('sha256').update([...occupations].sort().join(',')).digest('hex').slice(0, 16);
-  const template = join(templatesDir, `${inputHash}-${set}`);
+  const template = join(templatesDir, `${inputHash}-${cutting}-${set}`);
   if (existsSync(template)) return template;
   // Cut in a folder of its own and renamed into place whole, so a file running at the same time never sees half of
   // it; when two cut the same set at once, the first rename wins and the other's copy goes.
