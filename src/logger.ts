@@ -1,7 +1,8 @@
 /**
  * Structured JSON logs through pino: one object per line with an ISO time and a level name. Lines are buffered
- * and written asynchronously, within a second; `flush()` writes what is buffered before the process exits. pino costs little more than
- * a bare JSON.stringify to stdout (docs/performance.md) and brings levels and error serialisers.
+ * and written asynchronously, within a second; `flush()` writes what is buffered before the process exits. pino
+ * costs little more than a bare JSON.stringify to stdout (docs/performance.md) and brings levels and error
+ * serialisers.
  *
  * When whatever reads stdout falls behind, the buffer is capped: lines past it are dropped and counted, and a
  * warning says how many. Uncapped, memory grows with the backlog (docs/performance.md has the measurement).

@@ -16,6 +16,7 @@ import { loadRequired, type Loaders } from '../loaders';
 import type { DwaRow, OccupationRow, TechnologySkillRow } from '../store/database';
 import { type CareerCard, STORED_MOVES } from '../store/careers';
 import { loadOccupation } from './codes';
+import { enumValues } from './enums';
 import { ids } from './ids';
 import { checkFirst } from './pagination';
 
@@ -164,7 +165,7 @@ export const OccupationComparison: OccupationComparisonResolvers<Context> = {
   educationChange: async (c, _, { loaders }) => {
     const [from, to] = await Promise.all([loaders.educationByOccupation.load(c.from.code), loaders.educationByOccupation.load(c.to.code)]);
     // The loader holds all four distributions; the change is in the required level of education.
-    const requiredLevel = (rows: typeof from) => rows.filter((r) => r.scale_id === 'RL');
+    const requiredLevel = (rows: typeof from) => rows.filter((r) => r.scale_id === enumValues.EducationDistribution.REQUIRED_LEVEL_OF_EDUCATION);
     const a = typicalCategory(requiredLevel(from));
     const b = typicalCategory(requiredLevel(to));
     const id = `${ids.comparison(c.from.code, c.to.code)}/education-change`;

@@ -5,6 +5,7 @@ import type { ElementScoreRow } from '../store/queries';
 import { notFound, quoted } from '../errors';
 import { occupationCareerFields } from './careers';
 import { loadOccupation } from './codes';
+import { enumValues } from './enums';
 import { ids } from './ids';
 import { pageOf } from './pagination';
 import type { ElementRatingShape, ElementRatingsShape } from './shapes';
@@ -112,7 +113,7 @@ export const Occupation: OccupationResolvers<Context> = {
     heldRatingsOf(ids.elementRatings(o.code, 'interests'), await loaders.interestScoresByOccupation.load(o.code), `O*NET ${o.release} has no Interests ratings for this occupation`),
   // `distribution` arrives as its scale id (src/resolvers/enums.ts), the required level of education by default.
   education: async (o, { distribution }, { loaders }) =>
-    (await loaders.educationByOccupation.load(o.code)).filter((row) => row.scale_id === (distribution ?? 'RL')),
+    (await loaders.educationByOccupation.load(o.code)).filter((row) => row.scale_id === (distribution ?? enumValues.EducationDistribution.REQUIRED_LEVEL_OF_EDUCATION)),
   relatedOccupations: (o, _, { loaders }) => loaders.relatedOccupationsByOccupation.load(o.code),
   ...occupationCareerFields,
 };
