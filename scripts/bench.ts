@@ -6,10 +6,12 @@
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 20) bound each run; BENCH_ROUNDS (default 2) runs
  * server and ceiling in turn that many times and keeps the best of each. Errors and non-2xx are summed over runs.
  *
- * The router enrichment rows (issue 11) send `_entities` with 20, 50 or 1 random occupation codes, a new set in
- * every request body, at BENCH_ENRICHMENT_CONNECTIONS (default 10). Beside the server they run the in-memory bound
- * (scripts/in-memory-server.ts: the same stack with every loader's data held in memory) and the serialising ceiling
- * (the ceiling server with `--stringify`: a median-sized answer held parsed and stringified per request).
+ * The router enrichment rows (issues 11 and 24) send `_entities` with 20, 50 or 1 random occupation codes, a new set
+ * in every request body, at BENCH_ENRICHMENT_CONNECTIONS (default 10; BENCH_ENRICHMENT_SIZES, default `20,50,1`).
+ * Beside the server, in turns, run the two peers (scripts/peer-mercurius.ts: Fastify and Mercurius with graphql-jit;
+ * scripts/peer-graphql-jit.ts: graphql-jit in a bare node:http handler; both over the same schema, resolvers, loaders
+ * and store) and the serialising ceiling (the ceiling server with `--stringify`: a median-sized answer held parsed
+ * and stringified per request).
  * BENCH_ONLY=enrichment or BENCH_ONLY=operations runs one part.
  */
 import assert from 'node:assert';
@@ -207,6 +209,22 @@ async function warmOverEveryCode(port: number, codes: readonly string[]) {
   }
 }
 
+/** A server of the enrichment rows: ours as `npm start` runs it, or a peer stack over the same schema, resolvers and store. */
+interface EnrichmentServer {
+  name: string;
+  port: number;
+  process: ServerProcess;
+}
+
+/** The peers (issue 24): the other stacks a subgraph over these resolvers could run on, each in its own process. */
+const PEERS = [
+  { name: 'mercurius', entry: join(__dirname, 'peer-mercurius.js') },
+  { name: 'graphql-jit', entry: join(__dirname, 'peer-graphql-jit.js') },
+];
+
+/** The enrichment sizes to run (BENCH_ENRICHMENT_SIZES, e.g. `20` for a quick run). */
+const enrichmentSizes = (process.env.BENCH_ENRICHMENT_SIZES ?? '20,50,1').split(',').map(Number);
+
 async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> {
   const store = await openStore(snapshot.storeFile);
   const codes = (await store.db.selectFrom('occupation').select('code').orderBy('code').execute()).map((r) => r.code);
@@ -214,63 +232,73 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
   const inProcess = await enrichmentInProcess(snapshot.storeFile, codes);
 
   const shipped = await startServer(snapshot, {});
-  const bound = startProcess(inMemoryEntry, { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: snapshot.storeFile, DATA_DIR: snapshot.dataDir }, { keepLines: false, nodeFlags: serverNodeFlags(root) });
-  const boundPort = await bound.ready;
-  await warmOverEveryCode(shipped.port, codes);
-  await warmOverEveryCode(boundPort, codes);
+  const servers: EnrichmentServer[] = [{ name: 'server', port: shipped.port, process: shipped.process }];
+  for (const peer of PEERS) {
+    const started = startProcess(peer.entry, { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: snapshot.storeFile, DATA_DIR: snapshot.dataDir }, { keepLines: false, nodeFlags: serverNodeFlags(root) });
+    servers.push({ name: peer.name, port: await started.ready, process: started });
+  }
+  for (const server of servers) await warmOverEveryCode(server.port, codes);
 
-  interface EnrichmentRow { size: number; bytes: number[]; medianBytes: number; server: LoadResult & { rssMaxMb: number }; inMemory: LoadResult & { rssMaxMb: number }; ceiling: LoadResult & { rssMaxMb: number } }
+  type Measured = LoadResult & { rssMaxMb: number };
+  interface EnrichmentRow { size: number; bytes: number[]; medianBytes: number; runs: Map<string, Measured>; ceiling: Measured }
   const rows: EnrichmentRow[] = [];
-  for (const size of [20, 50, 1]) {
-    // Answers for the same bodies from both servers must be byte for byte the same; the median-sized one feeds the ceiling.
+  for (const size of enrichmentSizes) {
+    // Every server must answer the same bodies with the same data (the peers without Apollo's closing newline); the
+    // median-sized answer feeds the ceiling.
     const next = enrichmentBodies(codes, size, 1000 + size);
     const answers: { headers: Record<string, string>; body: string }[] = [];
     for (let i = 0; i < 11; i += 1) {
       const request = { ...enrichmentRequest(next), body: next() };
       const fromServer = await sample(shipped.port, request);
-      const fromBound = await sample(boundPort, request);
-      assert(fromServer.body === fromBound.body, `enrichment x${size}: the in-memory bound answers differently`);
+      for (const peer of servers.slice(1)) assert((await sample(peer.port, request)).body === fromServer.body.trimEnd(), `enrichment x${size}: ${peer.name} answers differently`);
       answers.push(fromServer);
     }
     const bySize = [...answers].sort((a, b) => a.body.length - b.body.length);
     const middle = bySize[Math.floor(bySize.length / 2)]!;
-    let server: EnrichmentRow['server'] | undefined;
-    let inMemory: EnrichmentRow['inMemory'] | undefined;
-    let ceiling: EnrichmentRow['ceiling'] | undefined;
+    const runs = new Map<string, Measured>();
+    let ceiling: Measured | undefined;
     for (let round = 0; round < rounds; round += 1) {
-      const a = await measured(shipped.port, shipped.process.child.pid, [enrichmentRequest(enrichmentBodies(codes, size, 10 * round + size))], enrichmentConnections);
-      const b = await measured(boundPort, bound.child.pid, [enrichmentRequest(enrichmentBodies(codes, size, 10 * round + size))], enrichmentConnections);
+      // Each takes its turn with the same sequence of bodies; the best run of each counts.
+      for (const server of servers) {
+        const run = await measured(server.port, server.process.child.pid, [enrichmentRequest(enrichmentBodies(codes, size, 10 * round + size))], enrichmentConnections);
+        const before = runs.get(server.name);
+        runs.set(server.name, before === undefined ? run : best(before, run));
+      }
       const c = await ceilingFor(middle, enrichmentRequest(enrichmentBodies(codes, size, 10 * round + size)), dir, `enrichment-${size}`, { serialising: true, runConnections: enrichmentConnections });
-      server = server === undefined ? a : best(server, a);
-      inMemory = inMemory === undefined ? b : best(inMemory, b);
       ceiling = ceiling === undefined ? c : best(ceiling, c);
     }
-    assert(server !== undefined && inMemory !== undefined && ceiling !== undefined);
-    rows.push({ size, bytes: bySize.map((a) => Buffer.byteLength(a.body)), medianBytes: Buffer.byteLength(middle.body), server, inMemory, ceiling });
+    assert(ceiling !== undefined);
+    rows.push({ size, bytes: bySize.map((a) => Buffer.byteLength(a.body)), medianBytes: Buffer.byteLength(middle.body), runs, ceiling });
   }
-  await stop(shipped.process);
-  await stop(bound);
+  for (const server of servers) await stop(server.process);
 
   console.log('');
-  console.log(`router enrichment: _entities with random codes from all ${codes.length} occupations, a new set (and a distinct body) every request, ${enrichmentConnections} connections`);
-  console.log(`${'reps'.padEnd(6)}${pad('bytes', 15)}${pad('req/s', 8)}${pad('p50', 6)}${pad('p99', 6)}${pad('in-mem', 8)}${pad('im.p99', 8)}${pad('ser.ceil', 10)}${pad('server/ceil', 13)}${pad('in-mem/ceil', 13)}${pad('server/in-mem', 15)}${pad('errors', 8)}${pad('non2xx', 8)}${pad('RSS MB', 8)}`);
+  console.log(`router enrichment: _entities with random codes from all ${codes.length} occupations, a new set (and a distinct body) every request, ${enrichmentConnections} connections; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`${'reps'.padEnd(5)}${pad('bytes', 12)}${pad('ser.ceil', 9)}${servers.map((s) => `${pad(s.name, 12)}${pad('p50', 5)}${pad('p99', 5)}${pad('/ceil', 7)}`).join('')}${pad('server/best peer', 18)}${pad('errors', 7)}${pad('non2xx', 7)}${pad('RSS MB', 7)}`);
   for (const r of rows) {
     const range = `${Math.round(r.bytes[0]! / 1000)}-${Math.round(r.bytes.at(-1)! / 1000)} KB`;
+    const all = servers.map((s) => r.runs.get(s.name)!);
+    const server = all[0]!;
+    const bestPeer = Math.max(...all.slice(1).map((run) => run.requestsPerSecond));
     console.log(
-      `${String(r.size).padEnd(6)}${pad(range, 15)}${pad(r.server.requestsPerSecond, 8)}${pad(r.server.p50Ms, 6)}${pad(r.server.p99Ms, 6)}${pad(r.inMemory.requestsPerSecond, 8)}${pad(r.inMemory.p99Ms, 8)}` +
-        `${pad(r.ceiling.requestsPerSecond, 10)}${pad(ratio(r.server.requestsPerSecond, r.ceiling.requestsPerSecond), 13)}${pad(ratio(r.inMemory.requestsPerSecond, r.ceiling.requestsPerSecond), 13)}` +
-        `${pad(ratio(r.server.requestsPerSecond, r.inMemory.requestsPerSecond), 15)}${pad(r.server.errors + r.server.timeouts + r.inMemory.errors + r.inMemory.timeouts, 8)}${pad(r.server.non2xx + r.inMemory.non2xx, 8)}${pad(r.server.rssMaxMb, 8)}`,
+      `${String(r.size).padEnd(5)}${pad(range, 12)}${pad(r.ceiling.requestsPerSecond, 9)}` +
+        all.map((run) => `${pad(run.requestsPerSecond, 12)}${pad(run.p50Ms, 5)}${pad(run.p99Ms, 5)}${pad(ratio(run.requestsPerSecond, r.ceiling.requestsPerSecond), 7)}`).join('') +
+        `${pad(ratio(server.requestsPerSecond, bestPeer), 18)}${pad(all.reduce((n, run) => n + run.errors + run.timeouts, 0), 7)}${pad(all.reduce((n, run) => n + run.non2xx, 0), 7)}${pad(server.rssMaxMb, 7)}`,
     );
   }
-  const twenty = rows.find((r) => r.size === 20)!;
-  console.log(`bytes: the range of 11 sampled answers; the serialising ceiling stringifies the median one (${twenty.medianBytes} bytes for 20).`);
-  console.log(`both servers were first sent every occupation once (in sets of 50), then a 2 s warm-up before each ${seconds} s run; best of ${rounds} alternating rounds.`);
+  console.log(`req/s of each server, its p50 and p99 in ms and its share of the serialising ceiling; bytes: the range of 11 sampled answers, the ceiling stringifies the median one.`);
+  console.log(`peers (same schema, resolvers, loaders and store with rows held, node flags of npm start): mercurius = Fastify + Mercurius with jit: 1 (scripts/peer-mercurius.ts); graphql-jit = graphql-jit in a bare node:http handler (scripts/peer-graphql-jit.ts).`);
+  console.log(`every server was first sent every occupation once (in sets of 50), then a 2 s warm-up before each ${seconds} s run; best of ${rounds} alternating rounds.`);
   console.log(`in process, 20 codes (executeOperation, fresh context): ${inProcess.medianMs.toFixed(2)} ms median (CPU time ${inProcess.cpuMs.toFixed(2)} ms), ${inProcess.p90Ms.toFixed(2)} ms p90 over 300 random sets; ${inProcess.firstPassMs.toFixed(2)} ms median on the first pass over every code; ${inProcess.sql} SQL statements at most; ${inProcess.heldRows} rows held after (STORE_HELD_ROWS ${readConfig().heldRows})`);
-  console.log('targets (issue 11), 20 codes:');
-  console.log(`  server >= 17% of the serialising ceiling: ${ratio(twenty.server.requestsPerSecond, twenty.ceiling.requestsPerSecond)}`);
-  console.log(`  execution in process <= 2.5 ms: ${inProcess.medianMs.toFixed(2)} ms (CPU time ${inProcess.cpuMs.toFixed(2)} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
-  console.log(`  p99 at ${enrichmentConnections} connections <= 60 ms: ${twenty.server.p99Ms} ms`);
-  console.log(`  RSS under load <= 250 MB: ${Math.max(...rows.map((r) => r.server.rssMaxMb))} MB (in-memory bound: ${Math.max(...rows.map((r) => r.inMemory.rssMaxMb))} MB)`);
+  const twenty = rows.find((r) => r.size === 20);
+  if (twenty !== undefined) {
+    const server = twenty.runs.get('server')!;
+    console.log('targets (issue 24), 20 codes:');
+    for (const peer of PEERS) console.log(`  server ahead of ${peer.name}: ${ratio(server.requestsPerSecond, twenty.runs.get(peer.name)!.requestsPerSecond)} of its req/s`);
+    console.log(`  server >= 30% of the serialising ceiling: ${ratio(server.requestsPerSecond, twenty.ceiling.requestsPerSecond)}`);
+    console.log(`  p99 at ${enrichmentConnections} connections <= 40 ms: ${server.p99Ms} ms`);
+  }
+  console.log(`kept (issue 11): execution in process <= 2.5 ms: ${inProcess.medianMs.toFixed(2)} ms (CPU time ${inProcess.cpuMs.toFixed(2)} ms); RSS under load <= 250 MB: ${Math.max(...rows.map((r) => r.runs.get('server')!.rssMaxMb))} MB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }
 
 async function main(): Promise<void> {
