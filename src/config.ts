@@ -35,6 +35,8 @@ export interface Config {
   responseCacheMinUses: number;
   /** Store rows the loaders keep in memory for the store's life (STORE_HELD_ROWS, default 150,000; 0 holds none). */
   heldRows: number;
+  /** Requests of a shape Apollo already answered run without its pipeline (FAST_PATH, default 1; 0 sends all to Apollo). */
+  fastPath: boolean;
   /** The suggested-corrections store (CORRECTIONS_FILE, default var/corrections.sqlite); never the reference store. */
   correctionsFile: string;
   /**
@@ -69,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheBytes: wholeNumber(env, 'RESPONSE_CACHE_MB', 64, 0, 1024 * 1024) * 1024 * 1024,
     responseCacheMinUses: wholeNumber(env, 'RESPONSE_CACHE_MIN_USES', 2, 1, 1000),
     heldRows: wholeNumber(env, 'STORE_HELD_ROWS', 150_000, 0),
+    fastPath: wholeNumber(env, 'FAST_PATH', 1, 0, 1) === 1,
     correctionsFile,
     correctionsDatabaseUrl,
     adminTokenHashes: env.ADMIN_TOKEN_SHA256,

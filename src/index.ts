@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       logger,
       responseCache: new ResponseCache(config.responseCacheBytes, config.responseCacheMinUses),
       corrections,
+      fastPath: config.fastPath,
     },
     config.port,
   );

@@ -11,9 +11,13 @@
  * slower: docs/performance.md). So requests with field hooks run against Apollo's schema, whose wrappers report
  * per-field timings (tests/jit.test.ts), and all others against a second instance Apollo never sees: a copy made
  * with graphql-tools' `mapSchema` (new types and fields, the same resolvers), far cheaper than building it again.
+ *
+ * Each untraced execution is noted against its request's context (`executionOf`), with the compiled operation it
+ * ran, so the HTTP front's fast path (http/fast-path.ts) can run that same operation for later requests of the
+ * same shape without Apollo's per-request pipeline.
  */
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { mapSchema } from '@graphql-tools/utils';
 import type { Context } from './context';
@@ -30,23 +34,63 @@ function wantsFieldHooks(context: object): boolean {
   return Object.getOwnPropertySymbols(context).some((symbol) => symbol.description === FIELD_HOOKS);
 }
 
-/** One compiled function per (document, operation name), against one schema. */
+/**
+ * An operation ready to run: compiled against one schema, with its variables coerced by graphql-js first, so bad ones
+ * fail exactly as they would there (Apollo turns those errors into BAD_USER_INPUT with a 400); graphql-jit's own
+ * errors carry no AST nodes to tell them apart.
+ */
+export class PreparedOperation {
+  constructor(
+    private readonly schema: GraphQLSchema,
+    readonly operation: OperationDefinitionNode,
+    private readonly compiled: CompiledQuery,
+  ) {}
+
+  async run(context: Context, variables: Record<string, unknown>): Promise<ExecutionResult> {
+    const errors = variableErrors(this.schema, this.operation, variables);
+    if (errors !== undefined) return { errors };
+    return asGraphQLErrors(await this.compiled.query(undefined, context, variables));
+  }
+}
+
+function variableErrors(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): readonly GraphQLError[] | undefined {
+  return getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 }).errors;
+}
+
+/** One prepared operation per (document, operation name), against one schema. */
 function compiler(schema: GraphQLSchema) {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
-  return (document: DocumentNode, operationName: string | null | undefined): CompiledQuery | ExecutionResult => {
+  const compiled = new WeakMap<DocumentNode, Map<string, PreparedOperation>>();
+  return (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined): PreparedOperation | ExecutionResult => {
     const name = operationName ?? '';
     let byName = compiled.get(document);
     if (byName === undefined) compiled.set(document, (byName = new Map()));
-    let query = byName.get(name);
-    if (query === undefined) {
+    let prepared = byName.get(name);
+    if (prepared === undefined) {
       const result = compileQuery(schema, document, operationName ?? undefined);
       // Compilation refuses what validation would have (e.g. an unknown operation name): report it as such.
       if (!isCompiledQuery(result)) return result;
-      query = result;
-      byName.set(name, query);
+      prepared = new PreparedOperation(schema, operation, result);
+      byName.set(name, prepared);
     }
-    return query;
+    return prepared;
   };
+}
+
+/** An untraced execution: the operation that ran for a request and what it gave. */
+export interface Execution {
+  prepared: PreparedOperation;
+  result: ExecutionResult;
+}
+
+/**
+ * Executions by their request's loaders: Apollo runs each request on a shallow copy of the context it is given
+ * (ApolloServer.ts, cloneObject), which shares the context's per-request loaders.
+ */
+const executions = new WeakMap<Context['loaders'], Execution>();
+
+/** The untraced execution run for the request with this context, if one ran. */
+export function executionOf(context: Context): Execution | undefined {
+  return executions.get(context.loaders);
 }
 
 /** `schema` goes to Apollo (and runs traced requests); a copy made here, before Apollo can wrap it, runs the rest. */
@@ -67,13 +111,14 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
           // operation (or several and no name). graphql-js answers that with an error Apollo turns into a 400
           // (OPERATION_RESOLUTION_FAILURE); do the same before anything reads the operation.
           if (operation === undefined || operation === null) return { errors: [unresolvedOperation(request.operationName)] };
-          // Coerced by graphql-js first, so bad variables fail exactly as they would there (Apollo turns those
-          // errors into BAD_USER_INPUT with a 400); graphql-jit's own errors carry no AST nodes to tell them apart.
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
-          if (variables.errors !== undefined) return { errors: variables.errors };
-          const query = (wantsFieldHooks(context) ? compileTraced : compilePlain)(document, operationName);
-          if (!isCompiledQuery(query)) return asGraphQLErrors(query);
-          return asGraphQLErrors(await query.query(undefined, context, request.variables ?? {}));
+          const variables = request.variables ?? {};
+          const traced = wantsFieldHooks(context);
+          const prepared = (traced ? compileTraced : compilePlain)(document, operation, operationName);
+          // Bad variables are reported before a failed compilation, as when they were coerced first.
+          if (!(prepared instanceof PreparedOperation)) return { errors: variableErrors(schema, operation, variables) ?? asGraphQLErrors(prepared).errors };
+          const result = await prepared.run(context as Context, variables);
+          if (!traced) executions.set((context as Context).loaders, { prepared, result });
+          return result;
         },
       };
     },

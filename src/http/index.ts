@@ -1,7 +1,8 @@
 /**
  * The HTTP front: a plain node:http server that routes health checks (health.ts), answers repeated queries from
- * the response cache (response-cache.ts) and hands GraphQL requests to Apollo Server (apollo-bridge.ts), after
- * reading a size-limited UTF-8 body (body.ts). Every request gets one access-log line (access-log.ts).
+ * the response cache (response-cache.ts) and hands GraphQL requests to Apollo Server (apollo-bridge.ts), or, for a
+ * request of a shape Apollo already answered, runs its operation directly (fast-path.ts), after reading a
+ * size-limited UTF-8 body (body.ts). Every request gets one access-log line (access-log.ts).
  */
 import type { ApolloServer } from '@apollo/server';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,6 +15,7 @@ import type { Store } from '../store/store';
 import { logRequest } from './access-log';
 import { operationNameOf, toHeaderMap, writeApolloResponse } from './apollo-bridge';
 import { parseBody, readBody } from './body';
+import { FastPath } from './fast-path';
 import { allowGet, BARE_GET_MESSAGE, getOperationName, isBareGet } from './get';
 import { answerHealth, Readiness } from './health';
 import { errorBody, HttpError, sendJson } from './respond';
@@ -32,11 +34,14 @@ export interface HttpOptions {
   responseCache?: ResponseCache;
   /** The suggested-corrections store, tokens and rate limit; absent, the corrections operations fail. */
   corrections?: CorrectionsService;
+  /** Runs requests of a shape Apollo already answered without its pipeline (fast-path.ts); default true. */
+  fastPath?: boolean;
 }
 
 export function createRequestHandler(options: HttpOptions) {
   const { apollo, store, maxBodyBytes, exposeStatementCount, logger, responseCache, corrections } = options;
   const readiness = new Readiness();
+  const graphql = new FastPath(apollo, options.fastPath ?? true);
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
@@ -76,14 +81,9 @@ export function createRequestHandler(options: HttpOptions) {
       allowGet(method, headers);
       const body = method === 'POST' ? parseBody(headers.get('content-type') ?? '', text) : undefined;
       operationName = method === 'GET' ? getOperationName(url.searchParams) : operationNameOf(body);
-      const context = createContext(
-        store,
-        corrections && { service: corrections, authorization: req.headers.authorization, clientKey: clientKeyOf(req, corrections.clientHeader) },
-      );
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method, headers, search: url.search, body },
-        context: async () => context,
-      });
+      const newContext = () =>
+        createContext(store, corrections && { service: corrections, authorization: req.headers.authorization, clientKey: clientKeyOf(req, corrections.clientHeader) });
+      const { response, context } = await graphql.execute({ method, headers, search: url.search, body }, newContext);
       status = response.status ?? 200;
       const outHeaders: Record<string, string> = { 'x-request-id': requestId };
       for (const [name, value] of response.headers) outHeaders[name] = value;
@@ -114,17 +114,17 @@ export function createRequestHandler(options: HttpOptions) {
       logRequest(logger, { requestId, method: req.method, path: url.pathname, operationName, status, cache, started });
     }
   };
-  return { handler, setReady: (value: boolean) => readiness.set(value) };
+  return { handler, setReady: (value: boolean) => readiness.set(value), fastPath: graphql };
 }
 
-export function startHttpServer(options: HttpOptions, port: number): Promise<{ server: Server; setReady: (v: boolean) => void }> {
-  const { handler, setReady } = createRequestHandler(options);
+export function startHttpServer(options: HttpOptions, port: number): Promise<{ server: Server; setReady: (v: boolean) => void; fastPath: FastPath }> {
+  const { handler, setReady, fastPath } = createRequestHandler(options);
   const server = createHttpServer((req, res) => void handler(req, res));
   server.keepAliveTimeout = 65_000;
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve({ server, setReady }));
+    server.listen(port, () => resolve({ server, setReady, fastPath }));
   });
 }

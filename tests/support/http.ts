@@ -5,15 +5,21 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { CorrectionsService } from '../../src/corrections/service';
 import { startHttpServer } from '../../src/http';
+import type { FastPath } from '../../src/http/fast-path';
 import { type Logger, silentLogger } from '../../src/logger';
 import { ResponseCache } from '../../src/http/response-cache';
 import { createServer } from '../../src/server';
+import type { Store } from '../../src/store/store';
 import { openTestStore } from './store';
 
 export interface RunningHttp {
   /** `http://127.0.0.1:<port>/` */
   url: string;
   server: Server;
+  /** How requests were answered: by the fast path or by Apollo (src/http/fast-path.ts). */
+  fastPath: FastPath;
+  /** The reference store it serves (closed by `stop`). */
+  store: Store;
   setReady(ready: boolean): void;
   stop(): Promise<void>;
 }
@@ -30,20 +36,25 @@ export interface ServeOptions {
   responseCacheMinUses?: number;
   /** A corrections store with its tokens and rate limit (the caller opens and closes it); absent, corrections fail. */
   corrections?: CorrectionsService;
+  /** Runs requests of a shape Apollo already answered without its pipeline (default true, as in production). */
+  fastPath?: boolean;
 }
 
-export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, responseCacheMinUses = 2, corrections }: ServeOptions): Promise<RunningHttp> {
+export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, responseCacheMinUses = 2, corrections, fastPath = true }: ServeOptions): Promise<RunningHttp> {
   const store = await openTestStore();
   const apollo = createServer({ production });
   await apollo.start();
-  const { server, setReady } = await startHttpServer(
-    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes, responseCacheMinUses), corrections },
+  const started = await startHttpServer(
+    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes, responseCacheMinUses), corrections, fastPath },
     0,
   );
+  const { server, setReady } = started;
   setReady(ready);
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     server,
+    fastPath: started.fastPath,
+    store,
     setReady,
     async stop() {
       server.closeAllConnections();

@@ -1,0 +1,244 @@
+/**
+ * The router's path (src/http/fast-path.ts) answers exactly as Apollo's: the recorded answers' operations (the
+ * README's queries among them), the router's enrichment query and the envelope property test's generated requests
+ * get the same status, headers and bytes from a production server with the fast path as from one without it, each
+ * request sent twice to the first (once to learn its shape, once down the fast path). Then what it must never
+ * skip, each checked where the fast path would otherwise answer: CSRF prevention, production error masking,
+ * graphql-armor's limits, Cache-Control; and what always goes to Apollo: federated traces, persisted queries,
+ * mutations, GET and requests with credentials.
+ */
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { answerCases, nextPageCases, recordedAnswers } from './support/answers';
+import { envelope } from './support/envelopes';
+import { serveHttp, type RunningHttp } from './support/http';
+import { ENRICHMENT_QUERY } from './support/queries';
+
+let fast: RunningHttp;
+let apollo: RunningHttp;
+let codes: string[];
+beforeAll(async () => {
+  fast = await serveHttp({ production: true });
+  apollo = await serveHttp({ production: true, fastPath: false });
+  codes = (await fast.store.db.selectFrom('occupation').select('code').orderBy('code').execute()).map((r) => r.code);
+});
+afterAll(async () => {
+  await fast.stop();
+  await apollo.stop();
+});
+
+interface Reply {
+  status: number;
+  /** Every response header but the per-request and per-connection ones. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+const PER_REQUEST = new Set(['date', 'x-request-id', 'connection', 'keep-alive']);
+
+async function send(url: string, init: RequestInit): Promise<Reply> {
+  const response = await fetch(url, init);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of response.headers) if (!PER_REQUEST.has(name)) headers[name] = value;
+  return { status: response.status, headers, body: await response.text() };
+}
+
+function post(server: RunningHttp, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return send(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+/** The answer without the fast path, and the fast path server's first and second answers, with how many it answered. */
+async function bothPaths(body: unknown, headers: Record<string, string> = {}) {
+  const before = { ...fast.fastPath.counts };
+  const viaApollo = await post(apollo, body, headers);
+  const first = await post(fast, body, headers);
+  const second = await post(fast, body, headers);
+  const { counts } = fast.fastPath;
+  return { viaApollo, first, second, fast: counts.fast - before.fast, errorsToApollo: counts.errorsToApollo - before.errorsToApollo };
+}
+
+const recorded = recordedAnswers();
+const caseNames = Object.keys(recorded);
+
+test.each(caseNames)('%s: the same status, headers and bytes through both paths', async (name) => {
+  const c = [...answerCases(codes), ...nextPageCases(recorded['every list field']!)].find((x) => x.name === name)!;
+  const { viaApollo, first, second, fast: answeredFast, errorsToApollo } = await bothPaths({ query: c.query, variables: c.variables });
+  expect(first).toEqual(viaApollo);
+  expect(second).toEqual(viaApollo);
+  expect(viaApollo.status).toBe(200);
+  expect(viaApollo.body.length).toBeGreaterThan(20);
+  if (c.errorsExpected) {
+    // Errors are Apollo's to format: the fast path hands such a request over, or never learns its shape.
+    expect(answeredFast).toBe(0);
+    expect(JSON.parse(viaApollo.body)).toHaveProperty('errors');
+  } else {
+    // The second time at the latest, the fast path answered (the first time too if another case taught it the shape).
+    expect(answeredFast).toBeGreaterThanOrEqual(1);
+    expect(errorsToApollo).toBe(0);
+  }
+});
+
+test('generated envelopes: the same status, headers and bytes through both paths', async () => {
+  const before = { ...fast.fastPath.counts };
+  await fc.assert(
+    fc.asyncProperty(envelope, async (body) => {
+      const viaApollo = await post(apollo, body);
+      expect(await post(fast, body)).toEqual(viaApollo);
+      expect(await post(fast, body)).toEqual(viaApollo);
+    }),
+    { numRuns: 200 },
+  );
+  // The runs reached the fast path, and Apollo for the rest.
+  expect(fast.fastPath.counts.fast).toBeGreaterThan(before.fast);
+  expect(fast.fastPath.counts.apollo).toBeGreaterThan(before.apollo);
+});
+
+test('enrichment with random codes, a new set every request: each answer as Apollo gives it, all but the first down the fast path', async () => {
+  const before = { ...fast.fastPath.counts };
+  for (let i = 0; i < 20; i += 1) {
+    const representations = Array.from({ length: 20 }, (_, j) => ({ __typename: 'Occupation', code: codes[(i * 131 + j * 37) % codes.length] }));
+    const body = { query: ENRICHMENT_QUERY, variables: { representations, request: i }, operationName: 'Enrichment' };
+    expect(await post(fast, body)).toEqual(await post(apollo, body));
+  }
+  expect(fast.fastPath.counts.fast - before.fast).toBeGreaterThanOrEqual(19);
+});
+
+describe('in development too (stack traces, the x-sql-statements header)', () => {
+  let devFast: RunningHttp;
+  let devApollo: RunningHttp;
+  beforeAll(async () => {
+    devFast = await serveHttp({ production: false });
+    devApollo = await serveHttp({ production: false, fastPath: false });
+  });
+  afterAll(async () => {
+    await devFast.stop();
+    await devApollo.stop();
+  });
+
+  test('the enrichment, then the same shape with an unknown code: the statement count is that of the execution that answered', async () => {
+    const enrichment = (representations: { __typename: string; code: string }[]) => ({ query: ENRICHMENT_QUERY, variables: { representations } });
+    const good = enrichment(['43-6012.00', '15-1252.00', '23-2011.00'].map((code) => ({ __typename: 'Occupation', code })));
+    const bad = enrichment(['23-2011.00', '99-9999.00'].map((code) => ({ __typename: 'Occupation', code })));
+    for (const body of [good, good, bad]) {
+      const viaApollo = await post(devApollo, body);
+      expect(await post(devFast, body)).toEqual(viaApollo);
+      expect(Number(viaApollo.headers['x-sql-statements'])).toBeGreaterThan(0);
+    }
+    expect(devFast.fastPath.counts).toMatchObject({ fast: 1, errorsToApollo: 1, learned: 1 });
+  });
+});
+
+describe('what the fast path must not skip', () => {
+  const occupationQuery = 'query Occ($code: String!) { occupation(code: $code) { code title jobZone { zone } } }';
+
+  test('CSRF prevention: a simple (text/plain) request is refused although its query and headers otherwise match a learned shape', async () => {
+    const body = { query: '{ occupation(code: "43-6012.00") { code title } }' };
+    const textPlain = 'text/plain; x=application/json';
+    // Learned twice over: as JSON, and with a text/plain content type that the preflight header lets through.
+    const learnedWith: Record<string, string>[] = [{}, { 'content-type': textPlain, 'apollo-require-preflight': 'true' }];
+    for (const headers of learnedWith) {
+      const { viaApollo, second, fast: answeredFast } = await bothPaths(body, headers);
+      expect([viaApollo.status, second.status, answeredFast]).toEqual([200, 200, 1]);
+    }
+    const before = fast.fastPath.counts.fast;
+    for (let i = 0; i < 2; i += 1) {
+      const refused = await post(fast, body, { 'content-type': textPlain });
+      expect(refused).toEqual(await post(apollo, body, { 'content-type': textPlain }));
+      expect(refused.status).toBe(400);
+      expect(refused.body).toContain('Cross-Site Request Forgery');
+    }
+    expect(fast.fastPath.counts.fast).toBe(before);
+  });
+
+  test('production error masking: an internal error in a learned shape comes back masked, as Apollo masks it', async () => {
+    const server = await serveHttp({ production: true });
+    try {
+      const learned = await post(server, { query: occupationQuery, variables: { code: '43-6012.00' } });
+      expect(learned.status).toBe(200);
+      expect(server.fastPath.counts.learned).toBe(1);
+      // Every read now fails inside a resolver with a SqliteError, an internal error.
+      await server.store.close();
+      const failed = await post(server, { query: occupationQuery, variables: { code: '15-1252.00' } });
+      expect(server.fastPath.counts.errorsToApollo).toBe(1);
+      expect(failed.status).toBe(200);
+      expect(failed.headers['cache-control']).toBe('no-store');
+      expect(JSON.parse(failed.body)).toEqual({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: ['occupation'] }], data: { occupation: null } });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  // Each refused query is cheap to run (11-9039.00 has no related occupations; 2 tasks and 2 titles of 100 occupations),
+  // so a fast path that skipped a limit fails the test by answering, rather than by running out of memory.
+  const deep = `{ occupation(code: "11-9039.00") { ${'relatedOccupations { occupation { '.repeat(6)}code${' } }'.repeat(6)} } }`;
+  test.each([
+    ['depth', deep, /depth limit of 12 exceeded/],
+    ['aliases', `{ occupation(code: "43-6012.00") { ${Array.from({ length: 31 }, (_, i) => `a${i}: code`).join(' ')} } }`, /Aliases limit of 30 exceeded/],
+    ['cost', '{ occupations(first: 100) { edges { node { a: tasks(first: 2) { edges { node { statement } } } b: tasks(first: 100) { totalCount } c: alternateTitles(first: 100) { totalCount } d: alternateTitles(first: 100) { totalCount } e: tools(first: 100) { totalCount } } } } }', /Cost limit of 250000 exceeded/],
+    ['tokens', `{ ${Array.from({ length: 2100 }, () => '__typename').join(' ')} }`, /more that 2000 tokens/],
+  ])("graphql-armor's and the parser's %s limit refuses the query every time it is sent", async (_, query, message) => {
+    const before = { ...fast.fastPath.counts };
+    for (let i = 0; i < 3; i += 1) {
+      const refused = await post(fast, { query });
+      expect(refused).toEqual(await post(apollo, { query }));
+      expect(refused.status).toBe(400);
+      const [error] = (JSON.parse(refused.body) as { errors: { message: string; extensions: { code: string } }[] }).errors;
+      expect(error?.extensions.code).toMatch(/^GRAPHQL_(VALIDATION|PARSE)_FAILED$/);
+      expect(error?.message).toMatch(message);
+    }
+    expect(fast.fastPath.counts.fast).toBe(before.fast);
+    expect(fast.fastPath.counts.learned).toBe(before.learned);
+  });
+
+  test("Cache-Control: a fast answer carries the policy Apollo set for the document; an answer with errors, no-store", async () => {
+    const { viaApollo, second, fast: answeredFast } = await bothPaths({ query: occupationQuery, variables: { code: '29-1141.00' } });
+    expect(answeredFast).toBeGreaterThanOrEqual(1);
+    expect(viaApollo.headers['cache-control']).toBe('max-age=3600, public');
+    expect(second.headers['cache-control']).toBe('max-age=3600, public');
+    const malformed = await bothPaths({ query: occupationQuery, variables: { code: '43-60' } });
+    expect(malformed.errorsToApollo).toBe(2);
+    expect(malformed.second).toEqual(malformed.viaApollo);
+    expect(malformed.second.headers['cache-control']).toBe('no-store');
+    expect(malformed.second.body).toContain('BAD_USER_INPUT');
+  });
+});
+
+describe('what always goes to Apollo', () => {
+  const query = '{ occupation(code: "43-6012.00") { code title } }';
+
+  async function onlyApollo(send: () => Promise<Reply>): Promise<Reply> {
+    await post(fast, { query });
+    await post(fast, { query });
+    const before = fast.fastPath.counts.fast;
+    const reply = await send();
+    expect(fast.fastPath.counts.fast).toBe(before);
+    return reply;
+  }
+
+  test('a router asking for a federated trace gets one', async () => {
+    const reply = await onlyApollo(() => post(fast, { query }, { 'apollo-federation-include-trace': 'ftv1' }));
+    expect((JSON.parse(reply.body) as { extensions?: { ftv1?: string } }).extensions?.ftv1).toEqual(expect.any(String));
+  });
+
+  test('persisted queries (extensions) are Apollo\'s, registered and then asked by hash', async () => {
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    await onlyApollo(() => post(fast, { query, extensions: { persistedQuery } }));
+    const byHash = await onlyApollo(() => post(fast, { extensions: { persistedQuery } }));
+    expect(byHash.status).toBe(200);
+    expect(byHash.body).toContain('Legal Secretaries');
+  });
+
+  test('mutations are never learned', async () => {
+    const mutation = { query: 'mutation { suggestCorrection(input: { occupationCode: "43-6012.00", targetKind: FIELD, targetId: "Occupation.title", suggestedText: "x", idempotencyKey: "k" }) { id } }' };
+    const learned = fast.fastPath.counts.learned;
+    for (let i = 0; i < 2; i += 1) expect(await onlyApollo(() => post(fast, mutation))).toEqual(await post(apollo, mutation));
+    expect(fast.fastPath.counts.learned).toBe(learned);
+  });
+
+  test('GET, and a request with credentials', async () => {
+    const get = await onlyApollo(() => send(`${fast.url}?query=${encodeURIComponent(query)}`, {}));
+    expect(get.status).toBe(200);
+    const withToken = await onlyApollo(() => post(fast, { query }, { authorization: 'Bearer not-a-token' }));
+    expect(withToken.status).toBe(200);
+  });
+});
