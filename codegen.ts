@@ -44,7 +44,7 @@ const config: CodegenConfig = {
           AlternateTitle: `${rows}AlternateTitleRow`,
           ReportedTitle: `${rows}ReportedTitleRow`,
           Task: `${rows}TaskRow`,
-          TechnologySkill: `${rows}TechnologySkillRow`,
+          TechnologySkill: `${shapes}TechnologySkillShape`,
           Tool: `${rows}ToolRow`,
           EducationLevel: '../store/queries#EducationLevelRow',
           RelatedOccupation: `${rows}RelatedOccupationRow`,

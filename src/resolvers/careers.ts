@@ -18,6 +18,7 @@ import { type CareerCard, STORED_MOVES } from '../store/careers';
 import { loadOccupation } from './codes';
 import { enumValues } from './enums';
 import { ids } from './ids';
+import { technologySkillOf } from './onet';
 import { checkFirst } from './pagination';
 
 /**
@@ -152,8 +153,8 @@ export const OccupationComparison: OccupationComparisonResolvers<Context> = {
   transferableSkills: (c, { minImportance }, { loaders }) => comparisonGaps(c, loaders, 'skills', minImportance, true),
   carriedOverActivities: async (c, _, { loaders }) => (await activities(c, loaders)).carriedOver,
   newActivities: async (c, _, { loaders }) => (await activities(c, loaders)).new,
-  carriedOverTechnology: async (c, _, { loaders }) => (await technology(c, loaders)).carriedOver,
-  newTechnology: async (c, _, { loaders }) => (await technology(c, loaders)).new,
+  carriedOverTechnology: async (c, _, { loaders }) => (await technology(c, loaders)).carriedOver.map(technologySkillOf),
+  newTechnology: async (c, _, { loaders }) => (await technology(c, loaders)).new.map(technologySkillOf),
   jobZoneChange: async (c, _, { loaders }) => {
     const zone = (z: number | null) => (z === null ? null : loaders.jobZoneByZone.load(z));
     const [from, to] = await Promise.all([zone(c.from.job_zone), zone(c.to.job_zone)]);

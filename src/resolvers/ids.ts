@@ -18,6 +18,7 @@ export const ids = {
   framework: (code: string) => `${code}/framework`,
   evidence: (code: string) => `${code}/evidence`,
   elementRatings: (code: string, kind: string) => `${code}/${kind}`,
+  technologySkill: (code: string, id: number) => `${code}/technology-skills/${id}`,
   comparison: (from: string, to: string) => `${from}/comparison/${to}`,
   translation: (path: readonly { system: string; code: string }[]) => `translations/${path.map((s) => `${s.system}:${s.code}`).join('/')}`,
 };
@@ -65,7 +66,6 @@ export const idResolvers: Resolvers = {
   JobZone: { id: (z) => `job-zone/${z.zone}` },
   AlternateTitle: { id: (t) => `${t.occupation_code}/alternate-titles/${t.id}` },
   ReportedTitle: { id: (t) => `${t.occupation_code}/reported-titles/${t.id}` },
-  TechnologySkill: { id: (s) => `${s.occupation_code}/technology-skills/${s.id}` },
   Tool: { id: (t) => `${t.occupation_code}/tools/${t.id}` },
   EducationLevel: { id: (e) => `${e.occupation_code}/education/${e.scale_id}/${e.category}` },
   RelatedOccupation: { id: (r) => `${r.occupation_code}/related/${r.related_code}` },

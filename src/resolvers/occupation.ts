@@ -7,6 +7,7 @@ import { occupationCareerFields } from './careers';
 import { loadOccupation } from './codes';
 import { enumValues } from './enums';
 import { ids } from './ids';
+import { technologySkillsOf } from './onet';
 import { pageOf } from './pagination';
 import type { ElementRatingShape, ElementRatingsShape } from './shapes';
 
@@ -37,22 +38,27 @@ export function ratingsOf(id: string, scores: ElementScoreRow[], unavailableReas
   if (scores.length === 0) return { id, items: null, unavailableReason, release: null };
   const byElement = new Map<string, ElementRatingShape>();
   for (const score of scores) {
-    const rating = byElement.get(score.element_id);
-    if (rating) rating.scores.push(score);
-    else {
-      byElement.set(score.element_id, {
+    let rating = byElement.get(score.element_id);
+    if (rating === undefined) {
+      rating = {
         id: `${id}/${score.element_id}`,
-        elementId: score.element_id,
-        elementName: score.element_name,
-        scores: [score],
+        element: { id: score.element_id, name: score.element_name },
+        importance: null,
+        level: null,
+        scores: [],
         date: score.date,
         domainSource: score.domain_source,
         release: score.release,
-      });
+      };
+      byElement.set(score.element_id, rating);
     }
+    rating.scores.push(score);
+    // The first score on each scale counts, as a search of the scores would find it.
+    if (score.scale_id === 'IM') rating.importance ??= score.value;
+    if (score.scale_id === 'LV') rating.level ??= score.value;
   }
   const items = [...byElement.values()].sort(
-    (a, b) => primaryScore(b) - primaryScore(a) || a.elementId.localeCompare(b.elementId),
+    (a, b) => primaryScore(b) - primaryScore(a) || a.element.id.localeCompare(b.element.id),
   );
   return { id, items, unavailableReason: null, release: scores[0]?.release ?? null };
 }
@@ -88,8 +94,8 @@ export const Occupation: OccupationResolvers<Context> = {
     return pageOf(wanted, 'task', (t) => t.task_id, first, after);
   },
   technologySkills: async (o, { first, after, hotOnly }, { loaders }) => {
-    const skills = await loaders.technologySkillsByOccupation.load(o.code);
-    return pageOf(hotOnly ? skills.filter((s) => s.hot === 1) : skills, 'technologySkill', (s) => s.id, first, after);
+    const skills = technologySkillsOf(await loaders.technologySkillsByOccupation.load(o.code));
+    return pageOf(hotOnly ? skills.filter((s) => s.hot) : skills, 'technologySkill', (s) => s.rowId, first, after);
   },
   tools: async (o, { first, after }, { loaders }) =>
     pageOf(await loaders.toolsByOccupation.load(o.code), 'tool', (t) => t.id, first, after),

@@ -1,7 +1,9 @@
 /** Resolvers for the O*NET anchor types that hang off Occupation: row -> GraphQL shape, nothing more. */
 import type { RelatednessTier, Resolvers } from '../__generated__/resolvers-types';
 import { loadRequired } from '../loaders';
-import type { ToolRow } from '../store/database';
+import type { TechnologySkillRow, ToolRow } from '../store/database';
+import { ids } from './ids';
+import type { TechnologySkillShape } from './shapes';
 
 /** O*NET's spelling of each relatedness tier (Related Occupations.txt), as the enum's values. */
 const RELATEDNESS_TIERS: Record<string, RelatednessTier> = { 'Primary-Short': 'PRIMARY_SHORT', 'Primary-Long': 'PRIMARY_LONG', Supplemental: 'SUPPLEMENTAL' };
@@ -18,6 +20,39 @@ const commodityExample = {
   commodityTitle: (e: CommodityExample) => e.commodity_title,
 };
 type CommodityExample = Pick<ToolRow, 'example' | 'commodity_code' | 'commodity_title'>;
+
+const technologySkills = new WeakMap<TechnologySkillRow, TechnologySkillShape>();
+const technologySkillLists = new WeakMap<readonly TechnologySkillRow[], readonly TechnologySkillShape[]>();
+
+/**
+ * A technology skill row as the schema serves it, every field a property: the rows a store holds for its life are
+ * the same objects in every request, so each is shaped once, and a resolver call per field (under graphql-jit, its
+ * resolve info and closures too) is saved on every request (docs/performance.md).
+ */
+export function technologySkillOf(row: TechnologySkillRow): TechnologySkillShape {
+  let shape = technologySkills.get(row);
+  if (shape === undefined) {
+    shape = {
+      id: ids.technologySkill(row.occupation_code, row.id),
+      rowId: row.id,
+      name: row.example,
+      commodityCode: row.commodity_code,
+      commodityTitle: row.commodity_title,
+      hot: row.hot === 1,
+      inDemand: row.in_demand === 1,
+      release: row.release,
+    };
+    technologySkills.set(row, shape);
+  }
+  return shape;
+}
+
+/** An occupation's technology skills shaped, in their order; once per held list (the same array in every request). */
+export function technologySkillsOf(rows: readonly TechnologySkillRow[]): readonly TechnologySkillShape[] {
+  let shapes = technologySkillLists.get(rows);
+  if (shapes === undefined) technologySkillLists.set(rows, (shapes = rows.map(technologySkillOf)));
+  return shapes;
+}
 
 function unknownTier(tier: string): never {
   throw new Error(`related_occupation.tier ${JSON.stringify(tier)} is not one of O*NET's tiers; the store needs rebuilding from a checked file`);
@@ -41,16 +76,10 @@ export const onetResolvers: Resolvers = {
     incumbentsResponding: (t) => t.incumbents_responding,
     domainSource: (t) => t.domain_source,
   },
-  TechnologySkill: {
-    ...commodityExample,
-    hot: (s) => s.hot === 1,
-    inDemand: (s) => s.in_demand === 1,
-  },
   Tool: commodityExample,
+  // element, importance and level are properties of the shape (ratingsOf): a resolver each would cost a call, and
+  // under graphql-jit its resolve info and closures, for every rating of every list (docs/performance.md).
   ElementRating: {
-    element: (r) => ({ id: r.elementId, name: r.elementName }),
-    importance: (r) => r.scores.find((s) => s.scale_id === 'IM')?.value ?? null,
-    level: (r) => r.scores.find((s) => s.scale_id === 'LV')?.value ?? null,
     scores: (r) =>
       r.scores.map((s) => ({
         id: `${r.id}/${s.scale_id}`,

@@ -51,6 +51,13 @@ export function keysetConnection<T>(
   return connection(rows.slice(0, first), totalCount, afterGiven, rows.length > first, cursorOf);
 }
 
+/**
+ * First pages already built, by list: the lists a store holds for its life (src/store/held-rows.ts) are the same
+ * array in every request, so each first page of each size is built once, not per request and occupation (a
+ * router's enrichment asks for the same first pages over and over). A page is never changed once built.
+ */
+const firstPages = new WeakMap<readonly unknown[], { kind: string; bySize: Map<number, Page<unknown>> }>();
+
 /** Pages through rows already in order, keyed by `keyOf`; `after` is a cursor of the same kind. */
 export function pageOf<T>(
   rows: readonly T[],
@@ -60,12 +67,25 @@ export function pageOf<T>(
   after: string | null | undefined,
 ): Page<T> {
   const size = checkFirst(first);
+  if (after == null) {
+    let pages = firstPages.get(rows);
+    if (pages === undefined) firstPages.set(rows, (pages = { kind, bySize: new Map() }));
+    if (pages.kind === kind) {
+      let page = pages.bySize.get(size) as Page<T> | undefined;
+      if (page === undefined) pages.bySize.set(size, (page = pageFrom(rows, kind, keyOf, 0, size)));
+      return page;
+    }
+  }
   let start = 0;
   if (after != null) {
     const afterKey = decodeCursor(kind, after);
     start = rows.findIndex((row) => String(keyOf(row)) === afterKey) + 1;
     if (start === 0) throw badUserInput('after', `Argument "after" points at nothing in this list; got ${quoted(after)}.`);
   }
+  return pageFrom(rows, kind, keyOf, start, size);
+}
+
+function pageFrom<T>(rows: readonly T[], kind: string, keyOf: (row: T) => string | number, start: number, size: number): Page<T> {
   const slice = rows.slice(start, start + size);
   return connection(slice, rows.length, start > 0, start + size < rows.length, (row) => encodeCursor(kind, keyOf(row)));
 }

@@ -1,16 +1,40 @@
 /** Parent shapes for GraphQL types that are not one store row (see the mappers in codegen.ts). */
-import type { InterestLevel, RiasecKeywordRow } from '../store/database';
+import type { InterestLevel, OnetRelease, RiasecKeywordRow } from '../store/database';
 import type { Coverage, ElementScoreRow } from '../store/queries';
 
+/**
+ * One element's rating, with the fields the schema serves as plain properties: made once per list (ratingsOf), and
+ * once for the life of the store where the list is held, so a request reads them without a resolver call each.
+ */
 export interface ElementRatingShape {
   /** `43-6012.00/skills/2.A.1.a` */
   id: string;
-  elementId: string;
-  elementName: string;
+  element: { id: string; name: string };
+  /** The IM score, or null. */
+  importance: number | null;
+  /** The LV score, or null. */
+  level: number | null;
   scores: ElementScoreRow[];
   date: string;
   domainSource: string;
   release: string;
+}
+
+/**
+ * A technology skill with the fields the schema serves as plain properties, made once per store row
+ * (technologySkillOf in onet.ts), which lasts as long as the row is held.
+ */
+export interface TechnologySkillShape {
+  /** `43-6012.00/technology-skills/4410` */
+  id: string;
+  /** The row's id (its order in the O*NET file): what cursors hold. */
+  rowId: number;
+  name: string;
+  commodityCode: number;
+  commodityTitle: string;
+  hot: boolean;
+  inDemand: boolean;
+  release: OnetRelease;
 }
 
 export interface ElementRatingsShape {
