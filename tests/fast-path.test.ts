@@ -8,7 +8,11 @@
  * mutations, GET and requests with credentials.
  */
 import { createHash } from 'node:crypto';
+import { HeaderMap } from '@apollo/server';
 import fc from 'fast-check';
+import { createContext } from '../src/context';
+import { FastPath } from '../src/http/fast-path';
+import { createServer } from '../src/server';
 import { answerCases, nextPageCases, recordedAnswers } from './support/answers';
 import { envelope } from './support/envelopes';
 import { serveHttp, type RunningHttp } from './support/http';
@@ -241,4 +245,28 @@ describe('what always goes to Apollo', () => {
     const withToken = await onlyApollo(() => post(fast, { query }, { authorization: 'Bearer not-a-token' }));
     expect(withToken.status).toBe(200);
   });
+});
+
+test('learned shapes are bounded in number and in key length; the oldest go first, and a very long query is never kept', async () => {
+  const apolloServer = createServer({ production: true });
+  await apolloServer.start();
+  const limited = new FastPath(apolloServer, true, { shapes: 3, keyChars: 100_000 });
+  const ask = async (query: string) => {
+    const before = limited.counts.fast;
+    const httpGraphQLRequest = { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query } };
+    const { response } = await limited.execute(httpGraphQLRequest, () => createContext(fast.store));
+    expect(response.status ?? 200).toBe(200);
+    return limited.counts.fast > before;
+  };
+  const queries = ['code', 'title', 'socCode', 'majorGroup'].map((field) => `{ occupation(code: "43-6012.00") { ${field} } }`);
+  for (const query of queries) expect(await ask(query)).toBe(false);
+  // The first of four was forgotten for the fourth; the last three are answered down the fast path.
+  expect(await ask(queries[0]!)).toBe(false);
+  expect(await ask(queries[3]!)).toBe(true);
+  // Comments make a valid query as long as a body may be: past a hundredth of the key budget, it is never learned.
+  const long = `${'# padding\n'.repeat(120)}{ occupation(code: "43-6012.00") { title } }`;
+  expect(long.length).toBeGreaterThan(1000);
+  for (let i = 0; i < 3; i += 1) expect(await ask(long)).toBe(false);
+  expect(limited.counts.learned).toBe(5);
+  await apolloServer.stop();
 });

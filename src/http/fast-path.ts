@@ -68,16 +68,29 @@ function serialise(result: { data?: unknown }): string {
   return `${JSON.stringify({ data: result.data })}\n`;
 }
 
+/**
+ * How many shapes are kept, and how many characters of their keys in all (a query text can be as long as a request
+ * body, comments included); past either, the oldest learned are forgotten. A shape whose key is longer than a
+ * hundredth of that is not learned at all. A router sends a handful of short ones.
+ */
+export interface ShapeLimits {
+  shapes: number;
+  keyChars: number;
+}
+
+const DEFAULT_LIMITS: ShapeLimits = { shapes: 1000, keyChars: 4_000_000 };
+
 export class FastPath {
   private readonly shapes = new Map<string, Shape>();
+  private keyChars = 0;
   /** Requests answered by the fast path, by Apollo, and of those by Apollo after the fast path found errors; shapes learned. */
   readonly counts = { fast: 0, apollo: 0, errorsToApollo: 0, learned: 0 };
 
-  /** `enabled` false sends every request to Apollo; at most `maxShapes` shapes are kept, the oldest forgotten first. */
+  /** `enabled` false sends every request to Apollo. */
   constructor(
     private readonly apollo: ApolloServer<Context>,
     private readonly enabled = true,
-    private readonly maxShapes = 1000,
+    private readonly limits = DEFAULT_LIMITS,
   ) {}
 
   /** Answers a GraphQL request, each execution on a context of its own from `newContext`. */
@@ -102,11 +115,19 @@ export class FastPath {
 
   /** Learns a shape from Apollo's answer: a 200 for a query without errors, whose bytes the fast path reproduces. */
   private learn(key: string, context: Context, response: HTTPGraphQLResponse): void {
+    // Learned meanwhile by a request of the same shape answered at the same time, or too long to keep.
+    if (this.shapes.has(key) || key.length > this.limits.keyChars / 100) return;
     const execution = executionOf(context);
     if (execution === undefined || execution.prepared.operation.operation !== 'query' || execution.result.errors !== undefined) return;
     if ((response.status ?? 200) !== 200 || response.body.kind !== 'complete' || response.body.string !== serialise(execution.result)) return;
     this.shapes.set(key, { prepared: execution.prepared, headers: response.headers });
+    this.keyChars += key.length;
     this.counts.learned += 1;
-    if (this.shapes.size > this.maxShapes) this.shapes.delete(this.shapes.keys().next().value!);
+    // Map keeps insertion order: the first key is the oldest learned.
+    while (this.shapes.size > this.limits.shapes || this.keyChars > this.limits.keyChars) {
+      const oldest = this.shapes.keys().next().value!;
+      this.shapes.delete(oldest);
+      this.keyChars -= oldest.length;
+    }
   }
 }
