@@ -25,7 +25,7 @@ import { createServer } from '../src/server';
 import { loadTypeDefs } from '../src/schema';
 import { openStore } from '../src/store/store';
 import { ENRICHMENT_QUERY, FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
-import { enrichmentBodies, enrichmentRequest, load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
+import { cpuMs, enrichmentBodies, enrichmentRequest, load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
 
 /** One operation to measure. scripts/bench-search.ts, when present, exports `benchSearch(): BenchCase | Promise<BenchCase>`. */
 export interface BenchCase {
@@ -122,17 +122,25 @@ async function sample(port: number, request: LoadRequest) {
   return { headers, body };
 }
 
-/** A load run with the server's RSS sampled every 250 ms; returns the run and the highest RSS seen. */
-async function measured(port: number, pid: number | undefined, requests: LoadRequest[], runConnections = connections): Promise<LoadResult & { rssMaxMb: number }> {
+/** What one measured run gives: the load run, the highest RSS seen and the server's CPU time per request. */
+type Measured = LoadResult & { rssMaxMb: number; cpuMsPerRequest: number };
+
+/**
+ * A load run with the server's RSS sampled every 250 ms and its CPU time per request (the process's user and system
+ * time over the run, divided by the requests answered; NaN without a pid).
+ */
+async function measured(port: number, pid: number | undefined, requests: LoadRequest[], runConnections = connections): Promise<Measured> {
   let rssMaxMb = 0;
   const sampler = setInterval(() => {
     if (pid !== undefined) rssMaxMb = Math.max(rssMaxMb, rssMb(pid));
   }, 250);
   // A short warm-up first, so JIT compilation and caches are not what is measured.
   await load(port, requests, { connections: runConnections, seconds: 2 });
+  const cpuBefore = pid === undefined ? Number.NaN : cpuMs(pid);
   const result = await load(port, requests, { connections: runConnections, seconds });
+  const cpuMsPerRequest = pid === undefined ? Number.NaN : (cpuMs(pid) - cpuBefore) / result.requests;
   clearInterval(sampler);
-  return { ...result, rssMaxMb };
+  return { ...result, rssMaxMb, cpuMsPerRequest };
 }
 
 async function ceilingFor(response: { headers: Record<string, string>; body: string }, request: LoadRequest, dir: string, name: string, { serialising = false, runConnections = connections } = {}) {
@@ -140,15 +148,22 @@ async function ceilingFor(response: { headers: Record<string, string>; body: str
   writeFileSync(file, JSON.stringify(response));
   const ceiling = startProcess(ceilingEntry, process.env, { keepLines: false, args: serialising ? [file, '--stringify'] : [file] });
   const port = await ceiling.ready;
-  const result = await measured(port, undefined, [request], runConnections);
+  const result = await measured(port, ceiling.child.pid, [request], runConnections);
   await stop(ceiling);
   return result;
 }
 
-/** The run with more requests a second, keeping the highest RSS seen in either. */
-function best<T extends LoadResult & { rssMaxMb: number }>(a: T, b: T): T {
+/** The run with more requests a second, keeping the highest RSS seen and the least CPU per request of either. */
+function best(a: Measured, b: Measured): Measured {
   const winner = b.requestsPerSecond > a.requestsPerSecond ? b : a;
-  return { ...winner, rssMaxMb: Math.max(a.rssMaxMb, b.rssMaxMb), errors: a.errors + b.errors, non2xx: a.non2xx + b.non2xx, timeouts: a.timeouts + b.timeouts };
+  return {
+    ...winner,
+    rssMaxMb: Math.max(a.rssMaxMb, b.rssMaxMb),
+    cpuMsPerRequest: Math.min(a.cpuMsPerRequest, b.cpuMsPerRequest),
+    errors: a.errors + b.errors,
+    non2xx: a.non2xx + b.non2xx,
+    timeouts: a.timeouts + b.timeouts,
+  };
 }
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
@@ -232,14 +247,18 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
   const inProcess = await enrichmentInProcess(snapshot.storeFile, codes);
 
   const shipped = await startServer(snapshot, {});
-  const servers: EnrichmentServer[] = [{ name: 'server', port: shipped.port, process: shipped.process }];
+  // The same server with the router's path off (FAST_PATH=0): every request through Apollo's pipeline.
+  const apolloPath = await startServer(snapshot, { FAST_PATH: '0' });
+  const servers: EnrichmentServer[] = [
+    { name: 'server', port: shipped.port, process: shipped.process },
+    { name: 'apollo-path', port: apolloPath.port, process: apolloPath.process },
+  ];
   for (const peer of PEERS) {
     const started = startProcess(peer.entry, { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: snapshot.storeFile, DATA_DIR: snapshot.dataDir }, { keepLines: false, nodeFlags: serverNodeFlags(root) });
     servers.push({ name: peer.name, port: await started.ready, process: started });
   }
   for (const server of servers) await warmOverEveryCode(server.port, codes);
 
-  type Measured = LoadResult & { rssMaxMb: number };
   interface EnrichmentRow { size: number; bytes: number[]; medianBytes: number; runs: Map<string, Measured>; ceiling: Measured }
   const rows: EnrichmentRow[] = [];
   for (const size of enrichmentSizes) {
@@ -250,7 +269,8 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
     for (let i = 0; i < 11; i += 1) {
       const request = { ...enrichmentRequest(next), body: next() };
       const fromServer = await sample(shipped.port, request);
-      for (const peer of servers.slice(1)) assert((await sample(peer.port, request)).body === fromServer.body.trimEnd(), `enrichment x${size}: ${peer.name} answers differently`);
+      assert((await sample(apolloPath.port, request)).body === fromServer.body, `enrichment x${size}: the Apollo path answers differently`);
+      for (const peer of servers.slice(2)) assert((await sample(peer.port, request)).body === fromServer.body.trimEnd(), `enrichment x${size}: ${peer.name} answers differently`);
       answers.push(fromServer);
     }
     const bySize = [...answers].sort((a, b) => a.body.length - b.body.length);
@@ -279,7 +299,7 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
     const range = `${Math.round(r.bytes[0]! / 1000)}-${Math.round(r.bytes.at(-1)! / 1000)} KB`;
     const all = servers.map((s) => r.runs.get(s.name)!);
     const server = all[0]!;
-    const bestPeer = Math.max(...all.slice(1).map((run) => run.requestsPerSecond));
+    const bestPeer = Math.max(...all.slice(2).map((run) => run.requestsPerSecond));
     console.log(
       `${String(r.size).padEnd(5)}${pad(range, 12)}${pad(r.ceiling.requestsPerSecond, 9)}` +
         all.map((run) => `${pad(run.requestsPerSecond, 12)}${pad(run.p50Ms, 5)}${pad(run.p99Ms, 5)}${pad(ratio(run.requestsPerSecond, r.ceiling.requestsPerSecond), 7)}`).join('') +
@@ -287,6 +307,16 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
     );
   }
   console.log(`req/s of each server, its p50 and p99 in ms and its share of the serialising ceiling; bytes: the range of 11 sampled answers, the ceiling stringifies the median one.`);
+  console.log('CPU ms per request (each process\'s user + system time over its best run / requests; other work on the machine moves this far less than req/s), and the ceiling\'s CPU per request as a share of each:');
+  console.log(`${'reps'.padEnd(5)}${pad('ser.ceil', 9)}${servers.map((s) => `${pad(s.name, 12)}${pad('share', 7)}`).join('')}`);
+  for (const r of rows) {
+    const cost = (ms: number) => ms.toFixed(3);
+    console.log(
+      `${String(r.size).padEnd(5)}${pad(cost(r.ceiling.cpuMsPerRequest), 9)}` +
+        servers.map((s) => r.runs.get(s.name)!).map((run) => `${pad(cost(run.cpuMsPerRequest), 12)}${pad(ratio(r.ceiling.cpuMsPerRequest, run.cpuMsPerRequest), 7)}`).join(''),
+    );
+  }
+  console.log(`apollo-path: the same server with FAST_PATH=0, every request through Apollo Server's pipeline (src/http/fast-path.ts).`);
   console.log(`peers (same schema, resolvers, loaders and store with rows held, node flags of npm start): mercurius = Fastify + Mercurius with jit: 1 (scripts/peer-mercurius.ts); graphql-jit = graphql-jit in a bare node:http handler (scripts/peer-graphql-jit.ts).`);
   console.log(`every server was first sent every occupation once (in sets of 50), then a 2 s warm-up before each ${seconds} s run; best of ${rounds} alternating rounds.`);
   console.log(`in process, 20 codes (executeOperation, fresh context): ${inProcess.medianMs.toFixed(2)} ms median (CPU time ${inProcess.cpuMs.toFixed(2)} ms), ${inProcess.p90Ms.toFixed(2)} ms p90 over 300 random sets; ${inProcess.firstPassMs.toFixed(2)} ms median on the first pass over every code; ${inProcess.sql} SQL statements at most; ${inProcess.heldRows} rows held after (STORE_HELD_ROWS ${readConfig().heldRows})`);
@@ -295,7 +325,8 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
     const server = twenty.runs.get('server')!;
     console.log('targets (issue 24), 20 codes:');
     for (const peer of PEERS) console.log(`  server ahead of ${peer.name}: ${ratio(server.requestsPerSecond, twenty.runs.get(peer.name)!.requestsPerSecond)} of its req/s`);
-    console.log(`  server >= 30% of the serialising ceiling: ${ratio(server.requestsPerSecond, twenty.ceiling.requestsPerSecond)}`);
+    console.log(`  (the router's path against Apollo's in the same server: ${ratio(server.requestsPerSecond, twenty.runs.get('apollo-path')!.requestsPerSecond)} of its req/s)`);
+    console.log(`  server >= 30% of the serialising ceiling: ${ratio(server.requestsPerSecond, twenty.ceiling.requestsPerSecond)} of its req/s (by CPU per request: ${ratio(twenty.ceiling.cpuMsPerRequest, server.cpuMsPerRequest)})`);
     console.log(`  p99 at ${enrichmentConnections} connections <= 40 ms: ${server.p99Ms} ms`);
   }
   console.log(`kept (issue 11): execution in process <= 2.5 ms: ${inProcess.medianMs.toFixed(2)} ms (CPU time ${inProcess.cpuMs.toFixed(2)} ms); RSS under load <= 250 MB: ${Math.max(...rows.map((r) => r.runs.get('server')!.rssMaxMb))} MB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -323,9 +354,9 @@ async function main(): Promise<void> {
     await sleep(500);
     const rssAtRestMb = pid === undefined ? Number.NaN : rssMb(pid);
 
-    interface Row { name: string; bytes: number; server: LoadResult & { rssMaxMb: number }; ceiling: LoadResult; sql: number | undefined }
+    interface Row { name: string; bytes: number; server: Measured; ceiling: LoadResult; sql: number | undefined }
     const rows: Row[] = [];
-    const ceilings = new Map<string, LoadResult>();
+    const ceilings = new Map<string, Measured>();
     const responses = new Map<string, { headers: Record<string, string>; body: string }>();
     for (const c of list) {
       const request = toRequest(c);

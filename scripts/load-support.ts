@@ -71,6 +71,17 @@ export function rssMb(pid: number): number {
   return kb === undefined ? Number.NaN : Math.round(Number(kb) / 1024);
 }
 
+/**
+ * CPU time a process has used so far, user and system, in ms, from /proc (Linux; utime and stime are in clock ticks
+ * of 10 ms, USER_HZ = 100). Over a bounded run this gives CPU per request, which other work on a shared machine
+ * moves far less than throughput.
+ */
+export function cpuMs(pid: number): number {
+  // The command name (field 2) may hold spaces: count fields from the closing parenthesis.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export interface LoadRequest {
   method: 'GET' | 'POST';
   /** Path and query string, e.g. `/` or `/?query=…`. */
