@@ -3,6 +3,9 @@
  * `occupations` filtered and ordered by a figure (paged to the end in both directions), comparisons and career
  * moves, and SQL statements that do not grow with the number of occupations.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from './support/paths';
 import { startTestServer, type TestServer } from './support/server';
 
 let t: TestServer;
@@ -356,5 +359,51 @@ describe('batching: statements do not grow with the number of occupations', () =
     expect(await entities(200)).toBe(one);
     expect(await ordered(1)).toBe(await ordered(100));
     expect(one).toBeLessThan(15);
+  });
+});
+
+describe("the README's Pay and demand section", () => {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+
+  test('its coverage table gives the counts the API serves', async () => {
+    const result = await t.run<{ dataset: { laborMarketCoverage: Record<string, number> } }>(
+      '{ dataset { laborMarketCoverage { withEmployment withAnnualWages withHourlyWages withMedianAnnualWage withProjection withNone } } }',
+    );
+    const section = /### Coverage\n\n([\s\S]*?)\n\n/.exec(readme)?.[1] ?? '';
+    // Each row: | figure | source | count ... | why |; a row added for another figure is checked where it is served.
+    const counts = new Map(section.split('\n').slice(2).map((row) => row.split('|').map((cell) => cell.trim())).map((cells) => [cells[1], Number(/^\d+/.exec(cells[3] ?? '')?.[0])]));
+    const served = result.data!.dataset.laborMarketCoverage;
+    expect({
+      employment: counts.get('employment'),
+      'annual wages': counts.get('annual wages'),
+      'hourly wages': counts.get('hourly wages'),
+      'median annual wage': counts.get('median annual wage'),
+      projection: counts.get('projection'),
+      'no figure at all': counts.get('no figure at all'),
+    }).toEqual({
+      employment: served['withEmployment'],
+      'annual wages': served['withAnnualWages'],
+      'hourly wages': served['withHourlyWages'],
+      'median annual wage': served['withMedianAnnualWage'],
+      projection: served['withProjection'],
+      'no figure at all': served['withNone'],
+    });
+  });
+
+  test('its two operations answer what the section says', async () => {
+    const operation = (name: string) => {
+      const block = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((b) => b.startsWith(`query ${name} `));
+      if (block === undefined) throw new Error(`README has no operation ${name}`);
+      return block;
+    };
+    const figures = await t.run<{ legalSecretaries: { laborMarket: { projection: { openingsPerYear: number } } }; chiefExecutives: { laborMarket: { sharedWith: { code: string }[] } } }>(operation('PayAndDemand'));
+    expect(figures.errors).toBeUndefined();
+    expect(figures.data!.legalSecretaries.laborMarket.projection.openingsPerYear).toBe(19_600);
+    expect(figures.data!.chiefExecutives.laborMarket.sharedWith.map((o) => o.code)).toEqual(['11-1011.03']);
+    const choosing = await t.run<{ occupations: { totalCount: number; edges: { node: { code: string } }[] }; occupation: { comparison: { wageChange: { percent: number } } } }>(operation('ChoosingOccupations'));
+    expect(choosing.errors).toBeUndefined();
+    expect(choosing.data!.occupations.totalCount).toBe(25);
+    expect(choosing.data!.occupations.edges.map((e) => e.node.code)).toEqual(['15-1252.00', '11-3031.00', '11-3031.01', '11-3031.03', '11-9111.00']);
+    expect(choosing.data!.occupation.comparison.wageChange.percent).toBe(12.7);
   });
 });
