@@ -8,10 +8,10 @@ import DataLoader from 'dataloader';
 import { groupBy } from '../group-by';
 import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
-import * as lm from '../store/labor-market-queries';
 import { readFrameworkDocument } from '../store/framework-document';
 import { heldCards, holdCard } from '../store/held-cards';
 import type { HeldRows } from '../store/held-rows';
+import * as lm from '../store/labor-market-queries';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
 
