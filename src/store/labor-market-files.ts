@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Database, WageBasis, WageColumn, WageStatistic } from './database';
 import { DataFileError } from './errors';
 import type { SourceEntry } from './framework-file';
-import { type Cell, type CellReader, cellError, readXlsxSheet, type SheetPlace, SheetTable } from './xlsx';
+import { type Cell, type CellReader, cellError, readXlsxSheets, type SheetPlace, SheetTable } from './xlsx';
 
 /** A 2018 SOC code, detailed or BLS's own: two digits, a hyphen, four digits. */
 const SOC_CODE = { pattern: /^\d{2}-\d{4}$/, expected: 'a SOC code like 43-6012' };
@@ -247,10 +247,10 @@ function absentMajorGroups(rows: ReadonlyMap<string, unknown>, socCodes: Readonl
 
 async function readOews(dataDir: string, socCodes: ReadonlySet<string>) {
   const file = displayName(OEWS_FILE.path);
-  const path = join(dataDir, OEWS_FILE.path);
-  const notes = readOewsNotes({ file, sheet: OEWS_FILE.notesSheet }, await readXlsxSheet(path, file, OEWS_FILE.notesSheet));
+  const sheets = await readXlsxSheets(join(dataDir, OEWS_FILE.path), file, [OEWS_FILE.sheet, OEWS_FILE.notesSheet]);
+  const notes = readOewsNotes({ file, sheet: OEWS_FILE.notesSheet }, sheets.get(OEWS_FILE.notesSheet)!);
   const place = { file, sheet: OEWS_FILE.sheet };
-  const table = new SheetTable(place, await readXlsxSheet(path, file, OEWS_FILE.sheet), 1, OEWS_FILE.columns);
+  const table = new SheetTable(place, sheets.get(OEWS_FILE.sheet)!, 1, OEWS_FILE.columns);
   const rows = [];
   for (let n = 2; n <= table.lastRow; n++) {
     const row = table.row(n)!;
@@ -266,7 +266,7 @@ async function readOews(dataDir: string, socCodes: ReadonlySet<string>) {
 async function readProjections(dataDir: string, socCodes: ReadonlySet<string>) {
   const file = displayName(PROJECTIONS_FILE.path);
   const place = { file, sheet: PROJECTIONS_FILE.sheet };
-  const sheet = await readXlsxSheet(join(dataDir, PROJECTIONS_FILE.path), file, PROJECTIONS_FILE.sheet);
+  const sheet = (await readXlsxSheets(join(dataDir, PROJECTIONS_FILE.path), file, [PROJECTIONS_FILE.sheet])).get(PROJECTIONS_FILE.sheet)!;
   if (sheet[0]?.[0] !== PROJECTIONS_FILE.title) {
     throw cellError(place, 1, null, null, `is titled ${JSON.stringify(sheet[0]?.[0] ?? null)}, expected ${JSON.stringify(PROJECTIONS_FILE.title)}`);
   }

@@ -3,20 +3,28 @@
  * text, untrimmed), and reads its cells by column name with checks that name the file, the sheet, the row and the
  * column of a cell that is not what the reader expects.
  */
-import { readSheet, InvalidInputError, SheetNotFoundError } from 'read-excel-file/node';
+import readXlsxFile, { readSheet, InvalidInputError, SheetNotFoundError } from 'read-excel-file/node';
 import { DataFileError } from './errors';
 
 export type Cell = string | number | boolean | Date | null;
 
-/** The sheet's rows, the first being its row 1 (read-excel-file keeps empty rows in place). */
-export async function readXlsxSheet(path: string, displayName: string, sheet: string): Promise<Cell[][]> {
+/**
+ * The rows of the named sheets, each sheet's first row being its row 1 (read-excel-file keeps empty rows in place).
+ * One sheet is read alone; for several, the workbook is unpacked once and all its sheets read (cheaper than unpacking
+ * it for each, where the others are small).
+ */
+export async function readXlsxSheets(path: string, displayName: string, sheets: readonly string[]): Promise<Map<string, Cell[][]>> {
   try {
-    return (await readSheet(path, sheet, { trim: false })) as Cell[][];
+    if (sheets.length === 1) return new Map([[sheets[0]!, (await readSheet(path, sheets[0], { trim: false })) as Cell[][]]]);
+    const all = new Map((await readXlsxFile(path, { trim: false })).map(({ sheet, data }) => [sheet, data as Cell[][]]));
+    const missing = sheets.find((sheet) => !all.has(sheet));
+    if (missing !== undefined) throw new SheetNotFoundError(missing, [...all.keys()]);
+    return all;
   } catch (error) {
-    if (error instanceof SheetNotFoundError) throw new DataFileError(displayName, null, `has no sheet "${sheet}"`);
+    if (error instanceof SheetNotFoundError) throw new DataFileError(displayName, null, `has no sheet "${String(error.sheet)}"`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DataFileError(displayName, null, 'file is missing');
     const why = error instanceof InvalidInputError ? error.code : (error as Error).message;
-    throw new DataFileError(displayName, `sheet "${sheet}"`, `cannot be read as an xlsx workbook (${why})`);
+    throw new DataFileError(displayName, null, `cannot be read as an xlsx workbook (${why})`);
   }
 }
 

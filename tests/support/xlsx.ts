@@ -36,15 +36,20 @@ export interface SheetRow {
 const ROW = /<row [^>]*?r="(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g;
 
 /**
- * Rewrites one sheet of the workbook at `path`, row by row: `rewrite` returns the row's new XML, or null to drop it.
+ * Rewrites one sheet of the workbook at `path`, row by row: `edit` returns the row's new XML, or null to drop it.
  * Rows kept are renumbered from 1 (their cells with them), so dropping rows leaves no gap.
  */
-export function rewriteRows(path: string, sheet: string, rewrite: (row: SheetRow) => string | null): void {
+export function rewriteRows(path: string, sheet: string, edit: (row: SheetRow) => string | null): void {
   const parts = unzipSync(readFileSync(path));
   const entry = sheetEntry(parts, sheet);
-  const strings = sharedStrings(parts);
+  parts[entry] = strToU8(rewrite(strFromU8(parts[entry]!), sharedStrings(parts), edit));
+  // Stored, not deflated: a valid workbook all the same, written in a twentieth of the time (and read a little faster).
+  writeFileSync(path, zipSync(parts, { level: 0 }));
+}
+
+function rewrite(sheetXml: string, strings: readonly string[], edit: (row: SheetRow) => string | null): string {
   let next = 0;
-  const xml = strFromU8(parts[entry]!).replace(ROW, (rowXml, number: string) => {
+  return sheetXml.replace(ROW, (rowXml, number: string) => {
     const text = (column: string) => {
       const cell = new RegExp(`<c r="${column}${number}"([^>]*?)(?:/>|>([\\s\\S]*?)</c>)`).exec(rowXml);
       if (cell === null) return null;
@@ -53,17 +58,40 @@ export function rewriteRows(path: string, sheet: string, rewrite: (row: SheetRow
       if (/t="inlineStr"/.test(attributes)) return unescapeXml(/<t[^>]*>([^<]*)<\/t>/.exec(content)?.[1] ?? '');
       return null;
     };
-    const rewritten = rewrite({ number: Number(number), xml: rowXml, text });
+    const rewritten = edit({ number: Number(number), xml: rowXml, text });
     if (rewritten === null) return '';
     next += 1;
     return rewritten.replace(/(<row [^>]*?r=")\d+"/, `$1${next}"`).replace(/(<c [^>]*?r="[A-Z]+)\d+"/g, `$1${next}"`);
   });
-  parts[entry] = strToU8(xml);
-  writeFileSync(path, zipSync(parts));
 }
 
 /** A column's position: A is 1, Z 26, AA 27. */
 const columnNumber = (letters: string) => [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+
+/** A sheet's cells holding shared strings, as inline strings with the same text. */
+function inlineStrings(xml: string, strings: readonly string[]): string {
+  return xml.replace(/<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, before: string, after: string, index: string) =>
+    `<c ${before}t="inlineStr"${after}><is><t xml:space="preserve">${escapeXml(strings[Number(index)] ?? '')}</t></is></c>`,
+  );
+}
+
+/**
+ * Cuts a workbook down, for fixtures: of the sheets in `keep`, only the rows each says yes to (renumbered, their text
+ * inline); every other sheet emptied, and the shared strings with them. What is left reads as the same cells, for a
+ * fraction of the parsing.
+ */
+export function cutWorkbook(path: string, keep: Record<string, (row: SheetRow) => boolean>): void {
+  const parts = unzipSync(readFileSync(path));
+  const strings = sharedStrings(parts);
+  const kept = new Map(Object.entries(keep).map(([sheet, rows]) => [sheetEntry(parts, sheet), rows]));
+  for (const entry of Object.keys(parts).filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name))) {
+    const rows = kept.get(entry);
+    const xml = strFromU8(parts[entry]!);
+    parts[entry] = strToU8(rows === undefined ? xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData/>') : inlineStrings(rewrite(xml, strings, (row) => (rows(row) ? row.xml : null)), strings));
+  }
+  parts['xl/sharedStrings.xml'] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+  writeFileSync(path, zipSync(parts, { level: 0 }));
+}
 
 /** A row's XML with cells (by column, e.g. `L`) set to a number or an inline text, whatever they held or if absent. */
 export function setCells(row: SheetRow, cells: Record<string, string | number>): string {
