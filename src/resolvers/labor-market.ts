@@ -6,6 +6,8 @@
 import type {
   CareerMoveResolvers,
   DatasetResolvers,
+  EmploymentProjectionResolvers,
+  EmploymentResolvers,
   LaborMarketResolvers,
   OccupationComparisonResolvers,
   OccupationResolvers,
@@ -13,6 +15,7 @@ import type {
   WageChange,
   WageDistribution,
   WageFigure,
+  WagesResolvers,
 } from '../__generated__/resolvers-types';
 import { type MedianWage, outlookChange, wageChange } from '../careers/pay-and-demand';
 import type { Context } from '../context';
@@ -20,7 +23,7 @@ import { loadRequired, type Loaders } from '../loaders';
 import type { EmploymentProjectionRow, OccupationRow, OewsEstimateRow, WageBasis, WageStatistic } from '../store/database';
 import { LABOR_MARKET_SOURCE_IDS, OEWS_FILE, PROJECTIONS_FILE } from '../store/labor-market-files';
 import { laborMarketCounts, type ForSocCode } from '../store/labor-market-queries';
-import type { CareerMoveShape, ComparisonShape } from './careers';
+import { type CareerMoveShape, type ComparisonShape, occupationPair } from './careers';
 import { ids } from './ids';
 
 type Estimate = ForSocCode<OewsEstimateRow>;
@@ -196,8 +199,6 @@ async function changes(loaders: Loaders, from: OccupationRow, to: OccupationRow,
   };
 }
 
-const occupation = (loaders: Loaders, code: string) => loadRequired(loaders.occupationByCode, code, 'career move occupation');
-
 export const comparisonLaborMarket: Pick<OccupationComparisonResolvers<Context>, 'wageChange' | 'outlookChange'> = {
   wageChange: async (c: ComparisonShape, _, { loaders }) => (await changes(loaders, c.from, c.to, ids.comparison(c.from.code, c.to.code))).wageChange,
   outlookChange: async (c: ComparisonShape, _, { loaders }) => (await changes(loaders, c.from, c.to, ids.comparison(c.from.code, c.to.code))).outlookChange,
@@ -205,7 +206,7 @@ export const comparisonLaborMarket: Pick<OccupationComparisonResolvers<Context>,
 
 /** A move's changes, under the comparison's id (the move's `comparison` is the same pair). */
 async function moveChanges(m: CareerMoveShape, loaders: Loaders) {
-  const [from, to] = await Promise.all([occupation(loaders, m.from), occupation(loaders, m.to)]);
+  const { from, to } = await occupationPair(loaders, m.from, m.to);
   return changes(loaders, from, to, ids.comparison(m.from, m.to));
 }
 
@@ -242,7 +243,7 @@ export const laborMarketResolvers = {
     wages: (m, _, { store }) => wages(m, store.meta),
     projection: (m, _, { store }) => projection(m, store.meta),
   } satisfies LaborMarketResolvers<Context>,
-  Employment: { source: (e: EmploymentShape, _: unknown, { loaders }: Context) => source(e, loaders) },
-  Wages: { source: (w: WagesShape, _: unknown, { loaders }: Context) => source(w, loaders) },
-  EmploymentProjection: { source: (p: EmploymentProjectionShape, _: unknown, { loaders }: Context) => source(p, loaders) },
+  Employment: { source: (e, _, { loaders }) => source(e, loaders) } satisfies EmploymentResolvers<Context>,
+  Wages: { source: (w, _, { loaders }) => source(w, loaders) } satisfies WagesResolvers<Context>,
+  EmploymentProjection: { source: (p, _, { loaders }) => source(p, loaders) } satisfies EmploymentProjectionResolvers<Context>,
 };
