@@ -1,6 +1,6 @@
 /**
  * The store's tables, typed as SQLite really returns them: 0/1 for booleans, TEXT for dates,
- * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0010_store.ts creates these tables.
+ * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0011_store.ts creates these tables.
  */
 import type { Generated, Selectable } from 'kysely';
 
@@ -438,6 +438,50 @@ export interface CareerMoveTable {
   similarity: number;
 }
 
+/** A unit of the CPS ASEC mobility network: a 2010 SOC code, or a split group of them (src/observed-moves/units.ts). */
+export interface ObservedUnitTable {
+  /** The lowest of its codes. */
+  code: string;
+  /** Its codes' titles, in code order, joined by "; ". */
+  title: string;
+  stay_probability: number;
+  /** How many other units its workers moved into. */
+  destinations: number;
+  /** The weighted CPS employment of its codes, pooled over the survey years. */
+  survey_employment: number;
+  /** survey_employment × (1 − stay_probability). */
+  weighted_movers: number;
+  source_id: string;
+}
+
+/** One 2010 SOC code of the network and its unit. */
+export interface ObservedUnitCodeTable {
+  soc2010_code: string;
+  unit_code: string;
+  title: string;
+}
+
+/** One of a unit's moves into another unit, rank 1 the most probable. */
+export interface ObservedMoveTable {
+  unit_code: string;
+  rank: number;
+  to_unit: string;
+  /** As published; into a split group, the sum over its codes. */
+  probability: number;
+}
+
+export type ObservedUnitMatch = 'exact' | 'broad' | 'minor_group';
+
+/** The unit an O*NET occupation was measured as, or why there is none (src/observed-moves/measure.ts). */
+export interface ObservedOccupationTable {
+  occupation_code: string;
+  unit_code: string | null;
+  unit_match: ObservedUnitMatch | null;
+  /** The occupation's 2010 SOC predecessors, comma-separated, in crosswalk order. */
+  soc2010_codes: string;
+  unavailable_reason: string | null;
+}
+
 export interface Database {
   meta: MetaTable;
   occupation: OccupationTable;
@@ -475,6 +519,10 @@ export interface Database {
   soc_crosswalk: SocCrosswalkTable;
   onet_soc_crosswalk: OnetSocCrosswalkTable;
   esco_crosswalk: EscoCrosswalkTable;
+  observed_unit: ObservedUnitTable;
+  observed_unit_code: ObservedUnitCodeTable;
+  observed_move: ObservedMoveTable;
+  observed_occupation: ObservedOccupationTable;
 }
 
 export type OccupationRow = Selectable<OccupationTable>;
@@ -501,3 +549,7 @@ export type CareerMoveRow = Selectable<CareerMoveTable>;
 export type SocCrosswalkRow = Selectable<SocCrosswalkTable>;
 export type OnetSocCrosswalkRow = Selectable<OnetSocCrosswalkTable>;
 export type EscoCrosswalkRow = Selectable<EscoCrosswalkTable>;
+export type ObservedUnitRow = Selectable<ObservedUnitTable>;
+export type ObservedUnitCodeRow = Selectable<ObservedUnitCodeTable>;
+export type ObservedMoveRow = Selectable<ObservedMoveTable>;
+export type ObservedOccupationRow = Selectable<ObservedOccupationTable>;

@@ -8,7 +8,7 @@ import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { careerRows, careerCardRows } from './careers';
-import { crosswalkFiles, readCrosswalkFile } from './crosswalk-files';
+import { crosswalkFiles, onetSocCrosswalkFile, readCrosswalkFile, socCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
 import { DataFileError } from './errors';
 import { buildFrameworkDocument, sourceRow, statementIds, writeFrameworkDocument } from './framework-document';
@@ -22,6 +22,8 @@ import {
 } from './framework-validation';
 import { hashDataDir } from './input-hash';
 import { latestSchemaVersion, migrationProvider } from './migrations';
+import { readObservedMovesFiles } from './observed-moves-files';
+import { observedMoveRows } from './observed-moves';
 import { extraFiles, jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
 import { computeReleaseChanges } from './release-changes';
 import { ReleaseManifest, ReleaseRole, readReleaseManifest, releaseFilePath, releaseOf } from './releases';
@@ -283,6 +285,19 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     step('sources', 'source', sources.map(sourceRow));
     const sourceIds = new Set(sources.map((s) => s.id));
     for (const file of crosswalkFiles) step(file.path, file.table, readCrosswalkFile(dataDir, file, sourceIds) as never);
+
+    // Observed moves (src/store/observed-moves.ts): the survey's units and moves, and the unit each occupation was
+    // measured as, reached through the two crosswalks as read.
+    const observed = observedMoveRows({
+      files: readObservedMovesFiles(dataDir, sourceIds),
+      occupations: occupations.map((o) => o.code),
+      taxonomy: readCrosswalkFile(dataDir, onetSocCrosswalkFile, sourceIds),
+      soc: readCrosswalkFile(dataDir, socCrosswalkFile, sourceIds),
+    });
+    step('observed-moves units', 'observed_unit', observed.units);
+    step('observed-moves unit codes', 'observed_unit_code', observed.codes);
+    step('observed moves', 'observed_move', observed.moves);
+    step('observed-moves occupations', 'observed_occupation', observed.occupations);
     for (const { framework, file, warnings } of frameworks) {
       const document = buildFrameworkDocument(framework, warnings);
       const statements = statementIds(document);
