@@ -37,6 +37,7 @@ const config: CodegenConfig = {
           CorrectionStatus: '../corrections/database#SuggestionStatus',
           ReviewDecision: '../corrections/database#SuggestionStatus',
           CareerDirection: '../careers/compare#DirectionFilter',
+          ObservedUnitMatch: `${rows}ObservedUnitMatch`,
         },
         mappers: {
           Occupation: `${rows}OccupationRow`,
@@ -82,6 +83,10 @@ const config: CodegenConfig = {
           ClassificationCode: '../crosswalks/translate#CrosswalkCodeShape',
           IscoCode: '../crosswalks/translate#IscoCodeShape',
           EscoOccupation: '../store/crosswalk-queries#EscoByOccupationRow',
+          ObservedMoves: '../resolvers/observed-moves#ObservedMovesShape',
+          ObservedUnit: `${rows}ObservedUnitRow`,
+          ObservedUnitCode: `${rows}ObservedUnitCodeRow`,
+          ObservedMove: '../resolvers/observed-moves#ObservedMoveShape',
         },
       },
     },

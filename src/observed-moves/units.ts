@@ -60,17 +60,24 @@ function sameRow(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>)
  * code order (a code on its own is a group of one).
  */
 export function splitGroups(rows: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, string[]> {
-  const codes = [...rows.keys()].sort();
+  // Only codes with the same targets can have the same row: compare within those sets.
+  const byTargets = new Map<string, string[]>();
+  for (const code of [...rows.keys()].sort()) {
+    const key = [...(rows.get(code) as ReadonlyMap<string, number>).keys()].sort().join(',');
+    byTargets.set(key, [...(byTargets.get(key) ?? []), code]);
+  }
   const groupOf = new Map<string, string[]>();
-  for (const code of codes) {
-    if (groupOf.has(code)) continue;
-    const row = rows.get(code) as ReadonlyMap<string, number>;
-    const group = [code];
-    for (const other of codes) {
-      if (other <= code || groupOf.has(other) || !row.has(other)) continue;
-      if (sameRow(row, rows.get(other) as ReadonlyMap<string, number>)) group.push(other);
+  for (const codes of byTargets.values()) {
+    for (const code of codes) {
+      if (groupOf.has(code)) continue;
+      const row = rows.get(code) as ReadonlyMap<string, number>;
+      const group = [code];
+      for (const other of codes) {
+        if (other <= code || groupOf.has(other) || !row.has(other)) continue;
+        if (sameRow(row, rows.get(other) as ReadonlyMap<string, number>)) group.push(other);
+      }
+      for (const member of group) groupOf.set(member, group);
     }
-    for (const member of group) groupOf.set(member, group);
   }
   return groupOf;
 }

@@ -8,6 +8,7 @@ import type {
   InterestLevelResolvers,
   RiasecKeywordTypeResolvers,
   CareerDirectionResolvers,
+  ObservedUnitMatchResolvers,
   EducationDistributionResolvers,
   EmergingTaskCategoryResolvers,
   ReleaseFileStatusResolvers,
@@ -46,5 +47,6 @@ export const enumValues = {
   CorrectionTargetKind: { STATEMENT: 'statement', ANCHOR: 'anchor', FIELD: 'field' } satisfies Complete<CorrectionTargetKindResolvers>,
   CorrectionStatus: { PENDING: 'pending', ACCEPTED: 'accepted', REJECTED: 'rejected' } satisfies Complete<CorrectionStatusResolvers>,
   CareerDirection: { ANY: 'any', ADVANCE: 'advance', LATERAL: 'lateral', STEP_DOWN: 'step_down' } satisfies Complete<CareerDirectionResolvers>,
+  ObservedUnitMatch: { EXACT_CODE: 'exact', BROAD_CODE: 'broad', MINOR_GROUP: 'minor_group' } satisfies Complete<ObservedUnitMatchResolvers>,
   ReviewDecision: { ACCEPT: 'accepted', REJECT: 'rejected', REOPEN: 'pending' } satisfies Complete<ReviewDecisionResolvers>,
 };

@@ -8,6 +8,7 @@ import { _entities } from './entities';
 import { enumValues } from './enums';
 import { frameworkResolvers } from './framework';
 import { idResolvers } from './ids';
+import { observedMovesResolvers, occupationObservedMoves } from './observed-moves';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
 import { Query } from './query';
@@ -26,7 +27,7 @@ export const resolvers: Resolvers = merge(
   {
     Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks },
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks, ...occupationObservedMoves },
     CareerMove,
     OccupationComparison,
     OccupationSearchHit,
@@ -40,6 +41,7 @@ export const resolvers: Resolvers = merge(
   changesResolvers,
   referenceResolvers,
   crosswalksResolvers,
+  observedMovesResolvers,
   { Dataset: changesDataset } as Resolvers,
   idResolvers,
   enumValues,

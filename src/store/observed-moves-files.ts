@@ -13,6 +13,10 @@ import { FieldReader } from './tsv';
 
 export const OBSERVED_MOVES_SOURCE_ID = 'del-rio-chanona-2021';
 
+/** The attribution the files' provenance asks for wherever their figures are served (data/observed-moves/PROVENANCE.md). */
+export const OBSERVED_MOVES_ATTRIBUTION =
+  'Observed occupational mobility: del Rio-Chanona et al. (2021), from the CPS ASEC; CanadaLaborApplication repository, CC BY 4.0.';
+
 const CSV = { delimiter: ',', quoted: true, headerLine: 1 };
 
 export const edgelistFile = {
