@@ -38,6 +38,7 @@ const config: CodegenConfig = {
           ReviewDecision: '../corrections/database#SuggestionStatus',
           CareerDirection: '../careers/compare#DirectionFilter',
           ObservedUnitMatch: `${rows}ObservedUnitMatch`,
+          CareerMoveRank: '../careers/likelihood#CareerRanking',
         },
         mappers: {
           Occupation: `${rows}OccupationRow`,
@@ -70,6 +71,7 @@ const config: CodegenConfig = {
           OccupationSearchHit: '../search/rank#SearchHit',
           OccupationComparison: '../resolvers/careers#ComparisonShape',
           CareerMove: '../resolvers/careers#CareerMoveShape',
+          MoveLikelihood: '../resolvers/careers#MoveLikelihoodShape',
           WorkActivity: `${rows}DwaRow`,
           ReleaseChange: `${rows}ReleaseChangeRow`,
           ReleaseFileChanges: `${rows}ReleaseFileSummaryRow`,

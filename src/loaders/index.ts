@@ -159,6 +159,8 @@ const factories = {
   careerCardByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => careers.careerCardsByOccupation(db, codes), (card) => card.code, asCards(held)),
   careerMovesByOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
   careerMovesIntoOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
+  careerLikelyMovesByOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerLikelyMovesByOccupation(db, codes), (m) => m.occupation_code),
+  careerLikelyMovesIntoOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerLikelyMovesIntoOccupation(db, codes), (m) => m.move_code),
   // Observed moves (src/store/observed-moves.ts): a unit's rows are few and the same for every request.
   observedOccupationByCode: (db, held) => uniqueLoader((codes: readonly string[]) => observed.observedOccupationsByCode(db, codes), (r) => r.occupation_code, as(held, 'observedOccupation')),
   observedOccupationsByUnit: (db, held) => groupedLoader((units: readonly string[]) => observed.observedOccupationsByUnit(db, units), (r) => r.unit_code ?? '', as(held, 'observedOccupations')),

@@ -482,6 +482,16 @@ export interface ObservedOccupationTable {
   unavailable_reason: string | null;
 }
 
+/** One of an occupation's 50 most likely moves (src/careers/likelihood.ts), rank 1 the most likely. */
+export interface CareerLikelyMoveTable {
+  occupation_code: string;
+  rank: number;
+  move_code: string;
+  similarity: number;
+  /** The likelihood score (a log-odds scale: only differences mean anything). */
+  score: number;
+}
+
 export interface Database {
   meta: MetaTable;
   occupation: OccupationTable;
@@ -519,6 +529,7 @@ export interface Database {
   soc_crosswalk: SocCrosswalkTable;
   onet_soc_crosswalk: OnetSocCrosswalkTable;
   esco_crosswalk: EscoCrosswalkTable;
+  career_likely_move: CareerLikelyMoveTable;
   observed_unit: ObservedUnitTable;
   observed_unit_code: ObservedUnitCodeTable;
   observed_move: ObservedMoveTable;
@@ -553,3 +564,4 @@ export type ObservedUnitRow = Selectable<ObservedUnitTable>;
 export type ObservedUnitCodeRow = Selectable<ObservedUnitCodeTable>;
 export type ObservedMoveRow = Selectable<ObservedMoveTable>;
 export type ObservedOccupationRow = Selectable<ObservedOccupationTable>;
+export type CareerLikelyMoveRow = Selectable<CareerLikelyMoveTable>;

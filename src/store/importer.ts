@@ -7,7 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { careerRows, careerCardRows } from './careers';
+import { careerRows, careerCardRows, FALLBACK_EMPLOYMENT_KEY } from './careers';
 import { crosswalkFiles, onetSocCrosswalkFile, readCrosswalkFile, socCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
 import { DataFileError } from './errors';
@@ -241,6 +241,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     step('career profiles', 'career_profile', careers.profiles);
     step('career comparison cards', 'career_card', await careerCardRows(db));
     step('career moves', 'career_move', careers.moves);
+    step('career moves by likelihood', 'career_likely_move', careers.likelyMoves);
 
     // Job-title search over the O*NET rows just loaded (src/search/index-documents.ts).
     const search = searchIndexRows(await readSearchIndexSource(db));
@@ -321,6 +322,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       { key: 'onet_release_sources', value: JSON.stringify(Object.fromEntries([...manifest.releases, manifest.supplement].map((r) => [r.version, r.source]))) },
       { key: 'search_title_documents', value: String(search.titleDocuments) },
       { key: 'search_index_version', value: SEARCH_INDEX_VERSION },
+      { key: FALLBACK_EMPLOYMENT_KEY, value: String(careers.fallbackEmployment) },
     ]);
 
     const broken = sqlite.pragma('foreign_key_check') as unknown[];

@@ -283,6 +283,16 @@ const statements = [
     CHECK ((unit_code IS NULL) = (unit_match IS NULL) AND (unit_code IS NULL) = (unavailable_reason IS NOT NULL))
   ) STRICT`,
   sql`CREATE INDEX observed_occupation_by_unit ON observed_occupation(unit_code, occupation_code)`,
+
+  // The LIKELIHOOD ranking of career moves (src/careers/likelihood.ts): each occupation's 50 most likely moves, ranked
+  // at build over every other occupation by similarity, destination size and job zone (never the observed moves), with
+  // the similarity and score, so that requests read them as they read `career_move`.
+  sql`CREATE TABLE career_likely_move (
+    occupation_code TEXT NOT NULL REFERENCES occupation(code), rank INTEGER NOT NULL,
+    move_code TEXT NOT NULL REFERENCES occupation(code), similarity REAL NOT NULL, score REAL NOT NULL,
+    PRIMARY KEY (occupation_code, rank)
+  ) STRICT`,
+  sql`CREATE INDEX career_likely_move_by_move ON career_likely_move(move_code, score)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
