@@ -35,9 +35,9 @@ export const LIKELIHOOD_PARAMETERS: LikelihoodParameters = { similarity: 20, siz
 /** A move's score and the terms it is the sum of. */
 export interface LikelihoodTerms {
   score: number;
-  similarity: number;
-  size: number;
-  jobZone: number;
+  similarityTerm: number;
+  sizeTerm: number;
+  jobZoneTerm: number;
   /** The employment the size term used; null where the destination has none and `fallbackEmployment` stood in. */
   employment: number | null;
 }
@@ -54,10 +54,10 @@ export function likelihoodTerms(
   p: LikelihoodParameters = LIKELIHOOD_PARAMETERS,
 ): LikelihoodTerms {
   const similarityTerm = p.similarity * similarity;
-  const size = p.size * Math.log(Math.max(1, to.employment ?? fallbackEmployment));
+  const sizeTerm = p.size * Math.log(Math.max(1, to.employment ?? fallbackEmployment));
   const climbed = from.jobZone === null || to.jobZone === null ? 0 : Math.max(0, to.jobZone - from.jobZone);
-  const jobZone = p.stepUp * climbed;
-  return { score: similarityTerm + size + jobZone, similarity: similarityTerm, size, jobZone, employment: to.employment };
+  const jobZoneTerm = p.stepUp * climbed;
+  return { score: similarityTerm + sizeTerm + jobZoneTerm, similarityTerm, sizeTerm, jobZoneTerm, employment: to.employment };
 }
 
 /** The median of the employments published, the stand-in for destinations without one. */
