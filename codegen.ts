@@ -89,6 +89,11 @@ const config: CodegenConfig = {
           ObservedUnit: `${rows}ObservedUnitRow`,
           ObservedUnitCode: `${rows}ObservedUnitCodeRow`,
           ObservedMove: '../resolvers/observed-moves#ObservedMoveShape',
+          // Pay and demand (src/resolvers/labor-market.ts): the occupation's BLS rows, and parts that name their source.
+          LaborMarket: '../resolvers/labor-market#LaborMarketShape',
+          Employment: '../resolvers/labor-market#EmploymentShape',
+          Wages: '../resolvers/labor-market#WagesShape',
+          EmploymentProjection: '../resolvers/labor-market#EmploymentProjectionShape',
         },
       },
     },

@@ -396,8 +396,8 @@ describe('careerMoves(rank: LIKELIHOOD)', () => {
 });
 
 describe('batching', () => {
-  const NESTED = `careerMoves(first: 10) { similarity direction occupation { title } skillGaps { toLevel } comparison { similarity carriedOverActivities { id } newTechnology { name } } }
-    careerMovesInto(first: 3) { similarity }`;
+  const NESTED = `careerMoves(first: 10) { similarity direction occupation { title } skillGaps { toLevel } wageChange { percent } comparison { similarity carriedOverActivities { id } newTechnology { name } outlookChange { to } } }
+    careerMovesInto(first: 3) { similarity wageChange { to { value } } }`;
   // In one query with NESTED, the likely moves' comparisons may find their cards already read for one occupation
   // (a cache hit, one statement fewer), so the two are counted apart.
   const LIKELY = `careerMoves(first: 10, rank: LIKELIHOOD) { similarity direction skillGaps { toLevel } likelihood { score sizeTerm employment }

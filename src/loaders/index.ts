@@ -8,6 +8,7 @@ import DataLoader from 'dataloader';
 import { groupBy } from '../group-by';
 import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
+import * as lm from '../store/labor-market-queries';
 import { readFrameworkDocument } from '../store/framework-document';
 import { heldCards, holdCard } from '../store/held-cards';
 import type { HeldRows } from '../store/held-rows';
@@ -167,6 +168,11 @@ const factories = {
   observedUnitByCode: (db, held) => uniqueLoader((codes: readonly string[]) => observed.observedUnitsByCode(db, codes), (u) => u.code, as(held, 'observedUnit')),
   observedUnitCodesByUnit: (db, held) => groupedLoader((units: readonly string[]) => observed.observedUnitCodesByUnit(db, units), (c) => c.unit_code, as(held, 'observedUnitCodes')),
   observedMovesByUnit: (db, held) => groupedLoader((units: readonly string[]) => observed.observedMovesByUnit(db, units), (m) => m.unit_code, as(held, 'observedMoves')),
+  // Pay and demand (src/store/labor-market-queries.ts): an occupation's BLS rows by its SOC code (its own row or its
+  // aggregate's), and the SOC codes a BLS code covers.
+  oewsEstimateBySocCode: (db, held) => uniqueLoader((socCodes: readonly string[]) => lm.oewsEstimatesBySocCode(db, socCodes), (r) => r.soc_code, as(held, 'oewsEstimate')),
+  projectionBySocCode: (db, held) => uniqueLoader((socCodes: readonly string[]) => lm.projectionsBySocCode(db, socCodes), (r) => r.soc_code, as(held, 'projection')),
+  socCodesByLaborCode: (db, held) => groupedLoader((codes: readonly string[]) => lm.socCodesByLaborCode(db, codes), (r) => r.code, as(held, 'laborCoverage')),
 } satisfies Record<string, (db: Db, held: HeldRows | undefined) => DataLoader<never, unknown>>;
 
 export type Loaders = { readonly [Name in keyof typeof factories]: ReturnType<(typeof factories)[Name]> };

@@ -9,6 +9,7 @@ import { enumValues } from './enums';
 import { frameworkResolvers } from './framework';
 import { idResolvers } from './ids';
 import { observedMovesResolvers, occupationObservedMoves } from './observed-moves';
+import { careerMoveLaborMarket, comparisonLaborMarket, datasetLaborMarket, laborMarketResolvers, occupationLaborMarket } from './labor-market';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
 import { Query } from './query';
@@ -27,9 +28,9 @@ export const resolvers: Resolvers = merge(
   {
     Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks, ...occupationObservedMoves },
-    CareerMove,
-    OccupationComparison,
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks, ...occupationLaborMarket, ...occupationObservedMoves },
+    CareerMove: { ...CareerMove, ...careerMoveLaborMarket },
+    OccupationComparison: { ...OccupationComparison, ...comparisonLaborMarket },
     OccupationSearchHit,
   },
   // Replaces @apollo/subgraph's own `_entities` (resolvers given to buildSubgraphSchema are added after it).
@@ -43,6 +44,8 @@ export const resolvers: Resolvers = merge(
   crosswalksResolvers,
   observedMovesResolvers,
   { Dataset: changesDataset } as Resolvers,
+  { Dataset: datasetLaborMarket } as Resolvers,
+  laborMarketResolvers as Resolvers,
   idResolvers,
   enumValues,
 );

@@ -21,6 +21,7 @@ import {
   parseJsonFile,
 } from './framework-validation';
 import { hashDataDir } from './input-hash';
+import { readLaborMarket } from './labor-market-files';
 import { latestSchemaVersion, migrationProvider } from './migrations';
 import { readObservedMovesFiles } from './observed-moves-files';
 import { observedMoveRows } from './observed-moves';
@@ -236,12 +237,6 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     step('release changes', 'release_change', releaseChanges.changes);
     step('release change summary', 'release_file_summary', releaseChanges.summaries);
 
-    // Career moves over the O*NET rows just loaded (src/careers/, src/store/careers.ts).
-    const careers = await careerRows(db);
-    step('career profiles', 'career_profile', careers.profiles);
-    step('career comparison cards', 'career_card', await careerCardRows(db));
-    step('career moves', 'career_move', careers.moves);
-    step('career moves by likelihood', 'career_likely_move', careers.likelyMoves);
 
     // Job-title search over the O*NET rows just loaded (src/search/index-documents.ts).
     const search = searchIndexRows(await readSearchIndexSource(db));
@@ -287,6 +282,21 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     const sourceIds = new Set(sources.map((s) => s.id));
     for (const file of crosswalkFiles) step(file.path, file.table, readCrosswalkFile(dataDir, file, sourceIds) as never);
 
+    // Pay and demand (src/store/labor-market-files.ts). The 2018 SOC detailed codes, which tell BLS's aggregates
+    // from its SOC rows, are the BLS SOC crosswalk's (read again: a few milliseconds).
+    const socCodes = new Set(readCrosswalkFile(dataDir, socCrosswalkFile, sourceIds).map((row) => row.soc2018_code));
+    const laborMarket = await readLaborMarket(dataDir, socCodes, sources);
+    step('labor-market/national_M2024_dl.xlsx', 'oews_estimate', laborMarket.estimates);
+    step('labor-market/occupation.xlsx', 'employment_projection', laborMarket.projections);
+    step('labor-market coverage of the 2018 SOC codes', 'labor_coverage', laborMarket.coverage);
+
+    // Career moves over the O*NET rows and the BLS employment just loaded (src/careers/, src/store/careers.ts).
+    const careers = await careerRows(db);
+    step('career profiles', 'career_profile', careers.profiles);
+    step('career comparison cards', 'career_card', await careerCardRows(db));
+    step('career moves', 'career_move', careers.moves);
+    step('career moves by likelihood', 'career_likely_move', careers.likelyMoves);
+
     // Observed moves (src/store/observed-moves.ts): the survey's units and moves, and the unit each occupation was
     // measured as, reached through the two crosswalks as read.
     const observed = observedMoveRows({
@@ -323,6 +333,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       { key: 'search_title_documents', value: String(search.titleDocuments) },
       { key: 'search_index_version', value: SEARCH_INDEX_VERSION },
       { key: FALLBACK_EMPLOYMENT_KEY, value: String(careers.fallbackEmployment) },
+      // By source id, the SOC major groups where the file has no row at all, for saying why figures are missing.
+      { key: 'labor_market_absent_major_groups', value: JSON.stringify(laborMarket.absentMajorGroups) },
     ]);
 
     const broken = sqlite.pragma('foreign_key_check') as unknown[];

@@ -10,8 +10,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { DataFileError } from '../../src/store/errors';
 import type { FrameworkFile } from '../../src/store/framework-file';
 import { buildStore } from '../../src/store/importer';
+import { OEWS_FILE, PROJECTIONS_FILE } from '../../src/store/labor-market-files';
 import { hashDataDir } from '../../src/store/input-hash';
 import { dataDir, projectRoot } from './paths';
+import { rewriteRows } from './xlsx';
 
 /** Files keyed by occupation in their first column (Related Occupations: in both of its first two). */
 const REFERENCE_FILES = new Set([
@@ -83,7 +85,24 @@ function filteredDataDir(occupations: readonly string[], dir: string): string {
       writeGzLines(join(folder, name), [header, ...kept, '']);
     }
   }
+  cutLaborMarket(dir, occupations);
   return dir;
+}
+
+/**
+ * The BLS workbooks cut to the SOC broad groups of the given occupations (every row of a group, so which row covers
+ * which SOC code stays as published), their headers, titles and notes: reading the whole workbooks would cost every
+ * fixture build about a second.
+ */
+function cutLaborMarket(dir: string, occupations: readonly string[]): void {
+  const groups = new Set(occupations.map((code) => code.slice(0, 6)));
+  const inGroups = (code: string | null) => code !== null && groups.has(code.slice(0, 6));
+  rewriteRows(join(dir, OEWS_FILE.path), OEWS_FILE.sheet, (row) => (row.number === 1 || inGroups(row.text('I')) ? row.xml : null));
+  let notes = false;
+  rewriteRows(join(dir, PROJECTIONS_FILE.path), PROJECTIONS_FILE.sheet, (row) => {
+    notes ||= row.text('A') === 'Footnotes:';
+    return notes || row.number <= PROJECTIONS_FILE.headerRow || inGroups(row.text('B')) ? row.xml : null;
+  });
 }
 
 /** A fresh temp copy of data/ cut down to the given occupations, which the caller may break on purpose and removes. */
