@@ -9,7 +9,7 @@ import type {
   OccupationResolvers,
 } from '../__generated__/resolvers-types';
 import { DEFAULT_MIN_IMPORTANCE, direction, type DirectionFilter, elementGaps, explainFacets, type Split, splitActivities, splitTechnology, transferableElements, typicalCategory } from '../careers/compare';
-import { type CareerRanking, type LikelihoodTerms, likelihoodTerms, type MoveFacts } from '../careers/likelihood';
+import { type CareerRanking, type LikelihoodTerms, likelihoodTerms, type MoveFacts, moveFacts } from '../careers/likelihood';
 import { compareProfiles } from '../careers/similarity';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
@@ -141,17 +141,16 @@ export const occupationCareerFields: Pick<OccupationResolvers<Context>, 'compari
 export type MoveLikelihoodShape = LikelihoodTerms & { id: string };
 
 /**
- * What the likelihood knows of an occupation besides its profile: its job zone and employment, as the importer read
- * them when it ranked the moves (src/store/careers.ts `readMoveFacts`).
+ * What the likelihood knows of an occupation besides its profile: its job zone and OEWS employment, as the importer
+ * read them when it ranked the moves (src/store/careers.ts `readMoveFacts`).
  */
-async function moveFacts(o: OccupationRow): Promise<MoveFacts> {
-  // TODO(labor): employment through the pay-and-demand loader once it is in the store.
-  return { jobZone: o.job_zone, employment: null };
+async function factsOf(loaders: Loaders, o: OccupationRow): Promise<MoveFacts> {
+  return moveFacts(o, (await loaders.oewsEstimateBySocCode.load(o.soc_code))?.employment ?? null);
 }
 
 /** The likelihood terms of the move from `from` to `to` with this similarity: the numbers the importer ranked by. */
-async function likelihoodOf(from: OccupationRow, to: OccupationRow, similarity: number, store: Context['store']): Promise<MoveLikelihoodShape> {
-  const [a, b] = await Promise.all([moveFacts(from), moveFacts(to)]);
+async function likelihoodOf(loaders: Loaders, from: OccupationRow, to: OccupationRow, similarity: number, store: Context['store']): Promise<MoveLikelihoodShape> {
+  const [a, b] = await Promise.all([factsOf(loaders, from), factsOf(loaders, to)]);
   const fallback = Number(store.meta.get(FALLBACK_EMPLOYMENT_KEY));
   return { ...likelihoodTerms(similarity, a, b, fallback), id: `${ids.comparison(from.code, to.code)}/likelihood` };
 }
@@ -169,7 +168,7 @@ export const CareerMove: CareerMoveResolvers<Context> = {
   comparison: (m, _, { loaders }) => occupationPair(loaders, m.from, m.to),
   likelihood: async (m, _, { loaders, store }) => {
     const { from, to } = await occupationPair(loaders, m.from, m.to);
-    return likelihoodOf(from, to, m.similarity, store);
+    return likelihoodOf(loaders, from, to, m.similarity, store);
   },
 };
 
@@ -203,5 +202,5 @@ export const OccupationComparison: OccupationComparisonResolvers<Context> = {
     const id = `${ids.comparison(c.from.code, c.to.code)}/education-change`;
     return { id, from: a, to: b, change: a === null || b === null ? null : b.category - a.category };
   },
-  likelihood: async (c, _, { loaders, store }) => likelihoodOf(c.from, c.to, (await compared(c, loaders)).similarity, store),
+  likelihood: async (c, _, { loaders, store }) => likelihoodOf(loaders, c.from, c.to, (await compared(c, loaders)).similarity, store),
 };

@@ -5,10 +5,11 @@
  */
 import type { Insertable } from 'kysely';
 import type { ElementScore } from '../careers/compare';
-import { type MoveFacts, rankCareerMoves } from '../careers/likelihood';
+import { type MoveFacts, moveFacts, rankCareerMoves } from '../careers/likelihood';
 import { buildProfiles, type CareerInput } from '../careers/profile';
 import type { CareerProfile } from '../careers/similarity';
 import type { CareerLikelyMoveRow, CareerMoveRow, Database, DwaRow } from './database';
+import { oewsEstimatesBySocCode } from './labor-market-queries';
 import type { Db } from './queries';
 
 export async function readCareerInput(db: Db): Promise<CareerInput> {
@@ -37,10 +38,11 @@ export async function readCareerInput(db: Db): Promise<CareerInput> {
  * of `codes`: its job zone and its employment.
  */
 export async function readMoveFacts(db: Db, codes: readonly string[]): Promise<MoveFacts[]> {
-  const rows = await db.selectFrom('occupation').select(['code', 'job_zone']).execute();
-  const zone = new Map(rows.map((r) => [r.code, r.job_zone]));
-  // TODO(labor): employment from the pay-and-demand tables once they are in the store.
-  return codes.map((code) => ({ jobZone: zone.get(code) ?? null, employment: null }));
+  const occupations = await db.selectFrom('occupation').select(['code', 'soc_code', 'job_zone']).execute();
+  const estimates = await oewsEstimatesBySocCode(db, [...new Set(occupations.map((o) => o.soc_code))]);
+  const employment = new Map(estimates.map((e) => [e.soc_code, e.employment]));
+  const byCode = new Map(occupations.map((o) => [o.code, moveFacts(o, employment.get(o.soc_code) ?? null)]));
+  return codes.map((code) => byCode.get(code) ?? { jobZone: null, employment: null });
 }
 
 /** How many moves are stored per occupation: `careerMoves(first:)` serves at most this many. */
