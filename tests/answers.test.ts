@@ -20,8 +20,17 @@ async function answerOf(query: string, variables?: Record<string, unknown>): Pro
   return JSON.stringify(result);
 }
 
+/**
+ * README queries of fields added after the record was taken, which have no earlier answer to keep: each is checked
+ * against its data where the field is tested (ObservedAndModelled: tests/observed-moves.test.ts, against the README's
+ * table and the survey's file).
+ */
+const ADDED_AFTER_RECORD = ['README: query ObservedAndModelled '];
+
 test('every recorded operation is still run by this test', () => {
-  const names = [...answerCases(codes), ...nextPageCases(recorded['every list field']!)].map((c) => c.name);
+  const names = [...answerCases(codes), ...nextPageCases(recorded['every list field']!)]
+    .map((c) => c.name)
+    .filter((name) => !ADDED_AFTER_RECORD.some((prefix) => name.startsWith(prefix)));
   expect(names.sort()).toEqual(Object.keys(recorded).sort());
 });
 

@@ -202,3 +202,19 @@ test('_entities with 40 representations run as many statements as with one', asy
   expect(await run(codes)).toBe(one);
   expect(one).toBeLessThan(15);
 });
+
+test("the README's Legal Secretaries example answers as its table says", async () => {
+  const readme = readFileSync(join(dataDir, '../README.md'), 'utf8');
+  const query = /```graphql\n(query ObservedAndModelled[\s\S]*?)```/.exec(readme)?.[1];
+  expect(query).toBeDefined();
+  interface Code {
+    occupation: { code: string };
+  }
+  const result = await t.run<{ occupation: { observedMoves: Observed; similar: Code[]; likely: (Code & { likelihood: { score: number } })[] } }>(query!);
+  expect(result.errors).toBeUndefined();
+  const { observedMoves, similar, likely } = result.data!.occupation;
+  const row = (i: number) => readme.split('\n').find((line) => line.startsWith(`| ${i + 1} | `)) ?? '';
+  observedMoves.moves.forEach((m, i) => expect(row(i)).toContain(`| ${m.to.code} ${m.to.title}, ${(100 * m.shareOfMovers).toFixed(1)}% |`));
+  similar.forEach((m, i) => expect(row(i).split(' | ')[2]).toMatch(new RegExp(`^${m.occupation.code} `)));
+  likely.forEach((m, i) => expect(row(i).split(' | ')[3]).toMatch(new RegExp(`^${m.occupation.code} .*, ${m.likelihood.score.toFixed(2)}`)));
+});
