@@ -36,9 +36,9 @@ export interface LikelihoodParameters {
 }
 
 /**
- * Chosen by `npm run calibrate:moves` on the even-numbered source units only, from a start of { 20, 1, -0.5 } (a guess
- * from reading the data's largest destinations, before any figure was computed): recall@10 29.8% there, and 34.1% on
- * the held-out odd half (docs/performance.md, "Career moves: LIKELIHOOD").
+ * Chosen by `npm run calibrate:moves` on the even-numbered source units only, from a start of { 20, 1, -0.5 } (a first
+ * guess, made before any figure was computed): recall@10 29.8% there, and 34.1% on the held-out odd half
+ * (docs/performance.md, "Observed moves and LIKELIHOOD").
  */
 export const LIKELIHOOD_PARAMETERS: LikelihoodParameters = { similarity: 20, size: 0.9, stepUp: -0.25 };
 

@@ -51,7 +51,7 @@ export const STORED_MOVES = 50;
 /** The store's `meta` key of the employment that stands in for destinations without one (src/careers/likelihood.ts). */
 export const FALLBACK_EMPLOYMENT_KEY = 'likelihood_fallback_employment';
 
-/** Every occupation's profile and its moves ranked both ways, derived from the O*NET rows just loaded. */
+/** Every occupation's profile and its moves ranked both ways, derived from the O*NET rows and OEWS employment just loaded. */
 export async function careerRows(db: Db) {
   const profiles = buildProfiles(await readCareerInput(db));
   const { ranked, fallbackEmployment } = rankCareerMoves(profiles, await readMoveFacts(db, profiles.map((p) => p.code)), STORED_MOVES);
