@@ -3,7 +3,8 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { createHash } from 'node:crypto';
 import { staticCacheControl } from '../src/cache-policy';
-import { ResponseCache, cacheKey, matchesEtag, type CachedResponse } from '../src/http/response-cache';
+import { ResponseCache, cacheKey, type CachedResponse } from '../src/http/response-cache';
+import { matchesEtag } from '../src/http/send';
 import { captureLogs, serveHttp, type RunningHttp } from './support/http';
 import { FULL_FRAMEWORK_QUERY } from './support/queries';
 

@@ -1,5 +1,5 @@
 /** The HTTP front over the real test store, on an ephemeral port, in this process. */
-import type { Server } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -64,4 +64,25 @@ export function captureLogs(): { logger: Logger; lines: string[]; entries(): Rec
     },
   });
   return { logger: pino({ base: undefined }, sink), lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The bytes as sent, never decompressed. */
+  body: Buffer;
+}
+
+/** One request through node:http, which (unlike fetch) sends only the headers given and never decompresses the answer. */
+export function rawRequest(url: string, { method = 'POST', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
