@@ -10,46 +10,31 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { ApolloClient, HttpLink, InMemoryCache, gql, type ObservableQuery } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { Client as UrqlClient, fetchExchange } from '@urql/core';
 import { GraphQLClient } from 'graphql-request';
 import { parse, print, type OperationDefinitionNode } from 'graphql';
 import { negotiateCoding } from '../src/http/compression';
-import { serveHttp, type RunningHttp } from './support/http';
+import { recordExchanges, serveHttp, type Exchange, type RunningHttp } from './support/http';
 import { projectRoot } from './support/paths';
 
-/** What reached the server and what it sent back, per request: the client's Accept-Encoding and the coding chosen. */
-interface Exchange {
-  acceptEncoding: string | undefined;
-  contentEncoding: string | undefined;
-}
-const exchanges: Exchange[] = [];
-
 let running: RunningHttp;
+let exchanges: Exchange[];
 beforeAll(async () => {
   running = await serveHttp({ production: false });
-  // writeHead(status, headers) leaves nothing for res.getHeader to read, so the headers are recorded as written.
-  running.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      const headers = (args.find((a) => typeof a === 'object' && a !== null && !Array.isArray(a)) ?? {}) as OutgoingHttpHeaders;
-      const encoding = headers['content-encoding'];
-      exchanges.push({ acceptEncoding: req.headers['accept-encoding'], contentEncoding: encoding === undefined ? undefined : String(encoding) });
-      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-    } as ServerResponse['writeHead'];
-  });
+  exchanges = recordExchanges(running.server);
 });
 afterAll(() => running.stop());
 
-/** The exchanges during `run`: each large answer was compressed in the coding its client's own Accept-Encoding picks. */
+/** What reached the server during `run`, and the coding of each answer. */
 async function exchangesDuring(run: () => Promise<void>): Promise<Exchange[]> {
   const from = exchanges.length;
   await run();
   return exchanges.slice(from);
 }
 
+/** Each answer went out in the coding the client's own Accept-Encoding picks for a large answer: compressed. */
 function expectCompressed(seen: Exchange[]): void {
   expect(seen.length).toBeGreaterThan(0);
   for (const exchange of seen) {
