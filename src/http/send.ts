@@ -31,7 +31,7 @@ export function etagOf(body: Buffer): string {
 }
 
 /** The ETag of an answer's representation in `coding`: the uncompressed body's, with the coding added inside the quotes. */
-export function codedEtag(etag: string, coding: ContentCoding | 'identity'): string {
+function codedEtag(etag: string, coding: ContentCoding | 'identity'): string {
   return coding === 'identity' ? etag : `${etag.slice(0, -1)}-${coding}"`;
 }
 
