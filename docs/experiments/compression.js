@@ -23,7 +23,7 @@ const { createContext } = require(join(root, 'dist/src/context'));
 const { openStore } = require(join(root, 'dist/src/store/store'));
 const { compress, MIN_COMPRESSED_BYTES } = require(join(root, 'dist/src/http/compression'));
 const { readmeCases } = require(join(root, 'dist/tests/support/answers'));
-const { ENRICHMENT_QUERY, EVERYTHING_QUERY, FULL_FRAMEWORK_QUERY } = require(join(root, 'dist/tests/support/queries'));
+const { ENRICHMENT_QUERY, EVERYTHING_QUERY, FULL_FRAMEWORK_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } = require(join(root, 'dist/tests/support/queries'));
 
 const SEGMENT = 1460;
 const segments = (bytes) => Math.ceil(bytes / SEGMENT);
@@ -55,6 +55,7 @@ async function main() {
     { name: 'full framework (the bench)', query: FULL_FRAMEWORK_QUERY, variables: { code: '43-6012.00' } },
     { name: 'router enrichment, 20 codes', query: ENRICHMENT_QUERY, variables: { representations: twenty } },
     { name: 'everything about Legal Secretaries', query: EVERYTHING_QUERY, variables: { code: '43-6012.00' } },
+    { name: 'occupations(first: 100) with anchors (the bench)', query: OCCUPATIONS_WITH_ANCHORS_QUERY },
   ];
   const bodies = new Map();
   console.log(`node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
