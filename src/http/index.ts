@@ -17,7 +17,7 @@ import { operationNameOf, toHeaderMap, writeApolloResponse } from './apollo-brid
 import { parseBody, readBody } from './body';
 import { allowGet, BARE_GET_MESSAGE, getOperationName, isBareGet } from './get';
 import { answerHealth, Readiness } from './health';
-import { errorBody, HttpError, sendJson } from './respond';
+import { errorBody, HttpError, refuseUnparsable, sendJson } from './respond';
 import { cacheableEntry, cacheKey, hasCredentials, type ResponseCache } from './response-cache';
 import { sendAnswer } from './send';
 
@@ -122,6 +122,7 @@ export function createRequestHandler(options: HttpOptions) {
 export function startHttpServer(options: HttpOptions, port: number): Promise<{ server: Server; setReady: (v: boolean) => void }> {
   const { handler, setReady } = createRequestHandler(options);
   const server = createHttpServer((req, res) => void handler(req, res));
+  server.on('clientError', refuseUnparsable);
   server.keepAliveTimeout = 65_000;
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
