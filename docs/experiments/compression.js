@@ -11,7 +11,8 @@
  *     server uses (src/http/compression.ts), and the 1,460-byte TCP segments each needs;
  *  2. brotli qualities and gzip levels on three sizes of answer: bytes and the median time of one compression;
  *  3. the event loop while 40 of the largest answers are compressed with br, synchronously and on the thread pool
- *     (4 at a time): the p99 and the longest delay `monitorEventLoopDelay` saw.
+ *     (4 at a time): the p99 and the longest delay `monitorEventLoopDelay` saw;
+ *  4. the CPU time of one compression of the full framework when 50 run at once on the thread pool, as under load.
  */
 const { join, resolve } = require('node:path');
 const { loadavg } = require('node:os');
@@ -112,6 +113,28 @@ async function main() {
     const one = () => new Promise((r, j) => zlib.brotliCompress(largest, quality, (e, out) => (e ? j(e) : r(out))));
     for (let i = 0; i < 40; i += 4) await Promise.all([one(), one(), one(), one()]);
   });
+
+  console.log('\n4. CPU ms per compression of the full framework, one at a time and 50 at once on the thread pool');
+  const fullBody = bodies.get('full framework (the bench)');
+  const window = Math.min(24, Math.max(10, Math.ceil(Math.log2(fullBody.length))));
+  const brotli = (q, lgwin) => ({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: q, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: fullBody.length, ...(lgwin ? { [zlib.constants.BROTLI_PARAM_LGWIN]: lgwin } : {}) } });
+  const variants = [
+    { name: 'br q4, window sized to the body', run: (cb) => zlib.brotliCompress(fullBody, brotli(4, window), cb) },
+    { name: 'br q5', run: (cb) => zlib.brotliCompress(fullBody, brotli(5), cb) },
+    { name: 'br q5, window sized to the body', run: (cb) => zlib.brotliCompress(fullBody, brotli(5, window), cb) },
+    { name: 'gzip 6', run: (cb) => zlib.gzip(fullBody, { level: 6 }, cb) },
+  ];
+  for (const variant of variants) {
+    const one = () => new Promise((r, j) => variant.run((e, out) => (e ? j(e) : r(out))));
+    let cpu = process.cpuUsage();
+    for (let i = 0; i < 50; i += 1) await one();
+    const alone = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
+    await Promise.all(Array.from({ length: 50 }, one));
+    const together = process.cpuUsage(cpu);
+    const ms = (u) => ((u.user + u.system) / 50 / 1000).toFixed(2);
+    console.log(`${variant.name.padEnd(34)} one at a time ${ms(alone).padStart(6)} ms   50 at once ${ms(together).padStart(6)} ms`);
+  }
   await server.stop();
   await store.close();
 }
