@@ -1,9 +1,9 @@
 /**
  * Answers stay byte for byte what they were before issue 11's speed work, for the same data: the README's queries,
- * the router's enrichment query and every list field with its second pages (tests/support/answers.ts), compared
+ * the router's enrichment query and every list field with its second pages (scripts/answer-cases.ts), compared
  * with the answers scripts/capture-answers.ts recorded from the code before that work.
  */
-import { answerCases, nextPageCases, recordedAnswers } from './support/answers';
+import { answerCases, nextPageCases, recordedAnswers } from '../scripts/answer-cases';
 import { startTestServer, type TestServer } from './support/server';
 
 let t: TestServer;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { staticCacheControl } from '../src/cache-policy';
 import { ResponseCache, cacheKey, matchesEtag, type CachedResponse } from '../src/http/response-cache';
 import { captureLogs, serveHttp, type RunningHttp } from './support/http';
-import { FULL_FRAMEWORK_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 
 describe('over HTTP, in production mode', () => {
   let running: RunningHttp;

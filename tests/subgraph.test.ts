@@ -1,7 +1,7 @@
 /** The subgraph through executeOperation: anchors, pagination, error codes, and the batching proof. */
 import { join } from 'node:path';
 import { readGzLines } from './support/fixtures';
-import { FULL_FRAMEWORK_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 import { dataDir } from './support/paths';
 import { startTestServer, type TestServer } from './support/server';
 

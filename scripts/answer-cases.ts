@@ -1,14 +1,13 @@
 /**
  * The operations whose answers must stay byte for byte the same for the same data (issue 11): the README's
  * queries, the router's enrichment query, every list field of a few occupations, and a second page of each
- * connection. `scripts/capture-answers.ts` records their answers from the code before a change; the test
- * tests/answers.test.ts compares today's answers with that record.
+ * connection. scripts/capture-answers.ts records their answers from the code before a change; the test
+ * tests/answers.test.ts compares today's answers with that record. Here, not under tests/, because both import it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { ENRICHMENT_QUERY } from './queries';
-import { projectRoot } from './paths';
+import { ENRICHMENT_QUERY } from './operations';
 
 export interface AnswerCase {
   name: string;
@@ -18,8 +17,9 @@ export interface AnswerCase {
   errorsExpected?: boolean;
 }
 
-/** The checkout's root, also when this file runs compiled under dist/ (scripts/capture-answers.ts). */
-export const root = existsSync(join(projectRoot, 'README.md')) ? projectRoot : resolve(projectRoot, '..');
+/** The checkout's root, also when this file runs compiled under dist/scripts/ (scripts/capture-answers.ts). */
+const here = resolve(__dirname, '..');
+export const root = existsSync(join(here, 'README.md')) ? here : resolve(here, '..');
 
 export const ANSWERS_FILE = join(root, 'tests/fixtures/answers-before-issue-11.json.gz');
 
