@@ -1,7 +1,7 @@
 /**
  * Dependencies point one way: HTTP -> resolvers -> loaders -> store. Reads every import in src/ and checks that the
- * store and the corrections store never reach up into GraphQL, the generated GraphQL types, the resolvers or HTTP;
- * and that scripts/ never imports from tests/.
+ * store and the corrections store never reach up into GraphQL, the generated GraphQL types, the resolvers or HTTP,
+ * nor the store into the comparison domain (src/careers/compare.ts); and that scripts/ never imports from tests/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -32,6 +32,10 @@ const UPWARD = /^(graphql|@apollo\/.*)$|__generated__|\/resolvers(\/|$)|\/loader
 
 test.each(['src/store', 'src/corrections'])('nothing under %s imports GraphQL, generated types, resolvers, loaders or HTTP', (dir) => {
   expect(importsMatching(dir, (specifier) => UPWARD.test(specifier) && !specifier.startsWith('./'))).toEqual([]);
+});
+
+test('nothing under src/store imports the comparison domain (the loaders prepare what they hold for it)', () => {
+  expect(importsMatching('src/store', (specifier) => /\/careers\/compare$/.test(specifier))).toEqual([]);
 });
 
 test('nothing under scripts/ imports from tests/ (what both need lives in scripts/)', () => {

@@ -9,8 +9,8 @@ import { groupBy } from '../group-by';
 import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
-import { heldCards, holdCard } from '../store/held-cards';
 import type { HeldRows } from '../store/held-rows';
+import { heldCards, holdCard } from './held-cards';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
 
@@ -80,7 +80,7 @@ function as<V>(held: HeldRows | undefined, name: string, weight?: number): Holde
   };
 }
 
-/** Career cards held parsed in their own home (src/store/held-cards.ts), or nowhere where the store holds none. */
+/** Career cards held parsed in their own home (held-cards.ts), or nowhere where the store holds none. */
 function asCards(held: HeldRows | undefined): Holder<careers.CareerCard | null> | undefined {
   const cards = heldCards(held);
   if (cards === undefined) return undefined;
@@ -154,7 +154,7 @@ const factories = {
   escoCrosswalkByOccupation: (db) => groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByOccupation(db, codes), (r) => r.occupation_code),
   // Career moves and comparisons (src/store/careers.ts): a comparison reads each occupation's profile and card
   // (ratings and activities, written at store build) in one statement, and holds it parsed apart from the held
-  // rows (src/store/held-cards.ts): in the held rows, 1,016 cards made that bound churn (docs/performance.md).
+  // rows (held-cards.ts): in the held rows, 1,016 cards made that bound churn (docs/performance.md).
   careerCardByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => careers.careerCardsByOccupation(db, codes), (card) => card.code, asCards(held)),
   careerMovesByOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
   careerMovesIntoOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
