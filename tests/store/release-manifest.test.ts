@@ -85,8 +85,17 @@ test('a declared release whose folder is missing, or whose source is not declare
 });
 
 test('a file whose rows repeat a key cannot be compared, and says which lines', async () => {
-  editLines('onet/30.2/Job Zones.txt.gz', (lines) => [...lines.slice(0, -1), lines[1]!, '']);
+  editLines('onet/30.2/Alternate Titles.txt.gz', (lines) => [...lines.slice(0, -1), lines[1]!, '']);
   const error = await buildError();
-  expect(error.file).toBe('data/onet/30.2/Job Zones.txt.gz');
-  expect(error.problem).toBe("repeats line 2's O*NET-SOC Code, so changes cannot be matched");
+  expect(error.file).toBe('data/onet/30.2/Alternate Titles.txt.gz');
+  expect(error.problem).toBe("repeats line 2's O*NET-SOC Code + Alternate Title, so changes cannot be matched");
+});
+
+test('a row whose key the store already holds is refused naming its file and line', async () => {
+  const lines = readGzLines(join(dataDir, 'onet/30.2/Job Zones.txt.gz'));
+  editLines('onet/30.2/Job Zones.txt.gz', (l) => [...l.slice(0, -1), l[1]!, '']);
+  const error = await buildError();
+  expect(error.message).toBe(
+    `data/onet/30.2/Job Zones.txt.gz line ${lines.length}: repeats the key of an earlier row (UNIQUE constraint failed: job_zone_assignment.occupation_code)`,
+  );
 });
