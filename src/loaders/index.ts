@@ -118,6 +118,14 @@ const factories = {
   interestScoresByOccupation: (db, held) => byOccupation(db, held, 'interests', (d, codes) => q.elementScoresByOccupation(d, 'interest', codes)),
   workValueScoresByOccupation: (db, held) => byOccupation(db, held, 'workValues', (d, codes) => q.elementScoresByOccupation(d, 'work_value', codes)),
   emergingTasksByOccupation: (db, held) => byOccupation(db, held, 'emergingTasks', q.emergingTasksByOccupation),
+  // The rest of the O*NET model (schema/onet-model.graphql): small reference tables, held like the rows above.
+  certificationScoresByOccupation: (db, held) => byOccupation(db, held, 'certification', (d, codes) => q.elementScoresByOccupation(d, 'education', codes)),
+  jobZoneAssignmentByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => q.jobZoneAssignmentsByOccupation(db, codes), (a) => a.occupation_code, as(held, 'jobZoneAssignment')),
+  workActivityLinksByOccupation: (db, held) => byOccupation(db, held, 'workActivityLinks', q.workActivityLinksByOccupation),
+  contentElementById: (db, held) => uniqueLoader((ids: readonly string[]) => q.contentElementsById(db, ids), (e) => e.id, as(held, 'element')),
+  levelAnchorsByElement: (db, held) => groupedLoader((ids: readonly string[]) => q.levelAnchorsByElement(db, ids), (a) => a.element_id, as(held, 'levelAnchors')),
+  intermediateWorkActivityById: (db, held) => uniqueLoader((ids: readonly string[]) => q.iwasById(db, ids), (i) => i.id, as(held, 'iwa')),
+  unspscByCommodity: (db, held) => uniqueLoader((codes: readonly number[]) => q.unspscByCommodity(db, codes), (u) => u.commodity_code, as(held, 'unspsc')),
   // Keyed by `from`, `to` and code joined with tabs: one statement per pair of releases in a batch.
   releaseChangesByOccupation: (db, held) => groupedLoader(
     async (keys: readonly string[]) => {

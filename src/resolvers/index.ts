@@ -10,6 +10,7 @@ import { frameworkResolvers } from './framework';
 import { idResolvers } from './ids';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
+import { modelOccupation, modelResolvers } from './onet-model';
 import { Query } from './query';
 import { referenceOccupation, referenceQuery, referenceResolvers } from './reference';
 import { OccupationSearchHit, searchQuery } from './search';
@@ -26,7 +27,7 @@ export const resolvers: Resolvers = merge(
   {
     Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks },
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...modelOccupation, ...occupationCrosswalks },
     CareerMove,
     OccupationComparison,
     OccupationSearchHit,
@@ -34,6 +35,7 @@ export const resolvers: Resolvers = merge(
   // Replaces @apollo/subgraph's own `_entities` (resolvers given to buildSubgraphSchema are added after it).
   { Query: { _entities } } as Resolvers,
   onetResolvers,
+  modelResolvers,
   frameworkResolvers,
   sourceResolvers,
   correctionsResolvers,
