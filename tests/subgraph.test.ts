@@ -262,6 +262,25 @@ describe('batching: SQL statements do not grow with the number of parents', () =
     interests { items { element { name } } }
     education { label percent }
     relatedOccupations { tier occupation { code title jobZone { zone } framework { version } } }
+    # The rest of the O*NET model (schema/onet-model.graphql): descriptions, anchors, work activities, UNSPSC, statistics.
+    jobZoneAssignment { date domainSource jobZone { zone name } }
+    modelTasks: tasks(first: 3) { edges { node { workActivities { title intermediate { title generalized { name description anchors { value } } } } } } }
+    workActivities {
+      ratings { unavailableReason }
+      generalized { activity { name description anchors { value } } tasks { id } intermediate {
+        activity { title generalized { name } } tasks { statement } detailed { activity { title intermediate { title } } tasks { id } }
+      } }
+    }
+    modelTechnology: technologySkills(first: 3) { edges { node { commodityClass { title } commodityFamily { code } commoditySegment { title } } } }
+    software: technologySkills(first: 3, family: 43230000, hotOnly: true) { totalCount edges { node { name } } }
+    officeTools: tools(first: 3, segment: 44000000) { totalCount edges { node { name commodityFamily { title } } } }
+    modelSkills: skills { items {
+      element { description anchors { value description } } levelAnchors { level lower { value } upper { description } }
+      scores { sampleSize standardError lowerCiBound upperCiBound dataQualityWarning }
+    } }
+    workValues { items { element { description } scores { value dataQualityWarning } } }
+    certificationAndApprenticeship { items { element { name description } importance scores { sampleSize lowerCiBound } } }
+    modelEducation: education(distribution: ON_THE_JOB_TRAINING) { sampleSize standardError lowerCiBound upperCiBound domainSource dataQualityWarning }
   `;
 
   /** Pages that start at 43-6012.00, so every run includes the one occupation with a framework. */
