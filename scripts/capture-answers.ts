@@ -6,7 +6,9 @@
  * The record in the repository was taken from main at `a5a51b5` (O*NET 30.2; issues 12, 13, 14, 15, 16 merged), without issue 11's changes: its
  * source tree (`git archive`) with this script and the files that were then tests/support/answers.ts and queries.ts copied in.
  * Since then the README's career-moves, translateCode and change-feed queries were named and select ids: their three
- * answers were recorded again, each checked to equal the old one once its `id` fields are taken out.
+ * answers were recorded again, each checked to equal the old one once its `id` fields are taken out. The README's two
+ * O*NET-model queries (issue 25, skill levels through their anchors and tasks up to their generalized work activities)
+ * are new operations, recorded from the code that added them; the 27 answers recorded before were unchanged byte for byte.
  */
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
