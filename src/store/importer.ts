@@ -23,7 +23,19 @@ import {
 import { hashDataDir } from './input-hash';
 import { latestSchemaVersion, migrationProvider } from './migrations';
 import { findModelProblem } from './model-checks';
-import { extraFiles, jobZoneReferenceFile, jobZonesFile, modelFiles, occupationDataFile, OnetFileSpec, scalesFile, tableFiles } from './onet-files';
+import {
+  contentModelFile,
+  extraFiles,
+  iwaFile,
+  jobZoneReferenceFile,
+  jobZonesFile,
+  modelFiles,
+  occupationDataFile,
+  OnetFileSpec,
+  scalesFile,
+  tableFiles,
+  unspscFile,
+} from './onet-files';
 import { computeReleaseChanges } from './release-changes';
 import { ReleaseManifest, ReleaseRole, readReleaseManifest, releaseFilePath, releaseOf } from './releases';
 import { outsideScale, type ScaleRange } from './scales';
@@ -54,8 +66,8 @@ const CONSTRAINTS: Record<string, string> = {
   SQLITE_CONSTRAINT_FOREIGNKEY: 'names something its reference file does not have',
 };
 
-/** Where each row read from an O*NET file came from, so a row the store refuses is reported by its file and line. */
-const sourceOf = new WeakMap<object, { file: string; line: number }>();
+/** Where the rows read from an O*NET file came from (the file, each row's line), so a row the store refuses is named. */
+const sourceOf = new WeakMap<readonly object[], { file: string; lines: number[] }>();
 
 /** Inserts many rows through one prepared statement whose SQL kysely compiled from the first row. */
 function insertRows<T extends keyof Database>(
@@ -73,18 +85,18 @@ function insertRows<T extends keyof Database>(
     .values(first as never)
     .compile();
   const statement = sqlite.prepare(compiled.sql);
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const record = row as Record<string, unknown>;
     try {
       statement.run(columns.map((column) => record[column]));
     } catch (error) {
       // A row the store's constraints refuse (a key given twice, a reference to nothing): name its file and line.
-      const source = sourceOf.get(row);
+      const source = sourceOf.get(rows);
       const code = (error as { code?: unknown }).code;
       if (source === undefined || typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT_')) throw error;
-      throw new DataFileError(source.file, `line ${source.line}`, `${CONSTRAINTS[code] ?? 'breaks a rule of the store'} (${(error as Error).message})`);
+      throw new DataFileError(source.file, `line ${source.lines[i]}`, `${CONSTRAINTS[code] ?? 'breaks a rule of the store'} (${(error as Error).message})`);
     }
-  }
+  });
 }
 
 function occupationKeys(row: object): string[] {
@@ -120,6 +132,7 @@ function readOnetFile<T extends keyof Database>(
   const path = releaseFilePath(release, spec.file);
   const displayName = `data/${path}`;
   const rows: Insertable<Database[T]>[] = [];
+  const lines: number[] = [];
   for (const tsvRow of readTsv(join(dataDir, path), displayName, spec.columns)) {
     const row = spec.toRow(new FieldReader(displayName, tsvRow), release.version);
     if (row === null) continue;
@@ -142,9 +155,10 @@ function readOnetFile<T extends keyof Database>(
         }
       }
     }
-    sourceOf.set(row, { file: displayName, line: tsvRow.line });
     rows.push(row);
+    lines.push(tsvRow.line);
   }
+  sourceOf.set(rows, { file: displayName, lines });
   return rows;
 }
 
@@ -284,8 +298,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       for (const w of checks.warnings.slice(warned)) log(`[build] data-quality warning: ${w.file} ${w.path}: ${w.message}`);
     }
     const fileOf = (spec: { release: ReleaseRole; file: string }) => `data/${pathOf(spec)}`;
-    const [contentModel, , iwa, unspsc] = modelFiles.map(fileOf) as [string, string, string, string];
-    const modelProblem = await findModelProblem(db, { contentModel, iwa, unspsc });
+    const modelProblem = await findModelProblem(db, { contentModel: fileOf(contentModelFile), iwa: fileOf(iwaFile), unspsc: fileOf(unspscFile) });
     if (modelProblem !== null) throw new DataFileError(modelProblem.file, null, modelProblem.problem);
 
     // The change feed between the held releases (src/store/release-changes.ts).

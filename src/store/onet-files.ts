@@ -236,6 +236,19 @@ export const extraFiles = [
   }),
 ];
 
+/** What each element of the Content Model is: read before the files that name its elements. */
+export const contentModelFile = onetTable('content_element', 'Content Model Reference.txt.gz', [
+  ['Element ID', text('id')], ['Element Name', text('name')], 'Description',
+]);
+
+/** The intermediate work activities between each DWA and its generalized work activity. */
+export const iwaFile = onetTable('iwa', 'IWA Reference.txt.gz', ['Element ID', ['IWA ID', text('id')], 'IWA Title']);
+
+/** Each UNSPSC commodity's class, family and segment. */
+export const unspscFile = onetTable('unspsc_commodity', 'UNSPSC Reference.txt.gz', [
+  'Commodity Code', 'Commodity Title', 'Class Code', 'Class Title', 'Family Code', 'Family Title', 'Segment Code', 'Segment Title',
+]);
+
 /**
  * The rest of the O*NET model (issue 25), read after `extraFiles`: the Content Model Reference first (the others name
  * its elements), the Level Scale Anchors, the IWA and UNSPSC references, each occupation's job zone date and source,
@@ -243,12 +256,10 @@ export const extraFiles = [
  * ratings of an element and stored as such.
  */
 export const modelFiles = [
-  onetTable('content_element', 'Content Model Reference.txt.gz', [['Element ID', text('id')], ['Element Name', text('name')], 'Description']),
+  contentModelFile,
   onetTable('level_anchor', 'Level Scale Anchors.txt.gz', ['Element ID', notStored('Element Name'), 'Scale ID', 'Anchor Value', 'Anchor Description']),
-  onetTable('iwa', 'IWA Reference.txt.gz', ['Element ID', ['IWA ID', text('id')], 'IWA Title']),
-  onetTable('unspsc_commodity', 'UNSPSC Reference.txt.gz', [
-    'Commodity Code', 'Commodity Title', 'Class Code', 'Class Title', 'Family Code', 'Family Title', 'Segment Code', 'Segment Title',
-  ]),
+  iwaFile,
+  unspscFile,
   onetTable('job_zone_assignment', jobZonesFile.file, ['O*NET-SOC Code', notStored('Job Zone'), 'Date', 'Domain Source']),
   onetTable(
     'element_rating',
