@@ -8,7 +8,6 @@
 import type { ElementScore } from '../store/careers';
 import { FACET_WEIGHTS, FACETS, type CareerProfile, type Facet, type FacetSimilarities } from './similarity';
 
-
 export interface ElementGap {
   /** The `idPrefix` the gap function was given, followed by the element's id. */
   id: string;

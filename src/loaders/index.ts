@@ -118,7 +118,8 @@ const factories = {
   interestScoresByOccupation: (db, held) => byOccupation(db, held, 'interests', (d, codes) => q.elementScoresByOccupation(d, 'interest', codes)),
   workValueScoresByOccupation: (db, held) => byOccupation(db, held, 'workValues', (d, codes) => q.elementScoresByOccupation(d, 'work_value', codes)),
   emergingTasksByOccupation: (db, held) => byOccupation(db, held, 'emergingTasks', q.emergingTasksByOccupation),
-  // The rest of the O*NET model (schema/onet-model.graphql): small reference tables, held like the rows above.
+  // The rest of the O*NET model (schema/onet-model.graphql): each occupation's certification ratings, job zone
+  // assignment and task-to-DWA links, and the reference rows they name (elements, anchors, IWAs, UNSPSC commodities).
   certificationScoresByOccupation: (db, held) => byOccupation(db, held, 'certification', (d, codes) => q.elementScoresByOccupation(d, 'education', codes)),
   jobZoneAssignmentByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => q.jobZoneAssignmentsByOccupation(db, codes), (a) => a.occupation_code, as(held, 'jobZoneAssignment')),
   workActivityLinksByOccupation: (db, held) => byOccupation(db, held, 'workActivityLinks', q.workActivityLinksByOccupation),

@@ -7,6 +7,7 @@
 import type { OccupationResolvers, Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { loadRequired, type Loaders } from '../loaders';
+import type { TaskRow } from '../store/database';
 import type { LevelAnchorRow } from '../store/queries';
 import { outsideScale } from '../store/scales';
 import { ids } from './ids';
@@ -24,7 +25,7 @@ const element = async (loaders: Loaders, id: string, what: string): Promise<Elem
  * The anchors at or below and at or above `level`, from one scale's anchors in value order: an anchor equal to the
  * level is both; below the lowest anchor there is no lower one, above the highest no upper one.
  */
-export function anchorsAround(level: number, anchors: readonly LevelAnchorRow[]): Pick<AnchoredLevelShape, 'lower' | 'upper'> {
+function anchorsAround(level: number, anchors: readonly LevelAnchorRow[]): Pick<AnchoredLevelShape, 'lower' | 'upper'> {
   let lower: LevelAnchorRow | null = null;
   let upper: LevelAnchorRow | null = null;
   for (const anchor of anchors) {
@@ -37,7 +38,7 @@ export function anchorsAround(level: number, anchors: readonly LevelAnchorRow[])
 /** A technology skill's or tool's UNSPSC commodity, with its class, family and segment. */
 const commodityOf = (c: { commodity_code: number }, loaders: Loaders) => loadRequired(loaders.unspscByCommodity, c.commodity_code, 'UNSPSC commodity');
 
-const inUnspsc = {
+const unspscHierarchy = {
   commodityClass: async (c: { commodity_code: number }, _: unknown, { loaders }: Context) => {
     const u = await commodityOf(c, loaders);
     return { code: u.class_code, title: u.class_title };
@@ -52,11 +53,16 @@ const inUnspsc = {
   },
 };
 
-/** The tasks of occupation `code` with these ids, in the order given. */
-async function tasksOf(loaders: Loaders, node: { occupationCode: string; taskIds: readonly number[] }) {
+/** Each occupation's tasks by id, worked out once per list of tasks (a held list lives as long as the store). */
+const tasksById = new WeakMap<readonly TaskRow[], Map<number, TaskRow>>();
+
+/** A work-activity node's tasks, in its order, from its occupation's tasks. */
+async function tasksOf(loaders: Loaders, node: { occupationCode: string; taskIds: readonly number[] }): Promise<TaskRow[]> {
   const tasks = await loaders.tasksByOccupation.load(node.occupationCode);
-  const byId = new Map(tasks.map((t) => [t.task_id, t]));
-  return node.taskIds.map((id) => byId.get(id) ?? missingTask(node.occupationCode, id));
+  let byId = tasksById.get(tasks);
+  if (byId === undefined) tasksById.set(tasks, (byId = new Map(tasks.map((t) => [t.task_id, t]))));
+  const known = byId;
+  return node.taskIds.map((id) => known.get(id) ?? missingTask(node.occupationCode, id));
 }
 
 function missingTask(code: string, id: number): never {
@@ -124,6 +130,6 @@ export const modelResolvers: Resolvers = {
     jobZone: (a, _, { loaders }) => loadRequired(loaders.jobZoneByZone, a.job_zone, 'job zone'),
     domainSource: (a) => a.domain_source,
   },
-  TechnologySkill: inUnspsc,
-  Tool: inUnspsc,
+  TechnologySkill: unspscHierarchy,
+  Tool: unspscHierarchy,
 };
