@@ -93,6 +93,11 @@ const config: CodegenConfig = {
           OccupationDetailedWorkActivity: `${shapes}DetailedWorkActivityShape`,
           JobZoneAssignment: '../store/queries#JobZoneAssignmentRow',
           UnspscCategory: `${shapes}UnspscCategoryShape`,
+          // Pay and demand (src/resolvers/labor-market.ts): the occupation's BLS rows, and parts that name their source.
+          LaborMarket: '../resolvers/labor-market#LaborMarketShape',
+          Employment: '../resolvers/labor-market#EmploymentShape',
+          Wages: '../resolvers/labor-market#WagesShape',
+          EmploymentProjection: '../resolvers/labor-market#EmploymentProjectionShape',
         },
       },
     },

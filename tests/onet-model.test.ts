@@ -6,9 +6,10 @@
  * education file's added columns and its certification and apprenticeship rows, the rating rows' statistics, the job
  * zone's date and source, and a data-quality warning exactly where a value lies off its scale.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readGzLines } from './support/fixtures';
-import { dataDir } from './support/paths';
+import { dataDir, projectRoot } from './support/paths';
 import { startTestServer, type TestServer } from './support/server';
 
 let t: TestServer;
@@ -588,5 +589,60 @@ describe('data-quality warnings', () => {
     ]);
     const inFile = rows('30.2/Work Values.txt.gz').filter((r) => r['O*NET-SOC Code'] === '35-3023.00' && r['Element ID'] === '1.B.2.i');
     expect(inFile.map((r) => [r['Scale ID'], r['Data Value']])).toEqual([['VH', '0.00']]);
+  });
+});
+
+describe("the README's two operations", () => {
+  const operation = (name: string) => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((b) => b.startsWith(`query ${name} `));
+    if (block === undefined) throw new Error(`README has no operation ${name}`);
+    return block;
+  };
+  let production: TestServer;
+  beforeAll(async () => {
+    production = await startTestServer({ production: true });
+  });
+  afterAll(() => production.stop());
+
+  interface Anchor {
+    value: number;
+    description: string;
+  }
+  test('SkillLevelThroughAnchors answers what the README says, within the production limits', async () => {
+    const result = await production.run<{ occupation: { skills: { items: { level: number; element: { id: string; description: string }; levelAnchors: { level: number; lower: Anchor; upper: Anchor } }[] } } }>(
+      operation('SkillLevelThroughAnchors'),
+    );
+    expect(result.errors).toBeUndefined();
+    const item = (id: string) => result.data!.occupation.skills.items.find((i) => i.element.id === id)!;
+    expect(item('2.A.1.c').element.description).toBe('Communicating effectively in writing as appropriate for the needs of the audience.');
+    expect(item('2.A.1.c').levelAnchors).toMatchObject({
+      level: 3.88,
+      lower: { value: 2, description: "Write down a guest's order at a restaurant" },
+      upper: { value: 4, description: 'Write an email to staff outlining new directives' },
+    });
+    const reading = item('2.A.1.a').levelAnchors;
+    expect([reading.level, reading.lower, reading.upper]).toEqual([4, reading.upper, { id: 'level-anchors/2.A.1.a/LV/4', value: 4, description: 'Understand an email from management describing new personnel policies' }]);
+  });
+
+  test('LegalSecretariesWorkActivities answers what the README says, within the production limits', async () => {
+    const result = await production.run<{ occupation: {
+      tasks: { edges: { node: { id: string; statement: string; workActivities: { title: string; intermediate: { title: string; generalized: { id: string; name: string } } }[] } }[] };
+      workActivities: { generalized: { activity: { name: string }; tasks: { id: string }[] }[]; ratings: { unavailableReason: string } };
+    } }>(operation('LegalSecretariesWorkActivities'));
+    expect(result.errors).toBeUndefined();
+    const o = result.data!.occupation;
+    const phones = o.tasks.edges.find((e) => e.node.id === '765')!.node;
+    expect(phones.statement).toBe('Receive and place telephone calls.');
+    expect(phones.workActivities).toEqual([
+      {
+        id: '4.A.4.a.3.I03.D11', title: 'Answer telephones to direct calls or provide information.',
+        intermediate: { id: '4.A.4.a.3.I03', title: 'Provide information to guests, clients, or customers.', generalized: { id: '4.A.4.a.3', name: 'Communicating with People Outside the Organization', description: expect.any(String) } },
+      },
+    ]);
+    expect(o.workActivities.generalized).toHaveLength(9);
+    expect(o.workActivities.generalized.find((g) => g.activity.name === 'Documenting/Recording Information')!.tasks).toHaveLength(5);
+    expect(new Set(o.workActivities.generalized.flatMap((g) => g.tasks.map((task) => task.id))).size).toBe(14);
+    expect(o.workActivities.ratings.unavailableReason).toContain('could not be obtained in any release');
   });
 });
