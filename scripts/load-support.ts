@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildStore } from '../src/store/importer';
-import { ENRICHMENT_QUERY } from '../tests/support/queries';
+import { ENRICHMENT_QUERY } from './operations';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -72,13 +72,13 @@ export function rssMb(pid: number): number {
 }
 
 /**
- * CPU time a process has used so far, user and system, in ms, from /proc (Linux; utime and stime are in clock ticks
- * of 10 ms, USER_HZ = 100). Over a bounded run this gives CPU per request, which other work on a shared machine
- * moves far less than throughput.
+ * CPU time a process has used so far (user + system, all its threads), in ms, from /proc (Linux, whose clock tick is
+ * 10 ms). On a shared machine a run's CPU per request moves far less than its requests per second.
  */
 export function cpuMs(pid: number): number {
-  // The command name (field 2) may hold spaces: count fields from the closing parenthesis.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 

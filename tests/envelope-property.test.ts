@@ -13,8 +13,8 @@ import fc from 'fast-check';
 import { openCorrections, type CorrectionsService } from '../src/corrections/service';
 import { serveHttp, type RunningHttp } from './support/http';
 import { makeTokens } from './support/corrections';
+import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 import { envelope } from './support/envelopes';
-import { FULL_FRAMEWORK_QUERY } from './support/queries';
 
 let dir: string;
 let corrections: CorrectionsService;

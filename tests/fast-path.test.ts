@@ -13,10 +13,10 @@ import fc from 'fast-check';
 import { createContext } from '../src/context';
 import { FastPath } from '../src/http/fast-path';
 import { createServer } from '../src/server';
-import { answerCases, nextPageCases, recordedAnswers } from './support/answers';
+import { answerCases, issue22Cases, nextPageCases, recordedAnswers } from '../scripts/answer-cases';
+import { ENRICHMENT_QUERY } from '../scripts/operations';
 import { envelope } from './support/envelopes';
 import { serveHttp, type RunningHttp } from './support/http';
-import { ENRICHMENT_QUERY } from './support/queries';
 
 let fast: RunningHttp;
 let apollo: RunningHttp;
@@ -61,11 +61,19 @@ async function bothPaths(body: unknown, headers: Record<string, string> = {}) {
   return { viaApollo, first, second, fast: counts.fast - before.fast, errorsToApollo: counts.errorsToApollo - before.errorsToApollo };
 }
 
+// Every operation tests/answers.test.ts replays: issue 11's record (the README's queries, those written since
+// among them), its second pages, and issue 22's record.
 const recorded = recordedAnswers();
-const caseNames = Object.keys(recorded);
+const cases = (all: readonly string[]) => [...answerCases(all), ...nextPageCases(recorded['every list field']!), ...issue22Cases()];
+const caseNames = cases([]).map((c) => c.name);
+
+test('every recorded operation and every README operation is replayed here', () => {
+  expect(caseNames).toEqual(expect.arrayContaining(Object.keys(recorded)));
+  expect(caseNames.filter((name) => name.startsWith('README')).length).toBeGreaterThan(10);
+});
 
 test.each(caseNames)('%s: the same status, headers and bytes through both paths', async (name) => {
-  const c = [...answerCases(codes), ...nextPageCases(recorded['every list field']!)].find((x) => x.name === name)!;
+  const c = cases(codes).find((x) => x.name === name)!;
   const { viaApollo, first, second, fast: answeredFast, errorsToApollo } = await bothPaths({ query: c.query, variables: c.variables });
   expect(first).toEqual(viaApollo);
   expect(second).toEqual(viaApollo);

@@ -20,6 +20,7 @@ export const ids = {
   elementRatings: (code: string, kind: string) => `${code}/${kind}`,
   technologySkill: (code: string, id: number) => `${code}/technology-skills/${id}`,
   comparison: (from: string, to: string) => `${from}/comparison/${to}`,
+  laborMarket: (code: string) => `${code}/labor-market`,
   translation: (path: readonly { system: string; code: string }[]) => `translations/${path.map((s) => `${s.system}:${s.code}`).join('/')}`,
 };
 
@@ -83,4 +84,8 @@ export const idResolvers: Resolvers = {
   InterestType: { id: (t) => `interest-types/${t.elementId}` },
   RiasecKeyword: { id: (k) => `interest-types/${k.element_id}/keywords/${k.id}` },
   SkillLink: { id: (l) => `skill-links/${l.skill_id}/${l.target_id}` },
+  LevelAnchor: { id: (a) => `level-anchors/${a.element_id}/${a.scale_id}/${a.value}` },
+  OccupationWorkActivities: { id: (w) => `${w.code}/work-activities` },
+  JobZoneAssignment: { id: (a) => `${a.occupation_code}/job-zone-assignment` },
+  UnspscCategory: { id: (c) => `unspsc/${c.code}` },
 };

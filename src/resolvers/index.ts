@@ -8,8 +8,11 @@ import { _entities } from './entities';
 import { enumValues } from './enums';
 import { frameworkResolvers } from './framework';
 import { idResolvers } from './ids';
+import { observedMovesResolvers, occupationObservedMoves } from './observed-moves';
+import { careerMoveLaborMarket, comparisonLaborMarket, datasetLaborMarket, laborMarketResolvers, occupationLaborMarket } from './labor-market';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
+import { modelOccupation, modelResolvers } from './onet-model';
 import { Query } from './query';
 import { referenceOccupation, referenceQuery, referenceResolvers } from './reference';
 import { OccupationSearchHit, searchQuery } from './search';
@@ -26,21 +29,25 @@ export const resolvers: Resolvers = merge(
   {
     Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks },
-    CareerMove,
-    OccupationComparison,
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...modelOccupation, ...occupationCrosswalks, ...occupationLaborMarket, ...occupationObservedMoves },
+    CareerMove: { ...CareerMove, ...careerMoveLaborMarket },
+    OccupationComparison: { ...OccupationComparison, ...comparisonLaborMarket },
     OccupationSearchHit,
   },
   // Replaces @apollo/subgraph's own `_entities` (resolvers given to buildSubgraphSchema are added after it).
   { Query: { _entities } } as Resolvers,
   onetResolvers,
+  modelResolvers,
   frameworkResolvers,
   sourceResolvers,
   correctionsResolvers,
   changesResolvers,
   referenceResolvers,
   crosswalksResolvers,
+  observedMovesResolvers,
   { Dataset: changesDataset } as Resolvers,
+  { Dataset: datasetLaborMarket } as Resolvers,
+  laborMarketResolvers as Resolvers,
   idResolvers,
   enumValues,
 );

@@ -1,6 +1,6 @@
 /**
  * The store's tables, typed as SQLite really returns them: 0/1 for booleans, TEXT for dates,
- * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0010_store.ts creates these tables.
+ * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0012_store.ts creates these tables.
  */
 import type { Generated, Selectable } from 'kysely';
 
@@ -126,6 +126,10 @@ export interface EducationTable {
   sample_size: number | null;
   /** O*NET's advice to suppress the percent for low precision; null where O*NET gives `n/a`. */
   recommend_suppress: 0 | 1 | null;
+  /** The percent's standard error and 95% confidence bounds, in percent; null where O*NET gives `n/a`. */
+  standard_error: number | null;
+  lower_ci: number | null;
+  upper_ci: number | null;
   date: string;
   domain_source: string;
   release: OnetRelease;
@@ -139,10 +143,16 @@ export interface RelatedOccupationTable {
   release: OnetRelease;
 }
 
-/** Which part of the O*NET content model a rating belongs to. */
-export type ElementDomain = 'skill' | 'knowledge' | 'work_style' | 'interest' | 'work_value';
+/**
+ * Which part of the O*NET content model a rating belongs to. `education`: the certification and apprenticeship
+ * Importance rows of the Education, Training, and Experience file (its distributions are in `education`).
+ */
+export type ElementDomain = 'skill' | 'knowledge' | 'work_style' | 'interest' | 'work_value' | 'education';
 
-/** One rating of one element on one scale (Skills IM/LV, Work Styles WI/DR, Interests OI/IH, Work Values EX/VH). */
+/**
+ * One rating of one element on one scale (Skills IM/LV, Work Styles WI/DR, Interests OI/IH, Work Values EX/VH,
+ * certification and apprenticeship IM).
+ */
 export interface ElementRatingTable {
   occupation_code: string;
   domain: ElementDomain;
@@ -418,6 +428,56 @@ export interface TaskDwaTable {
   release: OnetRelease;
 }
 
+/** An element of the O*NET Content Model (Content Model Reference): skills, knowledge, work styles, GWAs, ... */
+export interface ContentElementTable {
+  /** The element id, e.g. `2.A.1.c`. */
+  id: string;
+  name: string;
+  description: string;
+  release: OnetRelease;
+}
+
+/** One point of a scale with a behavioural example (Level Scale Anchors). */
+export interface LevelAnchorTable {
+  element_id: string;
+  scale_id: string;
+  /** The point of the scale, in its unitless points (Level: 0 to 7). */
+  value: number;
+  description: string;
+  release: OnetRelease;
+}
+
+/** An intermediate work activity (IWA Reference), between DWAs and their generalized work activity. */
+export interface IwaTable {
+  /** The IWA id, e.g. `4.A.3.b.6.I02`. */
+  id: string;
+  /** Its generalized work activity: a Content Model element (`4.A...`). */
+  element_id: string;
+  title: string;
+  release: OnetRelease;
+}
+
+/** A UNSPSC commodity with its class, family and segment (UNSPSC Reference). Codes are 8-digit identifiers. */
+export interface UnspscCommodityTable {
+  commodity_code: number;
+  commodity_title: string;
+  class_code: number;
+  class_title: string;
+  family_code: number;
+  family_title: string;
+  segment_code: number;
+  segment_title: string;
+  release: OnetRelease;
+}
+
+/** When and by whom an occupation's job zone was assigned (Job Zones; the zone is `occupation.job_zone`). */
+export interface JobZoneAssignmentTable {
+  occupation_code: string;
+  date: string;
+  domain_source: string;
+  release: OnetRelease;
+}
+
 /** An occupation's comparison card as JSON (src/store/careers.ts says what it holds). */
 export interface CareerCardTable {
   occupation_code: string;
@@ -436,6 +496,115 @@ export interface CareerMoveTable {
   rank: number;
   move_code: string;
   similarity: number;
+}
+
+/** A wage basis and statistic of OEWS, as the store's column names spell them (`annual_median`). */
+export type WageBasis = 'annual' | 'hourly';
+export type WageStatistic = 'mean' | 'p10' | 'p25' | 'median' | 'p75' | 'p90';
+export type WageColumn = `${WageBasis}_${WageStatistic}`;
+
+/** Each wage: its value (null: not available) and whether it is top-coded (the value is a lower bound), 0/1. */
+type WageColumns = { [C in WageColumn]: number | null } & { [C in `${WageColumn}_top_coded`]: 0 | 1 };
+
+/** One OEWS May 2024 national estimate (data/labor-market/national_M2024_dl.xlsx), by the code it is published under. */
+export interface OewsEstimateTable extends WageColumns {
+  code: string;
+  title: string;
+  /** 1: the code is BLS's own for several 2018 SOC codes (labor_coverage names them). */
+  aggregate: 0 | 1;
+  /** The row in the workbook's sheet. */
+  sheet_row: number;
+  /** Persons; null where OEWS gives `**`. */
+  employment: number | null;
+  /** Percent. */
+  employment_rse: number | null;
+  /** OEWS's ANNUAL flag: only annual wages are released (the hourly ones are null). */
+  annual_only: 0 | 1;
+  /** OEWS's HOURLY flag: only hourly wages are released (the annual ones are null). */
+  hourly_only: 0 | 1;
+  /** The mean wage's relative standard error, percent. */
+  mean_rse: number | null;
+}
+
+/** One BLS Employment Projections 2024–34 line item (data/labor-market/occupation.xlsx, Table 1.2); null is BLS's `—`. */
+export interface EmploymentProjectionTable {
+  code: string;
+  title: string;
+  aggregate: 0 | 1;
+  sheet_row: number;
+  /** Persons in the base year (the file's thousands times 1,000). */
+  employment_base: number | null;
+  /** Persons in the target year. */
+  employment_target: number | null;
+  /** Persons, target minus base as BLS publishes it. */
+  change: number | null;
+  change_percent: number | null;
+  self_employed_percent: number | null;
+  /** Persons a year, the annual average over the projection. */
+  openings_per_year: number | null;
+  typical_education: string | null;
+  work_experience: string | null;
+  on_the_job_training: string | null;
+}
+
+/** Which BLS row covers a 2018 SOC detailed code; `code` null where none does. */
+export interface LaborCoverageTable {
+  soc_code: string;
+  code: string | null;
+}
+
+/** A unit of the CPS ASEC mobility network: a 2010 SOC code, or a split group of them (src/observed-moves/units.ts). */
+export interface ObservedUnitTable {
+  /** The lowest of its codes. */
+  code: string;
+  /** Its codes' titles, in code order, joined by "; ". */
+  title: string;
+  stay_probability: number;
+  /** How many other units its workers moved into. */
+  destinations: number;
+  /** The weighted CPS employment of its codes, pooled over the survey years. */
+  survey_employment: number;
+  /** survey_employment × (1 − stay_probability). */
+  weighted_movers: number;
+  source_id: string;
+}
+
+/** One 2010 SOC code of the network and its unit. */
+export interface ObservedUnitCodeTable {
+  soc2010_code: string;
+  unit_code: string;
+  title: string;
+}
+
+/** One of a unit's moves into another unit, rank 1 the most probable. */
+export interface ObservedMoveTable {
+  unit_code: string;
+  rank: number;
+  to_unit: string;
+  /** As published; into a split group, the sum over its codes. */
+  probability: number;
+}
+
+export type ObservedUnitMatch = 'exact' | 'broad' | 'minor_group';
+
+/** The unit an O*NET occupation was measured as, or why there is none (src/observed-moves/measure.ts). */
+export interface ObservedOccupationTable {
+  occupation_code: string;
+  unit_code: string | null;
+  unit_match: ObservedUnitMatch | null;
+  /** The occupation's 2010 SOC predecessors, comma-separated, in crosswalk order. */
+  soc2010_codes: string;
+  unavailable_reason: string | null;
+}
+
+/** One of an occupation's 50 most likely moves (src/careers/likelihood.ts), rank 1 the most likely. */
+export interface CareerLikelyMoveTable {
+  occupation_code: string;
+  rank: number;
+  move_code: string;
+  similarity: number;
+  /** The likelihood score (a log-odds scale: only differences mean anything). */
+  score: number;
 }
 
 export interface Database {
@@ -472,9 +641,22 @@ export interface Database {
   career_profile: CareerProfileTable;
   career_card: CareerCardTable;
   career_move: CareerMoveTable;
+  content_element: ContentElementTable;
+  level_anchor: LevelAnchorTable;
+  iwa: IwaTable;
+  unspsc_commodity: UnspscCommodityTable;
+  job_zone_assignment: JobZoneAssignmentTable;
   soc_crosswalk: SocCrosswalkTable;
   onet_soc_crosswalk: OnetSocCrosswalkTable;
   esco_crosswalk: EscoCrosswalkTable;
+  career_likely_move: CareerLikelyMoveTable;
+  observed_unit: ObservedUnitTable;
+  observed_unit_code: ObservedUnitCodeTable;
+  observed_move: ObservedMoveTable;
+  observed_occupation: ObservedOccupationTable;
+  oews_estimate: OewsEstimateTable;
+  employment_projection: EmploymentProjectionTable;
+  labor_coverage: LaborCoverageTable;
 }
 
 export type OccupationRow = Selectable<OccupationTable>;
@@ -501,3 +683,13 @@ export type CareerMoveRow = Selectable<CareerMoveTable>;
 export type SocCrosswalkRow = Selectable<SocCrosswalkTable>;
 export type OnetSocCrosswalkRow = Selectable<OnetSocCrosswalkTable>;
 export type EscoCrosswalkRow = Selectable<EscoCrosswalkTable>;
+export type ObservedUnitRow = Selectable<ObservedUnitTable>;
+export type ObservedUnitCodeRow = Selectable<ObservedUnitCodeTable>;
+export type ObservedMoveRow = Selectable<ObservedMoveTable>;
+export type ObservedOccupationRow = Selectable<ObservedOccupationTable>;
+export type CareerLikelyMoveRow = Selectable<CareerLikelyMoveTable>;
+export type ContentElementRow = Selectable<ContentElementTable>;
+export type IwaRow = Selectable<IwaTable>;
+export type UnspscCommodityRow = Selectable<UnspscCommodityTable>;
+export type OewsEstimateRow = Selectable<OewsEstimateTable>;
+export type EmploymentProjectionRow = Selectable<EmploymentProjectionTable>;

@@ -5,7 +5,7 @@
  * the server's paths and compares the answers.
  */
 import fc from 'fast-check';
-import { FULL_FRAMEWORK_QUERY } from './queries';
+import { FULL_FRAMEWORK_QUERY } from '../../scripts/operations';
 
 const OPERATIONS = [
   'query A { __typename }',
