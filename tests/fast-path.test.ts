@@ -8,15 +8,16 @@
  * mutations, GET and requests with credentials.
  */
 import { createHash } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { HeaderMap } from '@apollo/server';
 import fc from 'fast-check';
 import { createContext } from '../src/context';
 import { FastPath } from '../src/http/fast-path';
 import { createServer } from '../src/server';
 import { answerCases, issue22Cases, nextPageCases, recordedAnswers } from '../scripts/answer-cases';
-import { ENRICHMENT_QUERY } from '../scripts/operations';
+import { ENRICHMENT_QUERY, FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 import { envelope } from './support/envelopes';
-import { serveHttp, type RunningHttp } from './support/http';
+import { rawRequest, serveHttp, type RunningHttp } from './support/http';
 
 let fast: RunningHttp;
 let apollo: RunningHttp;
@@ -113,6 +114,58 @@ test('enrichment with random codes, a new set every request: each answer as Apol
     expect(await post(fast, body)).toEqual(await post(apollo, body));
   }
   expect(fast.fastPath.counts.fast - before.fast).toBeGreaterThanOrEqual(19);
+});
+
+describe('compressed answers: both paths hand theirs to the same send layer (src/http/send.ts)', () => {
+  // With the response cache on, as in production: POST answers then get an ETag per coding and a 304 for it.
+  let fastCached: RunningHttp;
+  let apolloCached: RunningHttp;
+  beforeAll(async () => {
+    fastCached = await serveHttp({ production: true, responseCacheBytes: 64 << 20 });
+    apolloCached = await serveHttp({ production: true, responseCacheBytes: 64 << 20, fastPath: false });
+  });
+  afterAll(async () => {
+    await fastCached.stop();
+    await apolloCached.stop();
+  });
+
+  /** The bytes as sent (never decompressed) and every header but the per-request and per-connection ones. */
+  async function raw(server: RunningHttp, body: unknown, headers: Record<string, string>) {
+    const response = await rawRequest(server.url, { headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const kept = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !PER_REQUEST.has(name)));
+    return { status: response.status, headers: kept, body: response.body };
+  }
+
+  const operations: [string, { query: string; variables: Record<string, unknown> }][] = [
+    ['the full framework', { query: FULL_FRAMEWORK_QUERY, variables: { code: '43-6012.00' } }],
+    ['an enrichment of 20 codes', { query: ENRICHMENT_QUERY, variables: { representations: ['43-6012.00', '15-1252.00', '23-2011.00', '29-1141.00', '11-1011.00'].flatMap((code) => Array.from({ length: 4 }, () => ({ __typename: 'Occupation', code }))) } }],
+  ];
+  const decompress = { br: brotliDecompressSync, gzip: gunzipSync, none: (b: Buffer) => b };
+
+  test.each(['br', 'gzip', 'none'] as const)('Accept-Encoding %s: the fast path sends the bytes, Content-Encoding, Vary and ETag Apollo\'s path sends, and the same 304', async (coding) => {
+    const acceptEncoding: Record<string, string> = coding === 'none' ? {} : { 'accept-encoding': coding };
+    for (const [name, operation] of operations) {
+      // A body neither server has seen (an unused variable differs), so neither answers it from its response cache.
+      const fresh = (n: number) => ({ ...operation, variables: { ...operation.variables, request: `${coding}-${n}` } });
+      await raw(fastCached, fresh(1), acceptEncoding);
+      const before = fastCached.fastPath.counts.fast;
+      const viaApollo = await raw(apolloCached, fresh(2), acceptEncoding);
+      const viaFastPath = await raw(fastCached, fresh(2), acceptEncoding);
+      expect(fastCached.fastPath.counts.fast - before).toBe(1);
+      expect({ name, ...viaFastPath }).toEqual({ name, ...viaApollo });
+      expect(viaFastPath.status).toBe(200);
+      expect(viaFastPath.headers['content-encoding']).toBe(coding === 'none' ? undefined : coding);
+      expect(viaFastPath.headers.vary).toMatch(/Accept-Encoding/);
+      expect(viaFastPath.headers.etag).toMatch(coding === 'none' ? /^"[\w-]+"$/ : new RegExp(`-${coding}"$`));
+      expect(JSON.parse(decompress[coding](viaFastPath.body).toString('utf8'))).toHaveProperty('data');
+      // The client already holds that representation: a 304, from the fast path too.
+      const revalidate = { ...acceptEncoding, 'if-none-match': viaFastPath.headers.etag as string };
+      const notModified = await raw(fastCached, fresh(3), revalidate);
+      expect(fastCached.fastPath.counts.fast - before).toBe(2);
+      expect(notModified).toEqual(await raw(apolloCached, fresh(3), revalidate));
+      expect([notModified.status, notModified.body.length]).toEqual([304, 0]);
+    }
+  });
 });
 
 describe('in development too (stack traces, the x-sql-statements header)', () => {
