@@ -19,7 +19,7 @@ const entry = resolve(root, process.argv[2] ?? 'dist/src/index.js');
 const seconds = Number(process.argv[3] ?? 10);
 const size = Number(process.argv[4] ?? 20);
 const { load, enrichmentBodies, enrichmentRequest, serverNodeFlags } = require(join(root, 'dist/scripts/load-support'));
-const { ENRICHMENT_QUERY } = require(join(root, 'dist/tests/support/queries'));
+const { ENRICHMENT_QUERY } = require(join(root, 'dist/scripts/operations'));
 
 /** Where a profiled function lives, by its script's path. */
 function groupOf(url, name) {
