@@ -12,7 +12,8 @@
  *
  *   node docs/experiments/instructions-per-request.js [count, default 100] [warm, default 300] [variant ...]
  *
- * Variants: server, apollo-path (FAST_PATH=0), graphql-jit, mercurius, ceiling (all by default).
+ * Variants: server, apollo-path (FAST_PATH=0), graphql-jit, mercurius, ceiling (all by default), and `label=dir` for
+ * the server built into `dir` (another commit's build).
  */
 const { execFileSync, spawn } = require('node:child_process');
 const { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
@@ -24,23 +25,9 @@ const root = resolve(__dirname, '../..');
 const [count = 100, warm = 300] = process.argv.slice(2, 4).map(Number);
 const { enrichmentBodies, serverNodeFlags } = require(join(root, 'dist/scripts/load-support'));
 const { ENRICHMENT_QUERY } = require(join(root, 'dist/scripts/operations'));
-const server = join(root, 'dist/src/index.js');
-const VARIANTS = {
-  server: { entry: server, env: {} },
-  'apollo-path': { entry: server, env: { FAST_PATH: '0' } },
-  'graphql-jit': { entry: join(root, 'dist/scripts/peer-graphql-jit.js'), env: {} },
-  mercurius: { entry: join(root, 'dist/scripts/peer-mercurius.js'), env: {} },
-  ceiling: { entry: join(root, 'dist/scripts/ceiling-server.js'), env: {}, ceiling: true },
-};
-const chosen = process.argv.slice(4).length > 0 ? process.argv.slice(4) : Object.keys(VARIANTS);
-
-const freePort = () =>
-  new Promise((res) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => res(port));
-    });
-  });
+const { server, chooseVariants, freePort } = require('./router-variants');
+const VARIANTS = chooseVariants(process.argv.slice(4), ['server', 'apollo-path', 'graphql-jit', 'mercurius', 'ceiling']);
+const chosen = Object.keys(VARIANTS);
 
 const listening = (port) =>
   new Promise((res) => {

@@ -10,7 +10,8 @@
  *
  * Variants (all by default): server (as shipped), apollo-path (FAST_PATH=0), no-cache (RESPONSE_CACHE_MB=0),
  * no-log (LOG_LEVEL=warn: no access log line), bare (both), graphql-jit and mercurius (the bench's peers), and
- * ceiling (the serialising ceiling over one 20-code answer).
+ * ceiling (the serialising ceiling over one 20-code answer); `label=dir` is the server built into `dir` (another
+ * commit's build).
  */
 const { spawn } = require('node:child_process');
 const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
@@ -22,29 +23,9 @@ const [seconds = 6, rounds = 3] = process.argv.slice(2, 4).map(Number);
 const { load, enrichmentBodies, enrichmentRequest, serverNodeFlags, cpuMs } = require(join(root, 'dist/scripts/load-support'));
 const { ENRICHMENT_QUERY } = require(join(root, 'dist/scripts/operations'));
 
-const server = join(root, 'dist/src/index.js');
-const VARIANTS = {
-  server: { entry: server, env: {} },
-  'apollo-path': { entry: server, env: { FAST_PATH: '0' } },
-  'no-cache': { entry: server, env: { RESPONSE_CACHE_MB: '0' } },
-  'no-log': { entry: server, env: { LOG_LEVEL: 'warn' } },
-  bare: { entry: server, env: { RESPONSE_CACHE_MB: '0', LOG_LEVEL: 'warn' } },
-  'graphql-jit': { entry: join(root, 'dist/scripts/peer-graphql-jit.js'), env: {} },
-  mercurius: { entry: join(root, 'dist/scripts/peer-mercurius.js'), env: {} },
-  ceiling: { entry: join(root, 'dist/scripts/ceiling-server.js'), env: {}, ceiling: true },
-};
-const chosen = process.argv.slice(4).length > 0 ? process.argv.slice(4) : Object.keys(VARIANTS);
-
-/** A free loopback port: the server's ready line is an info log line, which LOG_LEVEL=warn hides. */
-function freePort() {
-  const net = require('node:net');
-  return new Promise((res) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => res(port));
-    });
-  });
-}
+const { server, VARIANTS: ALL, chooseVariants, freePort } = require('./router-variants');
+const VARIANTS = chooseVariants(process.argv.slice(4), Object.keys(ALL));
+const chosen = Object.keys(VARIANTS);
 
 /** Starts a process on a free port and waits until it accepts connections. */
 async function start(entry, env, args = []) {
