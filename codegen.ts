@@ -42,10 +42,10 @@ const config: CodegenConfig = {
         },
         mappers: {
           Occupation: `${rows}OccupationRow`,
-          JobZone: `${rows}JobZoneRow`,
-          AlternateTitle: `${rows}AlternateTitleRow`,
+          JobZone: '../store/queries#JobZoneFields',
+          AlternateTitle: '../store/queries#AlternateTitleFields',
           ReportedTitle: `${rows}ReportedTitleRow`,
-          Task: `${rows}TaskRow`,
+          Task: '../store/queries#TaskFields',
           TechnologySkill: `${shapes}TechnologySkillShape`,
           Tool: `${rows}ToolRow`,
           EducationLevel: '../store/queries#EducationLevelRow',

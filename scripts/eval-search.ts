@@ -65,7 +65,7 @@ export async function evaluateSearch(store: Pick<Store, 'db' | 'meta'>, titles: 
   const verbatim = new Set<string>();
   for (const a of await alternateTitlesByOccupation(store.db, allCodes)) {
     verbatim.add(fold(a.title));
-    if (a.short_title !== null) verbatim.add(fold(a.short_title));
+    if (a.shortTitle !== null) verbatim.add(fold(a.shortTitle));
   }
   const titleOf = new Map<string, string>();
   const results: EvalResult[] = [];

@@ -106,7 +106,7 @@ export const Occupation: OccupationResolvers<Context> = {
   reportedTitles: (o, _, { loaders }) => loaders.reportedTitlesByOccupation.load(o.code),
   tasks: async (o, { first, after, type }, { loaders }) => {
     const tasks = await loaders.tasksByOccupation.load(o.code);
-    const wanted = type == null ? tasks : tasks.filter((t) => t.task_type === type);
+    const wanted = type == null ? tasks : tasks.filter((t) => t.type === type);
     return pageOf(wanted, 'task', (t) => t.task_id, first, after);
   },
   technologySkills: async (o, { first, after, hotOnly, segment, family }, { loaders }) => {

@@ -7,8 +7,8 @@
 import type { OccupationResolvers, Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { loadRequired, type Loaders } from '../loaders';
-import type { TaskRow, ToolRow } from '../store/database';
-import type { LevelAnchorRow } from '../store/queries';
+import type { ToolRow } from '../store/database';
+import type { LevelAnchorRow, TaskFields } from '../store/queries';
 import { outsideScale } from '../store/scales';
 import { ids } from './ids';
 import { scaleOf } from './onet';
@@ -58,10 +58,10 @@ function unspscHierarchy<P>(commodityCodeOf: (parent: P) => number) {
 }
 
 /** Each occupation's tasks by id, worked out once per list of tasks (a held list lives as long as the store). */
-const tasksById = new WeakMap<readonly TaskRow[], Map<number, TaskRow>>();
+const tasksById = new WeakMap<readonly TaskFields[], Map<number, TaskFields>>();
 
 /** A work-activity node's tasks, in its order, from its occupation's tasks. */
-async function tasksOf(loaders: Loaders, node: { occupationCode: string; taskIds: readonly number[] }): Promise<TaskRow[]> {
+async function tasksOf(loaders: Loaders, node: { occupationCode: string; taskIds: readonly number[] }): Promise<TaskFields[]> {
   const tasks = await loaders.tasksByOccupation.load(node.occupationCode);
   let byId = tasksById.get(tasks);
   if (byId === undefined) tasksById.set(tasks, (byId = new Map(tasks.map((t) => [t.task_id, t]))));

@@ -68,12 +68,8 @@ function unknownTier(tier: string): never {
 }
 
 export const onetResolvers: Resolvers = {
-  JobZone: {
-    jobTraining: (z) => z.job_training,
-    svpRange: (z) => z.svp_range,
-  },
+  // Job zones, alternate titles and tasks are read with their columns named as the schema's fields (queries.ts).
   AlternateTitle: {
-    shortTitle: (t) => t.short_title,
     sources: (t) => t.sources.split(','),
   },
   ReportedTitle: {
@@ -81,9 +77,6 @@ export const onetResolvers: Resolvers = {
   },
   Task: {
     id: (t) => String(t.task_id),
-    type: (t) => t.task_type,
-    incumbentsResponding: (t) => t.incumbents_responding,
-    domainSource: (t) => t.domain_source,
   },
   Tool: commodityExample,
   // element, importance and level are properties of the shape (ratingsOf): a resolver each would cost a call, and

@@ -18,7 +18,6 @@ import type {
   InterestOccupationRow,
   IwaRow,
   JobZoneAssignmentTable,
-  JobZoneRow,
   LevelAnchorTable,
   OccupationRow,
   ReleaseChangeRow,
@@ -168,12 +167,23 @@ export function occupationsBySocCode(db: Db, socCodes: readonly string[]) {
   return db.selectFrom('occupation').selectAll().where('soc_code', 'in', socCodes).orderBy('code').execute();
 }
 
+/*
+ * Job zones, alternate titles and tasks are read with the columns a resolver would only rename (`job_training` to
+ * `jobTraining`) named in the select as the schema names them: SQLite names its result columns, so nothing runs per
+ * row, and the schema's fields are plain properties, with no resolver call per field per row. kysely's
+ * CamelCasePlugin would instead rename every key of every row in JavaScript, and can only make camelCase of a column
+ * (`task_type` is served as `type`): docs/performance.md, "Renaming resolvers".
+ */
+const JOB_ZONE_FIELDS = ['zone', 'name', 'experience', 'education', 'job_training as jobTraining', 'examples', 'svp_range as svpRange', 'release'] as const;
+const ALTERNATE_TITLE_FIELDS = ['id', 'occupation_code', 'title', 'short_title as shortTitle', 'sources', 'release'] as const;
+const TASK_FIELDS = ['task_id', 'occupation_code', 'statement', 'task_type as type', 'incumbents_responding as incumbentsResponding', 'date', 'domain_source as domainSource', 'release'] as const;
+
 export function jobZonesByZone(db: Db, zones: readonly number[]) {
-  return db.selectFrom('job_zone').selectAll().where('zone', 'in', zones).execute();
+  return db.selectFrom('job_zone').select(JOB_ZONE_FIELDS).where('zone', 'in', zones).execute();
 }
 
 export function alternateTitlesByOccupation(db: Db, codes: readonly string[]) {
-  return db.selectFrom('alternate_title').selectAll().where('occupation_code', 'in', codes).orderBy('id').execute();
+  return db.selectFrom('alternate_title').select(ALTERNATE_TITLE_FIELDS).where('occupation_code', 'in', codes).orderBy('id').execute();
 }
 
 export function reportedTitlesByOccupation(db: Db, codes: readonly string[]) {
@@ -181,8 +191,13 @@ export function reportedTitlesByOccupation(db: Db, codes: readonly string[]) {
 }
 
 export function tasksByOccupation(db: Db, codes: readonly string[]) {
-  return db.selectFrom('task').selectAll().where('occupation_code', 'in', codes).orderBy('task_id').execute();
+  return db.selectFrom('task').select(TASK_FIELDS).where('occupation_code', 'in', codes).orderBy('task_id').execute();
 }
+
+/** A job zone, an alternate title and a task as read for the schema (the mappers in codegen.ts). */
+export type JobZoneFields = Awaited<ReturnType<typeof jobZonesByZone>>[number];
+export type AlternateTitleFields = Awaited<ReturnType<typeof alternateTitlesByOccupation>>[number];
+export type TaskFields = Awaited<ReturnType<typeof tasksByOccupation>>[number];
 
 export function technologySkillsByOccupation(db: Db, codes: readonly string[]) {
   return db.selectFrom('technology_skill').selectAll().where('occupation_code', 'in', codes).orderBy('id').execute();
@@ -326,8 +341,8 @@ export function releaseFileSummaries(db: Db): Promise<ReleaseFileSummaryRow[]> {
   return db.selectFrom('release_file_summary').selectAll().orderBy(sql`rowid`).execute();
 }
 
-export function allJobZones(db: Db): Promise<JobZoneRow[]> {
-  return db.selectFrom('job_zone').selectAll().orderBy('zone').execute();
+export function allJobZones(db: Db): Promise<JobZoneFields[]> {
+  return db.selectFrom('job_zone').select(JOB_ZONE_FIELDS).orderBy('zone').execute();
 }
 
 export function emergingTasksByOccupation(db: Db, codes: readonly string[]): Promise<EmergingTaskRow[]> {
