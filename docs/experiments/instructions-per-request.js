@@ -2,8 +2,11 @@
  * A throwaway experiment, not part of the product: machine instructions per request of the router's enrichment
  * (`_entities` with 20 random codes, a new set every request) for the server, its Apollo path, the bench's peers and
  * the serialising ceiling, counted by valgrind's callgrind (docs/performance.md, "The router's path"). Throughput
- * and even CPU time move with whatever else runs on a shared machine; an instruction count does not, so the ratio of
- * two counts is what a quiet machine would show, short of cache misses and the like, which it does not weigh.
+ * and CPU time move with whatever else runs on a shared machine. So, it turned out, does this count, if less: under
+ * valgrind a request takes ~100 times its wall time, and work that is timed rather than counted (V8's idle-time
+ * collections, concurrent recompilation, timers) lands inside the window in amounts that depend on how slowly the
+ * process runs; the same build gave 9.5 M and 24.5 M in two runs. Compare counts taken one after another in one
+ * run, and repeat them. A count leaves out the kernel, cache misses and memory traffic.
  *
  * Each process runs under `valgrind --tool=callgrind` (50-100 times slower), is sent every occupation once and then
  * `warm` enrichment requests (so V8 has optimised what it will); a dump then (`callgrind_control -d`) ends what was
