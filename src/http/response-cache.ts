@@ -139,6 +139,11 @@ export function sendCached(res: ServerResponse, req: IncomingMessage, entry: Cac
 /** A complete 200 answer whose Cache-Control is public, as a cache entry with its ETag; undefined for anything else. */
 export function cacheableEntry(status: number, headers: Record<string, string>, body: string, operationName: string | null): CachedResponse | undefined {
   if (status !== 200 || !/\bpublic\b/.test(headers['cache-control'] ?? '')) return undefined;
+  return responseEntry(status, headers, body, operationName);
+}
+
+/** An answer with its ETag, as the cache holds it and sendCached sends it (also fixed answers: explorer files, page assets). */
+export function responseEntry(status: number, headers: Record<string, string>, body: string, operationName: string | null): CachedResponse {
   const { 'x-request-id': _, ...stored } = headers;
   const bytes = Buffer.from(body);
   const etag = etagOf(bytes);

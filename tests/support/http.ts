@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { defaultExplorer, type ExplorerMode } from '../../src/config';
 import type { CorrectionsService } from '../../src/corrections/service';
 import { startHttpServer } from '../../src/http';
 import { type Logger, silentLogger } from '../../src/logger';
@@ -30,14 +31,20 @@ export interface ServeOptions {
   responseCacheMinUses?: number;
   /** A corrections store with its tokens and rate limit (the caller opens and closes it); absent, corrections fail. */
   corrections?: CorrectionsService;
+  /** The explorer a browser gets at / (default: by mode, as the server's). */
+  explorer?: ExplorerMode;
+  /** The reference store (default: the real one global-setup builds). */
+  storeFile?: string;
 }
 
-export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, responseCacheMinUses = 2, corrections }: ServeOptions): Promise<RunningHttp> {
-  const store = await openTestStore();
-  const apollo = createServer({ production });
+export async function serveHttp(options: ServeOptions): Promise<RunningHttp> {
+  const { production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, responseCacheMinUses = 2, corrections, explorer = defaultExplorer(production), storeFile } = options;
+  const store = await openTestStore(storeFile);
+  const apollo = createServer({ production, explorer });
   await apollo.start();
+  const responseCache = new ResponseCache(responseCacheBytes, responseCacheMinUses);
   const { server, setReady } = await startHttpServer(
-    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes, responseCacheMinUses), corrections },
+    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache, corrections, explorer },
     0,
   );
   setReady(ready);
