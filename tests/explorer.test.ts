@@ -93,6 +93,7 @@ describe('development: GraphiQL', () => {
       ['/explorer/react-dom.production.min.js', 'text/javascript; charset=utf-8', 'node_modules/react-dom/umd/react-dom.production.min.js'],
       ['/explorer/start.js', 'text/javascript; charset=utf-8', 'src/explorer/start.js'],
       ['/explorer/explorer.css', 'text/css; charset=utf-8', 'src/explorer/explorer.css'],
+      ['/favicon.svg', 'image/svg+xml', 'src/pages/favicon.svg'],
     ];
     for (const [path, contentType, file] of files) {
       const response = await fetch(new URL(path, development.url));

@@ -1,6 +1,6 @@
 /**
- * The HTTP front: a plain node:http server that routes health checks (health.ts), the explorer a browser gets at /
- * (explorer.ts), answers repeated queries from the response cache (response-cache.ts)
+ * The HTTP front: a plain node:http server that routes health checks (health.ts), the HTML pages (pages.ts), the
+ * explorer a browser gets at / (explorer.ts), answers repeated queries from the response cache (response-cache.ts)
  * and hands GraphQL requests to Apollo Server (apollo-bridge.ts), after reading a size-limited UTF-8 body
  * (body.ts). Every request gets one access-log line (access-log.ts).
  */
@@ -19,6 +19,7 @@ import { parseBody, readBody } from './body';
 import { Explorer, EXPLORER_ASSET_PREFIX } from './explorer';
 import { allowGet, BARE_GET_MESSAGE, getOperationName, isBareGet, prefersHtml } from './get';
 import { answerHealth, Readiness } from './health';
+import { Pages } from './pages';
 import { errorBody, HttpError, sendJson } from './respond';
 import { cacheableEntry, cacheKey, hasCredentials, sendCached, type ResponseCache } from './response-cache';
 
@@ -42,6 +43,7 @@ export interface HttpOptions {
 export function createRequestHandler(options: HttpOptions) {
   const { apollo, store, maxBodyBytes, exposeStatementCount, logger, responseCache, corrections, explorer: explorerMode } = options;
   const readiness = new Readiness();
+  const pages = new Pages({ apollo, store, logger, ...(responseCache && { responseCache }) });
   const explorer = explorerMode === 'graphiql' ? new Explorer() : undefined;
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -59,6 +61,10 @@ export function createRequestHandler(options: HttpOptions) {
         status = health;
         return;
       }
+      if (pages.handles(url.pathname)) {
+        ({ status, operationName, cache } = await pages.answer(req, res, url, requestId));
+        return;
+      }
       const asset = url.pathname.startsWith(EXPLORER_ASSET_PREFIX) ? explorer?.sendAsset(url.pathname, req, res, requestId) : undefined;
       if (asset !== undefined) {
         status = asset;
@@ -66,7 +72,7 @@ export function createRequestHandler(options: HttpOptions) {
       }
       if (url.pathname !== '/' && url.pathname !== '/graphql') {
         status = 404;
-        return sendJson(res, 404, errorBody('NOT_FOUND', `No route ${url.pathname}; GraphQL is served at /.`));
+        return sendJson(res, 404, errorBody('NOT_FOUND', `No route ${url.pathname}; GraphQL is served at /, occupations as pages at /occupations.`));
       }
       const method = req.method ?? 'GET';
       // A browser gets the explorer (Apollo's landing page answers it below in `sandbox` mode); other GETs are GraphQL.

@@ -9,12 +9,15 @@ import { startHttpServer } from '../../src/http';
 import { type Logger, silentLogger } from '../../src/logger';
 import { ResponseCache } from '../../src/http/response-cache';
 import { createServer } from '../../src/server';
+import type { Store } from '../../src/store/store';
 import { openTestStore } from './store';
 
 export interface RunningHttp {
   /** `http://127.0.0.1:<port>/` */
   url: string;
   server: Server;
+  /** The reference store it serves (a test may close it to see a store that went away). */
+  store: Store;
   setReady(ready: boolean): void;
   stop(): Promise<void>;
 }
@@ -51,6 +54,7 @@ export async function serveHttp(options: ServeOptions): Promise<RunningHttp> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     server,
+    store,
     setReady,
     async stop() {
       server.closeAllConnections();

@@ -1,0 +1,240 @@
+/**
+ * The HTML pages over real HTTP: an occupation's page by either code form, built from the answer a client gets to
+ * the same operation; cacheable (ETag, 304, the response cache) under a CSP with no script; 404 pages that say why;
+ * search hits as links; escaping of hostile text from the data and from the request; production's masked errors.
+ * (What the 43-6012.00 page shows, in a real browser: tests/pages-browser.test.ts.)
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OccupationPageQuery, SearchPageQuery } from '../src/__generated__/page-operations';
+import { PAGE_CSP } from '../src/http/pages';
+import { renderOccupationPage } from '../src/pages/occupation-page';
+import { buildStore } from '../src/store/importer';
+import { editFramework, makeFixtureDataDir, readGzLines, storeIn, writeGzLines } from './support/fixtures';
+import { captureLogs, serveHttp, type RunningHttp } from './support/http';
+import { projectRoot } from './support/paths';
+
+const OPERATIONS = readFileSync(join(projectRoot, 'src/pages/operations.graphql'), 'utf8');
+
+let development: RunningHttp;
+let production: RunningHttp;
+beforeAll(async () => {
+  [development, production] = await Promise.all([serveHttp({ production: false }), serveHttp({ production: true })]);
+});
+afterAll(() => Promise.all([development.stop(), production.stop()]));
+
+const get = (running: RunningHttp, path: string, init?: RequestInit) => fetch(new URL(path, running.url), init);
+
+/** What any client gets for one of the pages' operations, over HTTP. */
+async function graphql<TData>(running: RunningHttp, operationName: string, variables: Record<string, unknown>): Promise<TData> {
+  const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: OPERATIONS, operationName, variables }) });
+  const body = (await response.json()) as { data: TData; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+/** The text between two markers of a page. */
+const between = (html: string, from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to, html.indexOf(from)));
+
+describe('an occupation page', () => {
+  test('is the rendering of the answer a client gets to the OccupationPage operation: nothing is read around the graph', async () => {
+    for (const code of ['43-6012.00', '23-2011.00']) {
+      const page = await (await get(development, `/occupations/${code}`)).text();
+      const answer = await graphql<OccupationPageQuery>(development, 'OccupationPage', { code });
+      expect(page).toBe(renderOccupationPage(answer.occupation!, answer.dataset));
+    }
+  });
+
+  test('answers 200 HTML with a CSP that allows no script, the operation\'s Cache-Control, an ETag and a 304', async () => {
+    const response = await get(development, '/occupations/43-6012.00');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(PAGE_CSP);
+    expect(PAGE_CSP).toMatch(/^default-src 'none'; style-src 'self'/);
+    expect(response.headers.get('cache-control')).toBe('max-age=3600, public');
+    const html = await response.text();
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).not.toMatch(/<script|\sstyle=|\son\w+=/i);
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await get(development, '/occupations/43-6012.00', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    const head = await get(development, '/occupations/43-6012.00', { method: 'HEAD' });
+    expect([head.status, head.headers.get('etag'), await head.text()]).toEqual([200, etag, '']);
+  });
+
+  test('either code form shows the occupation; the 2018 SOC code its canonical O*NET occupation', async () => {
+    const [onet, soc] = await Promise.all([get(development, '/occupations/43-6012.00'), get(development, '/occupations/43-6012')]);
+    expect(soc.status).toBe(200);
+    expect(await soc.text()).toBe(await onet.text());
+  });
+
+  test('a framework-less occupation shows its O*NET anchors and its closest career moves, each linking to its page', async () => {
+    const html = await (await get(development, '/occupations/23-2011.00')).text();
+    const { occupation } = await graphql<OccupationPageQuery>(development, 'OccupationPage', { code: '23-2011.00' });
+    expect(occupation!.framework).toBeNull();
+    expect(html).toContain('<h1>Paralegals and Legal Assistants</h1>');
+    expect(html).not.toContain('id="competencies"');
+    const anchors = between(html, 'id="onet"', '</section>');
+    for (const { node } of occupation!.tasks.edges) expect(anchors).toContain(node.statement);
+    expect(occupation!.tasks.edges.length).toBeGreaterThan(5);
+    const moves = between(html, 'id="career-moves"', '</section>');
+    const linked = [...moves.matchAll(/<a href="\/occupations\/([^"]+)">/g)].map((m) => m[1]);
+    expect(linked).toEqual(occupation!.careerMoves.map((move) => move.occupation.code));
+    expect(linked).toHaveLength(10);
+    for (const code of linked.slice(0, 3)) expect((await get(development, `/occupations/${code}`)).status).toBe(200);
+  });
+
+  test('an unknown code is a 404 page that says so and links to search', async () => {
+    const response = await get(development, '/occupations/99-9999.00');
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('No occupation has the code 99-9999.00');
+    expect(html).toContain('<a href="/occupations">Search occupations by job title</a>');
+  });
+
+  test('a malformed code is a 404 page with the graph\'s reason; so is a path that is no page', async () => {
+    const malformed = await get(development, '/occupations/43-60');
+    expect(malformed.status).toBe(404);
+    const html = await malformed.text();
+    expect(html).toContain('“43-60” is not an occupation code.');
+    expect(html).toMatch(/Argument &quot;code&quot; must be .*got &quot;43-60&quot;/);
+    const deeper = await get(development, '/occupations/43-6012.00/extra');
+    expect(deeper.status).toBe(404);
+    expect(await deeper.text()).toContain('an occupation&#39;s page is /occupations/ followed by its code alone');
+    expect((await get(development, '/occupations/%E0%A4%A')).status).toBe(404);
+  });
+
+  test('a page is a GET: anything else is 405 naming GET and HEAD', async () => {
+    const response = await get(development, '/occupations/43-6012.00', { method: 'POST', body: '{}' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe('search', () => {
+  test('?q=legal+secretary lists the hits of SearchPage, in order, as links to their pages', async () => {
+    const response = await get(development, '/occupations?q=legal+secretary');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const { searchOccupations } = await graphql<SearchPageQuery>(development, 'SearchPage', { query: 'legal secretary' });
+    const listed = [...html.matchAll(/<li><a href="\/occupations\/([^"]+)">/g)].map((m) => m[1]);
+    expect(listed).toEqual(searchOccupations.map((hit) => hit.occupation.code));
+    expect(listed[0]).toBe('43-6012.00');
+    expect(html).toContain('value="legal secretary"');
+  });
+
+  test('nothing searched: the search form and the occupations with a framework', async () => {
+    const html = await (await get(development, '/occupations')).text();
+    expect(html).toContain('<form role="search" action="/occupations" method="get">');
+    expect(html).toContain('<a href="/occupations/43-6012.00">Legal Secretaries and Administrative Assistants</a>');
+  });
+
+  test('a search the graph refuses is a 400 page with its reason', async () => {
+    const response = await get(development, `/occupations?q=${'x'.repeat(201)}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/200 characters/);
+  });
+});
+
+describe('caching', () => {
+  test('pages are kept in the response cache like GraphQL answers, and answered from it', async () => {
+    const logs = captureLogs();
+    const cached = await serveHttp({ production: true, responseCacheBytes: 8 * 1024 * 1024, responseCacheMinUses: 1, logger: logs.logger });
+    try {
+      const first = await (await get(cached, '/occupations/43-6014.00')).text();
+      const second = await (await get(cached, '/occupations/43-6014.00')).text();
+      expect(second).toBe(first);
+      const requests = logs.entries().filter((entry) => entry.path === '/occupations/43-6014.00');
+      expect(requests.map((entry) => [entry.operationName, entry.cache])).toEqual([
+        ['OccupationPage', 'miss'],
+        ['OccupationPage', 'hit'],
+      ]);
+    } finally {
+      await cached.stop();
+    }
+  });
+});
+
+describe('hostile text', () => {
+  const HOSTILE = `<script>alert(1)</script><img src=x onerror=alert(2)>"'&`;
+  let hostile: RunningHttp;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = makeFixtureDataDir(['43-6012.00', '23-2011.00']);
+    editFramework(join(dataDir, 'frameworks/43-6012.00.json'), (framework) => {
+      framework.context = `Context ${HOSTILE}`;
+      framework.levels[0]!.statements[0]!.subject = `Subject ${HOSTILE}`;
+      framework.levels[0]!.statements[0]!.performance = `performance ${HOSTILE}`;
+      const aiStatement = framework.aiUsage[0]!.statements[0]!;
+      aiStatement.title = `Title ${HOSTILE}`;
+      aiStatement.citations[0]!.label = `Label ${HOSTILE}`;
+      aiStatement.citations[0]!.title = `Chip title ${HOSTILE}`;
+      framework.durableSkills[0]!.levels[0]!.statements[0]!.text = `Durable ${HOSTILE}`;
+      framework.anchors.relatedTitles[0] = `Related ${HOSTILE}`;
+      const linked = framework.sources.find((source) => source.url !== null)!;
+      linked.url = `https://example.org/"onmouseover="alert(3)`;
+    });
+    const occupations = join(dataDir, 'onet/30.2/Occupation Data.txt.gz');
+    writeGzLines(occupations, readGzLines(occupations).map((line) => (line.startsWith('23-2011.00\t') ? line.replace('Paralegals and Legal Assistants', `Paralegals ${HOSTILE}`) : line)));
+    await buildStore({ dataDir, storeFile: storeIn(dataDir) });
+    hostile = await serveHttp({ production: false, storeFile: storeIn(dataDir) });
+  }, 120_000);
+  afterAll(async () => {
+    await hostile?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Markup the hostile text would have become, had any of it gone unescaped. */
+  const unescaped = /<script|<img|onmouseover="|href="javascript:/i;
+
+  test('every value from the data is text, never markup, in element and attribute alike', async () => {
+    const html = await (await get(hostile, '/occupations/43-6012.00')).text();
+    expect(html).not.toMatch(unescaped);
+    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;';
+    for (const text of ['Context ', 'Subject ', 'performance ', 'Title ', 'Label ', 'Durable ', 'Related ']) expect(html).toContain(`${text}${escaped}`);
+    expect(html).toContain(`title="Chip title ${escaped}"`);
+    expect(html).toContain('href="https://example.org/&quot;onmouseover=&quot;alert(3)"');
+    // The occupation's own title, in the related occupations and career moves that link to it, and on its page.
+    expect(html).toContain(`>Paralegals ${escaped}</a>`);
+    const paralegals = await (await get(hostile, '/occupations/23-2011.00')).text();
+    expect(paralegals).not.toMatch(unescaped);
+    expect(paralegals).toContain(`<h1>Paralegals ${escaped}</h1>`);
+    expect(paralegals).toContain(`<title>Paralegals ${escaped} (23-2011.00) · Skills-framework subgraph</title>`);
+  });
+
+  test('what the request carries is text too: the search words and a code in the path', async () => {
+    const search = await (await get(hostile, `/occupations?q=${encodeURIComponent(HOSTILE)}`)).text();
+    expect(search).not.toMatch(unescaped);
+    expect(search).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const path = await get(hostile, `/occupations/${encodeURIComponent(HOSTILE)}`);
+    expect(path.status).toBe(404);
+    expect(await path.text()).not.toMatch(unescaped);
+  });
+});
+
+describe('production', () => {
+  test('pages are served as in development', async () => {
+    const response = await get(production, '/occupations/43-6012.00');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<h1>Legal Secretaries and Administrative Assistants</h1>');
+    expect((await get(production, '/occupations/99-9999.00')).status).toBe(404);
+  });
+
+  test('a failure is a 500 page with the masked message and no stack trace; development shows the message, no stack', async () => {
+    const broken = await Promise.all([serveHttp({ production: true }), serveHttp({ production: false })]);
+    try {
+      for (const running of broken) await running.store.close();
+      const [masked, shown] = await Promise.all(broken.map((running) => get(running, '/occupations/43-6012.00')));
+      expect([masked!.status, shown!.status]).toEqual([500, 500]);
+      expect(masked!.headers.get('cache-control')).toBe('no-store');
+      const [maskedHtml, shownHtml] = await Promise.all([masked!.text(), shown!.text()]);
+      expect(maskedHtml).toContain('<p>Internal server error</p>');
+      expect(maskedHtml).not.toMatch(/driver|destroyed|database|sqlite/i);
+      expect(shownHtml).toContain('<p>driver has already been destroyed</p>');
+      for (const html of [maskedHtml, shownHtml]) expect(html).not.toMatch(/\bat .+\.(?:js|ts):\d+|stacktrace/);
+    } finally {
+      await Promise.all(broken.map((running) => running.stop()));
+    }
+  });
+});
