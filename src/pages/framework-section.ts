@@ -128,12 +128,12 @@ ${list(anchors.cipCodes)}
 <section id="sources" aria-labelledby="sources-heading">
 <h2 id="sources-heading">Sources</h2>
 ${page.sourcesLine && html`<p>${page.sourcesLine}</p>`}
+${page.copyright && html`<p>${page.copyright}</p>`}
 <ul class="sources">${framework.sources.map(
   (source) => html`<li id="${sourceAnchor(source.id)}">${link(source.url, html`<strong>${source.name}</strong>`)}${[source.publisher, source.version, source.license]
     .filter((part): part is string => part !== null)
     .map((part) => html` · ${part}`)}</li>`,
 )}</ul>
-${page.copyright && html`<p>${page.copyright}</p>`}
 ${framework.dataQualityWarnings.length > 0 && html`<h3>Where the published page disagrees with itself</h3>
 <ul>${framework.dataQualityWarnings.map((w) => html`<li>${w.message}</li>`)}</ul>`}
 </section>`;
