@@ -68,7 +68,7 @@ export interface ServerOptions {
   production: boolean;
   /**
    * The explorer a browser gets at / (default: GraphiQL in development, none in production). Introspection is on
-   * wherever an explorer is; `sandbox` is Apollo's landing page, the others are served by src/http/explorer.ts.
+   * wherever an explorer is; `sandbox` is Apollo's landing page, `graphiql` is served by src/http/explorer.ts.
    */
   explorer?: ExplorerMode;
   plugins?: ApolloServerPlugin<Context>[];

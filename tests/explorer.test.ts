@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANDING_PAGE_QUERY, LANDING_PAGE_VARIABLES } from '../src/landing-page';
 import { EXPLORER_CSP } from '../src/http/explorer';
+import { EXPLORER_LOADS } from './support/explorer';
 import { serveHttp, type RunningHttp } from './support/http';
 import { projectRoot } from './support/paths';
 
@@ -51,15 +52,7 @@ describe('development: GraphiQL', () => {
       expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
       // Every file the page loads is a path on this server: no scheme, no host.
       const loads = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
-      expect(loads).toEqual([
-        '/favicon.svg',
-        '/explorer/graphiql.min.css',
-        '/explorer/explorer.css',
-        '/explorer/react.production.min.js',
-        '/explorer/react-dom.production.min.js',
-        '/explorer/graphiql.min.js',
-        '/explorer/start.js',
-      ]);
+      expect(loads).toEqual(EXPLORER_LOADS);
       expect(html).not.toMatch(/<script>|\sstyle=/);
     }
   });
