@@ -103,6 +103,9 @@ async function twoPagesWithDefaultCache<P>(name: string, endCursorOf: (page: P) 
   return { first, second };
 }
 
+/** The variables the README gives its Legal Secretaries query. */
+const LEGAL_SECRETARIES = { code: '43-6012.00' };
+
 describe('Apollo Client with the default InMemoryCache', () => {
   test("the README's queries one after another, with different selections: no warning, every cache read complete", async () => {
     const client = apollo();
@@ -110,7 +113,7 @@ describe('Apollo Client with the default InMemoryCache', () => {
     const card = readmeQuery('OccupationCard');
     const results: Record<string, unknown> = {};
     const said = await consoleDuring(async () => {
-      results.legal = (await client.query({ query: legal })).data;
+      results.legal = (await client.query({ query: legal, variables: LEGAL_SECRETARIES })).data;
       // The same occupation, framework and levels again with fewer fields, by the 6-digit SOC code.
       results.card = (await client.query({ query: card, variables: { code: '43-6012' } })).data;
       results.legalCardCode = (await client.query({ query: card, variables: { code: '43-6012.00' } })).data;
@@ -122,10 +125,10 @@ describe('Apollo Client with the default InMemoryCache', () => {
     expect(legalData.occupation.code).toBe('43-6012.00');
     expect(legalData.occupation.framework.levels).toHaveLength(4);
     // Reading each query back from the cache alone gives all it asked for, although later queries selected less.
-    expect(client.readQuery({ query: legal })).toEqual(results.legal);
+    expect(client.readQuery({ query: legal, variables: LEGAL_SECRETARIES })).toEqual(results.legal);
     expect(client.readQuery({ query: card, variables: { code: '43-6012' } })).toEqual(results.card);
     expect(client.readQuery({ query: card, variables: { code: '23-2011.00' } })).toEqual(results.paralegal);
-    const cacheOnly = await client.query({ query: legal, fetchPolicy: 'cache-only' });
+    const cacheOnly = await client.query({ query: legal, variables: LEGAL_SECRETARIES, fetchPolicy: 'cache-only' });
     expect(cacheOnly.data).toEqual(results.legal);
     // One normalised entry per occupation, whichever code the query used.
     const extracted = client.cache.extract() as Record<string, unknown>;
