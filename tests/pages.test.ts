@@ -66,7 +66,9 @@ describe('an occupation page', () => {
   test('either code form shows the occupation; the 2018 SOC code its canonical O*NET occupation', async () => {
     const [onet, soc] = await Promise.all([get(development, '/occupations/43-6012.00'), get(development, '/occupations/43-6012')]);
     expect(soc.status).toBe(200);
-    expect(await soc.text()).toBe(await onet.text());
+    const html = await soc.text();
+    expect(html).toBe(await onet.text());
+    expect(html).toContain('<link rel="canonical" href="/occupations/43-6012.00">');
   });
 
   test('a framework-less occupation shows its O*NET anchors and its closest career moves, each linking to its page', async () => {

@@ -23,11 +23,13 @@ export interface PageDocument {
   main: Html;
   /** The search box's text (the search page fills in what was searched). */
   query?: string;
-  /** The dataset's attribution; pages that read none show the O*NET credit only by link. */
+  /** The dataset's attribution; pages that read none show the O*NET credit alone. */
   attribution?: string | null;
+  /** The page's one address, where several lead to it (an occupation by either code form). */
+  canonicalPath?: string;
 }
 
-export function renderDocument({ title, main, query = '', attribution = null }: PageDocument): string {
+export function renderDocument({ title, main, query = '', attribution = null, canonicalPath }: PageDocument): string {
   return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
@@ -35,6 +37,7 @@ export function renderDocument({ title, main, query = '', attribution = null }: 
 <title>${title} · Skills-framework subgraph</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 <link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
+${canonicalPath !== undefined && html`<link rel="canonical" href="${canonicalPath}">`}
 </head>
 <body>
 <header class="site">

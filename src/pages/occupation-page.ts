@@ -51,5 +51,5 @@ ${framework !== null && html`<li><a href="#competencies">Competency levels</a></
 ${framework !== null && renderFramework(framework)}
 ${sections(occupation)}
 </article>`;
-  return renderDocument({ title: `${occupation.title} (${occupation.code})`, main, attribution: dataset.attribution });
+  return renderDocument({ title: `${occupation.title} (${occupation.code})`, main, attribution: dataset.attribution, canonicalPath: occupationPath(occupation.code) });
 }
