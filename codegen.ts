@@ -83,6 +83,11 @@ const config: CodegenConfig = {
           ClassificationCode: '../crosswalks/translate#CrosswalkCodeShape',
           IscoCode: '../crosswalks/translate#IscoCodeShape',
           EscoOccupation: '../store/crosswalk-queries#EscoByOccupationRow',
+          // Pay and demand (src/resolvers/labor-market.ts): the occupation's BLS rows, and parts that name their source.
+          LaborMarket: '../resolvers/labor-market#LaborMarketShape',
+          Employment: '../resolvers/labor-market#EmploymentShape',
+          Wages: '../resolvers/labor-market#WagesShape',
+          EmploymentProjection: '../resolvers/labor-market#EmploymentProjectionShape',
         },
       },
     },

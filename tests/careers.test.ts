@@ -315,8 +315,8 @@ describe('careerMoves and careerMovesInto', () => {
 });
 
 describe('batching', () => {
-  const NESTED = `careerMoves(first: 10) { similarity direction occupation { title } skillGaps { toLevel } comparison { similarity carriedOverActivities { id } newTechnology { name } } }
-    careerMovesInto(first: 3) { similarity }`;
+  const NESTED = `careerMoves(first: 10) { similarity direction occupation { title } skillGaps { toLevel } wageChange { percent } comparison { similarity carriedOverActivities { id } newTechnology { name } outlookChange { to } } }
+    careerMovesInto(first: 3) { similarity wageChange { to { value } } }`;
   async function statementsFor(first: number): Promise<number> {
     const result = await t.run<{ occupations: { edges: unknown[] } }>(`{ occupations(first: ${first}) { edges { node { ${NESTED} } } } }`);
     expect(result.errors).toBeUndefined();

@@ -11,6 +11,7 @@ import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
 import { heldCards, holdCard } from '../store/held-cards';
 import type { HeldRows } from '../store/held-rows';
+import * as lm from '../store/labor-market-queries';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
 
@@ -158,6 +159,11 @@ const factories = {
   careerCardByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => careers.careerCardsByOccupation(db, codes), (card) => card.code, asCards(held)),
   careerMovesByOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
   careerMovesIntoOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
+  // Pay and demand (src/store/labor-market-queries.ts): an occupation's BLS rows by its SOC code (its own row or its
+  // aggregate's), and the SOC codes a BLS code covers.
+  oewsEstimateBySocCode: (db, held) => uniqueLoader((socCodes: readonly string[]) => lm.oewsEstimatesBySocCode(db, socCodes), (r) => r.soc_code, as(held, 'oewsEstimate')),
+  projectionBySocCode: (db, held) => uniqueLoader((socCodes: readonly string[]) => lm.projectionsBySocCode(db, socCodes), (r) => r.soc_code, as(held, 'projection')),
+  socCodesByLaborCode: (db, held) => groupedLoader((codes: readonly string[]) => lm.socCodesByLaborCode(db, codes), (r) => r.code, as(held, 'laborCoverage')),
 } satisfies Record<string, (db: Db, held: HeldRows | undefined) => DataLoader<never, unknown>>;
 
 export type Loaders = { readonly [Name in keyof typeof factories]: ReturnType<(typeof factories)[Name]> };

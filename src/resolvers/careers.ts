@@ -93,7 +93,7 @@ async function comparisonGaps(c: ComparisonShape, loaders: Loaders, domain: 'ski
   return transferable ? transferableElements(scores.from, scores.to, atLeast, prefix) : elementGaps(scores.from, scores.to, atLeast, prefix);
 }
 
-async function occupationPair(loaders: Loaders, from: string, to: string): Promise<ComparisonShape> {
+export async function occupationPair(loaders: Loaders, from: string, to: string): Promise<ComparisonShape> {
   const [a, b] = await Promise.all([
     loadRequired(loaders.occupationByCode, from, 'career move occupation'),
     loadRequired(loaders.occupationByCode, to, 'career move occupation'),

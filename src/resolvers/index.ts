@@ -8,6 +8,7 @@ import { _entities } from './entities';
 import { enumValues } from './enums';
 import { frameworkResolvers } from './framework';
 import { idResolvers } from './ids';
+import { careerMoveLaborMarket, comparisonLaborMarket, datasetLaborMarket, laborMarketResolvers, occupationLaborMarket } from './labor-market';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
 import { Query } from './query';
@@ -26,9 +27,9 @@ export const resolvers: Resolvers = merge(
   {
     Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks },
-    CareerMove,
-    OccupationComparison,
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks, ...occupationLaborMarket },
+    CareerMove: { ...CareerMove, ...careerMoveLaborMarket },
+    OccupationComparison: { ...OccupationComparison, ...comparisonLaborMarket },
     OccupationSearchHit,
   },
   // Replaces @apollo/subgraph's own `_entities` (resolvers given to buildSubgraphSchema are added after it).
@@ -41,6 +42,8 @@ export const resolvers: Resolvers = merge(
   referenceResolvers,
   crosswalksResolvers,
   { Dataset: changesDataset } as Resolvers,
+  { Dataset: datasetLaborMarket } as Resolvers,
+  laborMarketResolvers as Resolvers,
   idResolvers,
   enumValues,
 );

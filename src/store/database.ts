@@ -1,6 +1,6 @@
 /**
  * The store's tables, typed as SQLite really returns them: 0/1 for booleans, TEXT for dates,
- * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0010_store.ts creates these tables.
+ * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0011_store.ts creates these tables.
  */
 import type { Generated, Selectable } from 'kysely';
 
@@ -438,6 +438,61 @@ export interface CareerMoveTable {
   similarity: number;
 }
 
+/** A wage basis and statistic of OEWS, as the store's column names spell them (`annual_median`). */
+export type WageBasis = 'annual' | 'hourly';
+export type WageStatistic = 'mean' | 'p10' | 'p25' | 'median' | 'p75' | 'p90';
+export type WageColumn = `${WageBasis}_${WageStatistic}`;
+
+/** Each wage: its value (null: not available) and whether it is top-coded (the value is a lower bound), 0/1. */
+type WageColumns = { [C in WageColumn]: number | null } & { [C in `${WageColumn}_top_coded`]: 0 | 1 };
+
+/** One OEWS May 2024 national estimate (data/labor-market/national_M2024_dl.xlsx), by the code it is published under. */
+export interface OewsEstimateTable extends WageColumns {
+  code: string;
+  title: string;
+  /** 1: the code is BLS's own for several 2018 SOC codes (labor_coverage names them). */
+  aggregate: 0 | 1;
+  /** The row in the workbook's sheet. */
+  sheet_row: number;
+  /** Persons; null where OEWS gives `**`. */
+  employment: number | null;
+  /** Percent. */
+  employment_rse: number | null;
+  /** OEWS's ANNUAL flag: only annual wages are released (the hourly ones are null). */
+  annual_only: 0 | 1;
+  /** OEWS's HOURLY flag: only hourly wages are released (the annual ones are null). */
+  hourly_only: 0 | 1;
+  /** The mean wage's relative standard error, percent. */
+  mean_rse: number | null;
+}
+
+/** One BLS Employment Projections 2024–34 line item (data/labor-market/occupation.xlsx, Table 1.2); null is BLS's `—`. */
+export interface EmploymentProjectionTable {
+  code: string;
+  title: string;
+  aggregate: 0 | 1;
+  sheet_row: number;
+  /** Persons in the base year (the file's thousands times 1,000). */
+  employment_base: number | null;
+  /** Persons in the target year. */
+  employment_target: number | null;
+  /** Persons, target minus base as BLS publishes it. */
+  change: number | null;
+  change_percent: number | null;
+  self_employed_percent: number | null;
+  /** Persons a year, the annual average over the projection. */
+  openings_per_year: number | null;
+  typical_education: string | null;
+  work_experience: string | null;
+  on_the_job_training: string | null;
+}
+
+/** Which BLS row covers a 2018 SOC detailed code; `code` null where none does. */
+export interface LaborCoverageTable {
+  soc_code: string;
+  code: string | null;
+}
+
 export interface Database {
   meta: MetaTable;
   occupation: OccupationTable;
@@ -475,6 +530,9 @@ export interface Database {
   soc_crosswalk: SocCrosswalkTable;
   onet_soc_crosswalk: OnetSocCrosswalkTable;
   esco_crosswalk: EscoCrosswalkTable;
+  oews_estimate: OewsEstimateTable;
+  employment_projection: EmploymentProjectionTable;
+  labor_coverage: LaborCoverageTable;
 }
 
 export type OccupationRow = Selectable<OccupationTable>;
@@ -501,3 +559,5 @@ export type CareerMoveRow = Selectable<CareerMoveTable>;
 export type SocCrosswalkRow = Selectable<SocCrosswalkTable>;
 export type OnetSocCrosswalkRow = Selectable<OnetSocCrosswalkTable>;
 export type EscoCrosswalkRow = Selectable<EscoCrosswalkTable>;
+export type OewsEstimateRow = Selectable<OewsEstimateTable>;
+export type EmploymentProjectionRow = Selectable<EmploymentProjectionTable>;

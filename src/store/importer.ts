@@ -8,7 +8,7 @@ import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { careerRows, careerCardRows } from './careers';
-import { crosswalkFiles, readCrosswalkFile } from './crosswalk-files';
+import { crosswalkFiles, readCrosswalkFile, socCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
 import { DataFileError } from './errors';
 import { buildFrameworkDocument, sourceRow, statementIds, writeFrameworkDocument } from './framework-document';
@@ -21,6 +21,7 @@ import {
   parseJsonFile,
 } from './framework-validation';
 import { hashDataDir } from './input-hash';
+import { readLaborMarket } from './labor-market-files';
 import { latestSchemaVersion, migrationProvider } from './migrations';
 import { extraFiles, jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
 import { computeReleaseChanges } from './release-changes';
@@ -283,6 +284,14 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     step('sources', 'source', sources.map(sourceRow));
     const sourceIds = new Set(sources.map((s) => s.id));
     for (const file of crosswalkFiles) step(file.path, file.table, readCrosswalkFile(dataDir, file, sourceIds) as never);
+
+    // Pay and demand (src/store/labor-market-files.ts). The 2018 SOC detailed codes, which tell BLS's aggregates
+    // from its SOC rows, are the BLS SOC crosswalk's (read again: a few milliseconds).
+    const socCodes = new Set(readCrosswalkFile(dataDir, socCrosswalkFile, sourceIds).map((row) => row.soc2018_code));
+    const laborMarket = await readLaborMarket(dataDir, socCodes, sources);
+    step('labor-market/national_M2024_dl.xlsx', 'oews_estimate', laborMarket.estimates);
+    step('labor-market/occupation.xlsx', 'employment_projection', laborMarket.projections);
+    step('labor-market coverage of the 2018 SOC codes', 'labor_coverage', laborMarket.coverage);
     for (const { framework, file, warnings } of frameworks) {
       const document = buildFrameworkDocument(framework, warnings);
       const statements = statementIds(document);
@@ -306,6 +315,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       { key: 'onet_release_sources', value: JSON.stringify(Object.fromEntries([...manifest.releases, manifest.supplement].map((r) => [r.version, r.source]))) },
       { key: 'search_title_documents', value: String(search.titleDocuments) },
       { key: 'search_index_version', value: SEARCH_INDEX_VERSION },
+      // By source id, the SOC major groups where the file has no row at all, for saying why figures are missing.
+      { key: 'labor_market_absent_major_groups', value: JSON.stringify(laborMarket.absentMajorGroups) },
     ]);
 
     const broken = sqlite.pragma('foreign_key_check') as unknown[];

@@ -256,6 +256,37 @@ const statements = [
   ) STRICT`,
   sql`CREATE INDEX esco_crosswalk_by_isco ON esco_crosswalk(isco_code, line)`,
   sql`CREATE INDEX esco_crosswalk_by_onet2010 ON esco_crosswalk(onet2010_code, line)`,
+
+  // Pay and demand (issue 22; data/labor-market/, src/store/labor-market-files.ts). One row per BLS row, keyed by
+  // the code BLS publishes it under: a 2018 SOC detailed code, or a code of BLS's own for an aggregate of several
+  // (`aggregate` 1). `sheet_row` is the row in the workbook. A wage is its value and whether it is top-coded (OEWS
+  // `#`: the value is the lower bound the file states); NULL is OEWS `*` (not available) or an only-annual or
+  // only-hourly row's other basis; employment NULL is OEWS `**`. Projections are in persons (the file is in
+  // thousands); NULL is EP's `—` (not available).
+  sql`CREATE TABLE oews_estimate (
+    code TEXT PRIMARY KEY, title TEXT NOT NULL, aggregate INTEGER NOT NULL CHECK (aggregate IN (0, 1)),
+    sheet_row INTEGER NOT NULL, employment INTEGER, employment_rse REAL,
+    annual_only INTEGER NOT NULL CHECK (annual_only IN (0, 1)), hourly_only INTEGER NOT NULL CHECK (hourly_only IN (0, 1)),
+    mean_rse REAL,
+    annual_mean REAL, annual_mean_top_coded INTEGER NOT NULL, annual_p10 REAL, annual_p10_top_coded INTEGER NOT NULL,
+    annual_p25 REAL, annual_p25_top_coded INTEGER NOT NULL, annual_median REAL, annual_median_top_coded INTEGER NOT NULL,
+    annual_p75 REAL, annual_p75_top_coded INTEGER NOT NULL, annual_p90 REAL, annual_p90_top_coded INTEGER NOT NULL,
+    hourly_mean REAL, hourly_mean_top_coded INTEGER NOT NULL, hourly_p10 REAL, hourly_p10_top_coded INTEGER NOT NULL,
+    hourly_p25 REAL, hourly_p25_top_coded INTEGER NOT NULL, hourly_median REAL, hourly_median_top_coded INTEGER NOT NULL,
+    hourly_p75 REAL, hourly_p75_top_coded INTEGER NOT NULL, hourly_p90 REAL, hourly_p90_top_coded INTEGER NOT NULL
+  ) STRICT`,
+
+  sql`CREATE TABLE employment_projection (
+    code TEXT PRIMARY KEY, title TEXT NOT NULL, aggregate INTEGER NOT NULL CHECK (aggregate IN (0, 1)),
+    sheet_row INTEGER NOT NULL, employment_base INTEGER, employment_target INTEGER, change INTEGER, change_percent REAL,
+    self_employed_percent REAL, openings_per_year INTEGER, typical_education TEXT, work_experience TEXT,
+    on_the_job_training TEXT
+  ) STRICT`,
+
+  // Which BLS row covers each 2018 SOC detailed code (the BLS SOC crosswalk's): its own, an aggregate's, or none
+  // (NULL). Both files publish under the same codes; the importer checks it.
+  sql`CREATE TABLE labor_coverage (soc_code TEXT PRIMARY KEY, code TEXT) STRICT, WITHOUT ROWID`,
+  sql`CREATE INDEX labor_coverage_by_code ON labor_coverage(code, soc_code)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
