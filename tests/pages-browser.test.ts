@@ -113,11 +113,15 @@ describe('the Legal Secretaries page', () => {
     expect(await watched.page.locator('#source-safi').innerText()).toContain('Skill Automation Feasibility Index');
   });
 
-  test('plain accessible HTML: lang, one h1, no skipped heading level; no console error; nothing left the machine', async () => {
+  test('plain accessible HTML: lang, one h1, no skipped heading level, a named chart; no console error; nothing left the machine', async () => {
     expect(watched.status).toBe(200);
     expect(await watched.page.getAttribute('html', 'lang')).toBe('en');
     expectAccessibleOutline(await headingLevels(watched));
     expect(await watched.page.locator('script').count()).toBe(0);
+    // The wage chart is an image to assistive technology, named by its title; its description gives the figures.
+    const chart = watched.page.getByRole('img', { name: 'Annual wages, Legal Secretaries and Administrative Assistants, BLS OEWS May 2024' });
+    expect(await chart.count()).toBe(1);
+    expect(await chart.getAttribute('aria-labelledby')).toBe('wages-title wages-desc');
     expect(watched.errors).toEqual([]);
     expect(watched.outside).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { OccupationPageQuery, SearchPageQuery } from '../src/__generated__/page-operations';
 import { PAGE_CSP } from '../src/http/pages';
 import { renderOccupationPage } from '../src/pages/occupation-page';
+import { describeWages, dollars } from '../src/pages/wage-chart';
 import { buildStore } from '../src/store/importer';
 import { editFramework, makeFixtureDataDir, readGzLines, storeIn, writeGzLines } from './support/fixtures';
 import { captureLogs, serveHttp, type RunningHttp } from './support/http';
@@ -111,6 +112,53 @@ describe('an occupation page', () => {
     const response = await get(development, '/occupations/43-6012.00', { method: 'POST', body: '{}' });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe('pay and demand', () => {
+  const payAndDemand = async (code: string) => between(await (await get(development, `/occupations/${code}`)).text(), 'id="pay-and-demand"', '</section>');
+
+  test('the wage distribution as inline SVG whose text alternative gives every percentile, employment and the projection', async () => {
+    const section = await payAndDemand('43-6012.00');
+    const { occupation } = await graphql<OccupationPageQuery>(development, 'OccupationPage', { code: '43-6012.00' });
+    const annual = occupation!.laborMarket.wages.annual!;
+    expect(section).toMatch(/<svg class="wage-chart" [^>]*role="img" aria-labelledby="wages-title wages-desc">/);
+    expect(section).toContain('<title id="wages-title">Annual wages, Legal Secretaries and Administrative Assistants, BLS OEWS May 2024</title>');
+    expect(section).toContain(`<desc id="wages-desc">${describeWages(annual)}.</desc>`);
+    expect(describeWages(annual)).toBe('10th percentile $35,530; 25th percentile $42,720; median $54,140; 75th percentile $72,090; 90th percentile $87,660');
+    expect(section).not.toContain('open-end');
+    for (const text of ['<th scope="row">Mean</th><td>$60,320</td>', '154,540 wage and salary jobs in May 2024 (relative standard error 3.0%)', '<dt>Change 2024–2034</dt><dd>−9,000 (−5.8%)</dd>', '<dt>Openings a year</dt><dd>19,600</dd>']) {
+      expect(section).toContain(text);
+    }
+  });
+
+  test('top-coded wages are drawn open-ended and read "at least"', async () => {
+    const section = await payAndDemand('11-1011.00');
+    expect(section).toContain('class="open-end"');
+    expect(section).toContain('<th scope="row">90th percentile</th><td>at least $239,200 (top-coded)</td>');
+    expect(section).toContain('90th percentile at least $239,200 (top-coded).</desc>');
+    expect(section).toContain('<a href="/occupations/11-1011.03">Chief Sustainability Officers</a>');
+  });
+
+  test('hourly wages where OEWS gives only those, with why; no figures at all, with why and no chart', async () => {
+    const actors = await payAndDemand('27-2011.00');
+    expect(actors).toContain('<title id="wages-title">Hourly wages, Actors, BLS OEWS May 2024</title>');
+    expect(actors).toContain('releases only hourly wages for 27-2011');
+    const military = await payAndDemand('55-1011.00');
+    expect(military).toContain('No row of BLS OEWS May 2024 or BLS Employment Projections 2024–34 covers SOC 55-1011');
+    expect(military).not.toContain('<svg');
+  });
+
+  test("each career move shows the target's median annual wage and the change, as the graph gives them", async () => {
+    const html = await (await get(development, '/occupations/43-6012.00')).text();
+    const { occupation } = await graphql<OccupationPageQuery>(development, 'OccupationPage', { code: '43-6012.00' });
+    const moves = between(html, 'id="career-moves"', '</section>').split('<li>').slice(1);
+    expect(moves).toHaveLength(occupation!.careerMoves.length);
+    occupation!.careerMoves.forEach((move, i) => {
+      const { to, percent } = move.wageChange;
+      expect(moves[i]).toContain(`; median ${dollars(to!.value, false)}, ${Math.abs(percent!).toFixed(1)}% ${percent! >= 0 ? 'more' : 'less'}`);
+    });
+    expect(moves[0]).toContain('median $46,290, 14.5% less');
   });
 });
 

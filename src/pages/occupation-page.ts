@@ -1,16 +1,32 @@
 /**
  * One occupation's page, from the answer to the OccupationPage operation: its title and codes, the published
  * framework where one is authored (framework-section.ts, in the published page's order), its O*NET anchors
- * (onet-section.ts) and its closest career moves, each linking to its own page.
+ * (onet-section.ts), pay and demand (labor-market-section.ts) and its closest career moves, each linking to its
+ * own page with the move's change of median wage.
  */
 import type { CareerDirection, OccupationPageQuery } from '../__generated__/page-operations';
 import { frameworkHeaderFacts, renderFramework } from './framework-section';
 import { html, type Html } from './html';
+import { renderLaborMarket } from './labor-market-section';
 import { occupationPath, renderDocument } from './layout';
 import { type OccupationData, renderOnetAnchors } from './onet-section';
+import { dollars } from './wage-chart';
 
 /** A move's direction by job zone, in words (ANY is only ever an argument). */
 const DIRECTION: Record<CareerDirection, string> = { ADVANCE: 'a step up in preparation', LATERAL: 'the same preparation', STEP_DOWN: 'a step down in preparation', ANY: 'either way' };
+
+type WageChange = OccupationData['careerMoves'][number]['wageChange'];
+
+/** The target's median annual wage and how it compares (`; median $61,010, 12.7% more`): exact only where both medians are. */
+function wageChange({ to, percent, percentAtLeast, percentAtMost }: WageChange): string {
+  if (to === null) return '';
+  const median = `; median ${to.topCoded ? 'at least ' : ''}${dollars(to.value, false)}`;
+  const change = (value: number) => `${Math.abs(value).toFixed(1)}% ${value >= 0 ? 'more' : 'less'}`;
+  if (percent !== null) return `${median}, ${change(percent)}`;
+  if (percentAtLeast !== null) return `${median}, at least ${change(percentAtLeast)}`;
+  if (percentAtMost !== null) return `${median}, at most ${change(percentAtMost)}`;
+  return median;
+}
 
 function careerMoves(occupation: OccupationData): Html {
   const moves = occupation.careerMoves;
@@ -19,18 +35,18 @@ function careerMoves(occupation: OccupationData): Html {
 <h2 id="career-moves-heading">Closest career moves</h2>
 ${moves.length === 0
   ? html`<p class="none">No career moves are computed for this occupation.</p>`
-  : html`<p class="note">Occupations that ask for the most similar skills, knowledge, activities and technology (similarity 0 to 1); not observed moves, wages or demand.</p>
+  : html`<p class="note">Occupations that ask for the most similar skills, knowledge, activities and technology (similarity 0 to 1), with the target's median annual wage (BLS OEWS May 2024).</p>
 <ol class="moves">${moves.map(
       (move) => html`<li><a href="${occupationPath(move.occupation.code)}">${move.occupation.title}</a> <span class="code">${move.occupation.code}</span>
-<span class="similarity">similarity ${move.similarity.toFixed(3)}</span>${move.direction !== null && html`, ${DIRECTION[move.direction]}`}
+<span class="similarity">similarity ${move.similarity.toFixed(3)}</span>${move.direction !== null && html`, ${DIRECTION[move.direction]}`}${wageChange(move.wageChange)}
 ${move.skillGaps !== null && move.skillGaps.length > 0 && html`<br><span class="gaps">Skills to build: ${move.skillGaps.map((gap, i) => html`${i > 0 && ', '}${gap.element.name} (${gap.fromLevel.toFixed(2)} → ${gap.toLevel.toFixed(2)})`)}</span>`}</li>`,
     )}</ol>`}
 </section>`;
 }
 
-/** The page's sections after the framework: O*NET anchors, then the moves. */
+/** The page's sections after the framework: O*NET anchors, pay and demand, then the moves. */
 function sections(occupation: OccupationData): Html[] {
-  return [renderOnetAnchors(occupation), careerMoves(occupation)];
+  return [renderOnetAnchors(occupation), renderLaborMarket(occupation), careerMoves(occupation)];
 }
 
 export function renderOccupationPage(occupation: OccupationData, dataset: OccupationPageQuery['dataset']): string {
@@ -46,6 +62,7 @@ ${framework === null && html`<p class="note">No skills framework is authored for
 <nav aria-label="On this page"><ul>
 ${framework !== null && html`<li><a href="#competencies">Competency levels</a></li><li><a href="#ai-usage">AI usage</a></li><li><a href="#evidence">Evidence pack</a></li><li><a href="#durable-skills">Durable skills</a></li><li><a href="#source-anchors">Source anchors</a></li>`}
 <li><a href="#onet">O*NET anchors</a></li>
+<li><a href="#pay-and-demand">Pay and demand</a></li>
 <li><a href="#career-moves">Career moves</a></li>
 </ul></nav>
 ${framework !== null && renderFramework(framework)}
