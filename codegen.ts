@@ -38,6 +38,8 @@ const config: CodegenConfig = {
           CorrectionStatus: '../corrections/database#SuggestionStatus',
           ReviewDecision: '../corrections/database#SuggestionStatus',
           CareerDirection: '../careers/compare#DirectionFilter',
+          ObservedUnitMatch: `${rows}ObservedUnitMatch`,
+          CareerMoveRank: '../careers/likelihood#CareerRanking',
         },
         mappers: {
           Occupation: `${rows}OccupationRow`,
@@ -70,6 +72,7 @@ const config: CodegenConfig = {
           OccupationSearchHit: '../search/rank#SearchHit',
           OccupationComparison: '../resolvers/careers#ComparisonShape',
           CareerMove: '../resolvers/careers#CareerMoveShape',
+          MoveLikelihood: '../resolvers/careers#MoveLikelihoodShape',
           WorkActivity: `${rows}DwaRow`,
           ReleaseChange: `${rows}ReleaseChangeRow`,
           ReleaseFileChanges: `${rows}ReleaseFileSummaryRow`,
@@ -83,6 +86,10 @@ const config: CodegenConfig = {
           ClassificationCode: '../crosswalks/translate#CrosswalkCodeShape',
           IscoCode: '../crosswalks/translate#IscoCodeShape',
           EscoOccupation: '../store/crosswalk-queries#EscoByOccupationRow',
+          ObservedMoves: '../resolvers/observed-moves#ObservedMovesShape',
+          ObservedUnit: `${rows}ObservedUnitRow`,
+          ObservedUnitCode: `${rows}ObservedUnitCodeRow`,
+          ObservedMove: '../resolvers/observed-moves#ObservedMoveShape',
           // Pay and demand (src/resolvers/labor-market.ts): the occupation's BLS rows, and parts that name their source.
           LaborMarket: '../resolvers/labor-market#LaborMarketShape',
           Employment: '../resolvers/labor-market#EmploymentShape',

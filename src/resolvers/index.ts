@@ -8,6 +8,7 @@ import { _entities } from './entities';
 import { enumValues } from './enums';
 import { frameworkResolvers } from './framework';
 import { idResolvers } from './ids';
+import { observedMovesResolvers, occupationObservedMoves } from './observed-moves';
 import { careerMoveLaborMarket, comparisonLaborMarket, datasetLaborMarket, laborMarketResolvers, occupationLaborMarket } from './labor-market';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
@@ -27,7 +28,7 @@ export const resolvers: Resolvers = merge(
   {
     Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks, ...occupationLaborMarket },
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks, ...occupationLaborMarket, ...occupationObservedMoves },
     CareerMove: { ...CareerMove, ...careerMoveLaborMarket },
     OccupationComparison: { ...OccupationComparison, ...comparisonLaborMarket },
     OccupationSearchHit,
@@ -41,6 +42,7 @@ export const resolvers: Resolvers = merge(
   changesResolvers,
   referenceResolvers,
   crosswalksResolvers,
+  observedMovesResolvers,
   { Dataset: changesDataset } as Resolvers,
   { Dataset: datasetLaborMarket } as Resolvers,
   laborMarketResolvers as Resolvers,

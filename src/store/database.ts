@@ -493,6 +493,60 @@ export interface LaborCoverageTable {
   code: string | null;
 }
 
+/** A unit of the CPS ASEC mobility network: a 2010 SOC code, or a split group of them (src/observed-moves/units.ts). */
+export interface ObservedUnitTable {
+  /** The lowest of its codes. */
+  code: string;
+  /** Its codes' titles, in code order, joined by "; ". */
+  title: string;
+  stay_probability: number;
+  /** How many other units its workers moved into. */
+  destinations: number;
+  /** The weighted CPS employment of its codes, pooled over the survey years. */
+  survey_employment: number;
+  /** survey_employment × (1 − stay_probability). */
+  weighted_movers: number;
+  source_id: string;
+}
+
+/** One 2010 SOC code of the network and its unit. */
+export interface ObservedUnitCodeTable {
+  soc2010_code: string;
+  unit_code: string;
+  title: string;
+}
+
+/** One of a unit's moves into another unit, rank 1 the most probable. */
+export interface ObservedMoveTable {
+  unit_code: string;
+  rank: number;
+  to_unit: string;
+  /** As published; into a split group, the sum over its codes. */
+  probability: number;
+}
+
+export type ObservedUnitMatch = 'exact' | 'broad' | 'minor_group';
+
+/** The unit an O*NET occupation was measured as, or why there is none (src/observed-moves/measure.ts). */
+export interface ObservedOccupationTable {
+  occupation_code: string;
+  unit_code: string | null;
+  unit_match: ObservedUnitMatch | null;
+  /** The occupation's 2010 SOC predecessors, comma-separated, in crosswalk order. */
+  soc2010_codes: string;
+  unavailable_reason: string | null;
+}
+
+/** One of an occupation's 50 most likely moves (src/careers/likelihood.ts), rank 1 the most likely. */
+export interface CareerLikelyMoveTable {
+  occupation_code: string;
+  rank: number;
+  move_code: string;
+  similarity: number;
+  /** The likelihood score (a log-odds scale: only differences mean anything). */
+  score: number;
+}
+
 export interface Database {
   meta: MetaTable;
   occupation: OccupationTable;
@@ -530,6 +584,11 @@ export interface Database {
   soc_crosswalk: SocCrosswalkTable;
   onet_soc_crosswalk: OnetSocCrosswalkTable;
   esco_crosswalk: EscoCrosswalkTable;
+  career_likely_move: CareerLikelyMoveTable;
+  observed_unit: ObservedUnitTable;
+  observed_unit_code: ObservedUnitCodeTable;
+  observed_move: ObservedMoveTable;
+  observed_occupation: ObservedOccupationTable;
   oews_estimate: OewsEstimateTable;
   employment_projection: EmploymentProjectionTable;
   labor_coverage: LaborCoverageTable;
@@ -559,5 +618,10 @@ export type CareerMoveRow = Selectable<CareerMoveTable>;
 export type SocCrosswalkRow = Selectable<SocCrosswalkTable>;
 export type OnetSocCrosswalkRow = Selectable<OnetSocCrosswalkTable>;
 export type EscoCrosswalkRow = Selectable<EscoCrosswalkTable>;
+export type ObservedUnitRow = Selectable<ObservedUnitTable>;
+export type ObservedUnitCodeRow = Selectable<ObservedUnitCodeTable>;
+export type ObservedMoveRow = Selectable<ObservedMoveTable>;
+export type ObservedOccupationRow = Selectable<ObservedOccupationTable>;
+export type CareerLikelyMoveRow = Selectable<CareerLikelyMoveTable>;
 export type OewsEstimateRow = Selectable<OewsEstimateTable>;
 export type EmploymentProjectionRow = Selectable<EmploymentProjectionTable>;

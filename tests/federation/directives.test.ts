@@ -27,14 +27,14 @@ import { buildSchema, loadTypeDefs, schemaDir } from '../../src/schema';
 import { DEFAULT_MAX_AGE_SECONDS } from '../../src/server';
 import { compose, companySubgraph, skillsSubgraph } from './supergraph';
 
-/** O*NET data, authored frameworks, the suggested-corrections write path (admin reads included), BLS pay and demand. */
-const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'labor-market'];
+/** O*NET data, authored frameworks, the suggested-corrections write path (admin reads included), BLS pay and demand, observed moves. */
+const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'labor-market', 'observed-moves'];
 
 /**
  * The schema files this scheme covers. A new domain file joins the list once its types carry a domain tag (the
  * contract tests below already cover every file).
  */
-const TAGGED_FILES = ['schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql', 'corrections.graphql', 'crosswalks.graphql', 'labor-market.graphql'];
+const TAGGED_FILES = ['schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql', 'corrections.graphql', 'crosswalks.graphql', 'labor-market.graphql', 'observed-moves.graphql'];
 
 type WithDirectives = { astNode?: { directives?: readonly ConstDirectiveNode[] } | null | undefined };
 
@@ -178,6 +178,14 @@ describe('contracts cut from the supergraph with the company subgraph', () => {
     }
     for (const gone of ['Occupation.framework', 'Occupation.openPostings', 'Query.jobPostings']) expect(contract.fields).not.toContain(gone);
     expect(contract.types).not.toContain('JobPosting');
+  });
+
+  test('without `observed-moves` (another licence): valid, and only the observed moves go', () => {
+    const contract = cutContract(supergraph, { exclude: ['observed-moves'] });
+    expect(contract.violations).toEqual([]);
+    expect(contract.fields).not.toContain('Occupation.observedMoves');
+    for (const gone of ['ObservedMoves', 'ObservedUnit', 'ObservedMove', 'ObservedUnitMatch']) expect(contract.types).not.toContain(gone);
+    for (const kept of ['Occupation.careerMoves', 'Occupation.framework', 'Query.sources']) expect(contract.fields).toContain(kept);
   });
 
   test('without `labor-market`: valid, the pay and demand fields, arguments and filter ranges gone, the rest kept', () => {

@@ -36,9 +36,10 @@ export function recordedAnswers(file = ANSWERS_FILE): Record<string, string> {
 
 /**
  * The README's operations written after the records were taken: they select fields that did not exist then (pay and
- * demand), so there is no earlier answer to compare with; tests/labor-market.test.ts runs them.
+ * demand, observed moves), so there is no earlier answer to compare with; tests/labor-market.test.ts and
+ * tests/observed-moves.test.ts run them.
  */
-export const README_OPERATIONS_SINCE_RECORDS = ['PayAndDemand', 'ChoosingOccupations'];
+export const README_OPERATIONS_SINCE_RECORDS = ['PayAndDemand', 'ChoosingOccupations', 'ObservedAndModelled'];
 
 /** The README's GraphQL blocks (variables from their `# variables:` comment) and its curl example. */
 export function readmeCases(): AnswerCase[] {

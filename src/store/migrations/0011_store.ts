@@ -287,6 +287,43 @@ const statements = [
   // (NULL). Both files publish under the same codes; the importer checks it.
   sql`CREATE TABLE labor_coverage (soc_code TEXT PRIMARY KEY, code TEXT) STRICT, WITHOUT ROWID`,
   sql`CREATE INDEX labor_coverage_by_code ON labor_coverage(code, soc_code)`,
+
+  // Observed moves (data/observed-moves/, src/observed-moves/, src/store/observed-moves.ts): the CPS ASEC mobility
+  // network's units (a 2010 SOC code, or a split group of codes whose flows the survey divided among them), each
+  // unit's code(s), its moves into other units most probable first, and the unit each O*NET occupation was measured
+  // as (or why none). Built from the files as read; the similarity and likelihood rankings never read these tables.
+  sql`CREATE TABLE observed_unit (
+    code TEXT PRIMARY KEY, title TEXT NOT NULL, stay_probability REAL NOT NULL, destinations INTEGER NOT NULL,
+    survey_employment REAL NOT NULL, weighted_movers REAL NOT NULL, source_id TEXT NOT NULL REFERENCES source(id)
+  ) STRICT`,
+
+  sql`CREATE TABLE observed_unit_code (
+    soc2010_code TEXT PRIMARY KEY, unit_code TEXT NOT NULL REFERENCES observed_unit(code), title TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE INDEX observed_unit_code_by_unit ON observed_unit_code(unit_code, soc2010_code)`,
+
+  sql`CREATE TABLE observed_move (
+    unit_code TEXT NOT NULL REFERENCES observed_unit(code), rank INTEGER NOT NULL,
+    to_unit TEXT NOT NULL REFERENCES observed_unit(code), probability REAL NOT NULL, PRIMARY KEY (unit_code, rank)
+  ) STRICT`,
+
+  sql`CREATE TABLE observed_occupation (
+    occupation_code TEXT PRIMARY KEY REFERENCES occupation(code), unit_code TEXT REFERENCES observed_unit(code),
+    unit_match TEXT CHECK (unit_match IN ('exact', 'broad', 'minor_group')), soc2010_codes TEXT NOT NULL,
+    unavailable_reason TEXT,
+    CHECK ((unit_code IS NULL) = (unit_match IS NULL) AND (unit_code IS NULL) = (unavailable_reason IS NOT NULL))
+  ) STRICT`,
+  sql`CREATE INDEX observed_occupation_by_unit ON observed_occupation(unit_code, occupation_code)`,
+
+  // The LIKELIHOOD ranking of career moves (src/careers/likelihood.ts): each occupation's 50 most likely moves, ranked
+  // at build over every other occupation by similarity, destination size and job zone (never the observed moves), with
+  // the similarity and score, so that requests read them as they read `career_move`.
+  sql`CREATE TABLE career_likely_move (
+    occupation_code TEXT NOT NULL REFERENCES occupation(code), rank INTEGER NOT NULL,
+    move_code TEXT NOT NULL REFERENCES occupation(code), similarity REAL NOT NULL, score REAL NOT NULL,
+    PRIMARY KEY (occupation_code, rank)
+  ) STRICT`,
+  sql`CREATE INDEX career_likely_move_by_move ON career_likely_move(move_code, score)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
