@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { LANDING_PAGE_QUERY, LANDING_PAGE_VARIABLES } from '../src/landing-page';
 import { EXPLORER_CSP } from '../src/http/explorer';
 import { EXPLORER_LOADS } from './support/explorer';
-import { serveHttp, type RunningHttp } from './support/http';
+import { rawRequest, serveHttp, type RunningHttp } from './support/http';
 import { projectRoot } from './support/paths';
 
 let development: RunningHttp;
@@ -47,7 +48,7 @@ describe('development: GraphiQL', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(response.headers.get('content-security-policy')).toBe(EXPLORER_CSP);
-      expect(response.headers.get('vary')).toBe('accept');
+      expect(response.headers.get('vary')).toBe('accept, Accept-Encoding');
       const html = await response.text();
       expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
       // Every file the page loads is a path on this server: no scheme, no host.
@@ -96,6 +97,15 @@ describe('development: GraphiQL', () => {
       expect(etag).toMatch(/^"[\w-]+"$/);
       expect((await fetch(new URL(path, development.url), { headers: { 'if-none-match': etag! } })).status).toBe(304);
     }
+    // Compressed like every answer: GraphiQL's megabyte goes out as about a quarter of it.
+    const coded = await rawRequest(new URL('/explorer/graphiql.min.js', development.url).toString(), { method: 'GET', headers: { 'accept-encoding': 'br' } });
+    expect([coded.status, coded.headers['content-encoding'], coded.headers.vary]).toEqual([200, 'br', 'Accept-Encoding']);
+    expect(brotliDecompressSync(coded.body).equals(readFileSync(join(projectRoot, 'node_modules/graphiql/graphiql.min.js')))).toBe(true);
+    expect(coded.body.length).toBeLessThan(readFileSync(join(projectRoot, 'node_modules/graphiql/graphiql.min.js')).length / 3);
+    // An ETag of its own per coding, and its 304.
+    expect(coded.headers.etag).toMatch(/^"[\w-]+-br"$/);
+    const again = await rawRequest(new URL('/explorer/graphiql.min.js', development.url).toString(), { method: 'GET', headers: { 'accept-encoding': 'br', 'if-none-match': coded.headers.etag! } });
+    expect(again.status).toBe(304);
     // GraphiQL's stylesheet embeds its fonts; nothing in it points anywhere else.
     const css = readFileSync(join(projectRoot, 'node_modules/graphiql/graphiql.min.css'), 'utf8');
     expect(css).not.toMatch(/url\((?!data:)|@import/);

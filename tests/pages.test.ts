@@ -1,18 +1,20 @@
 /**
  * The HTML pages over real HTTP: an occupation's page by either code form, built from the answer a client gets to
- * the same operation; cacheable (ETag, 304, the response cache) under a CSP with no script; 404 pages that say why;
+ * the same operation; cacheable (ETag, 304, the response cache) and compressed like GraphQL answers, under a CSP
+ * with no script; 404 pages that say why;
  * search hits as links; escaping of hostile text from the data and from the request; production's masked errors.
  * (What the 43-6012.00 page shows, in a real browser: tests/pages-browser.test.ts.)
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { OccupationPageQuery, SearchPageQuery } from '../src/__generated__/page-operations';
 import { PAGE_CSP } from '../src/http/pages';
 import { renderOccupationPage } from '../src/pages/occupation-page';
 import { describeWages, dollars } from '../src/pages/wage-chart';
 import { buildStore } from '../src/store/importer';
 import { editFramework, makeFixtureDataDir, readGzLines, storeIn, writeGzLines } from './support/fixtures';
-import { captureLogs, serveHttp, type RunningHttp } from './support/http';
+import { captureLogs, rawRequest, serveHttp, type RunningHttp } from './support/http';
 import { projectRoot } from './support/paths';
 
 const OPERATIONS = readFileSync(join(projectRoot, 'src/pages/operations.graphql'), 'utf8');
@@ -184,6 +186,34 @@ describe('search', () => {
     const response = await get(development, `/occupations?q=${'x'.repeat(201)}`);
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/200 characters/);
+  });
+});
+
+describe('compression, as for GraphQL answers (send.ts)', () => {
+  const page = (path: string, headers: Record<string, string>) => rawRequest(new URL(path, development.url).toString(), { method: 'GET', headers });
+  const decode = (coding: string | undefined, body: Buffer) => (coding === 'br' ? brotliDecompressSync(body) : coding === 'gzip' ? gunzipSync(body) : body);
+
+  test('a page in the coding its request accepts, with Vary, an ETag per coding and its 304; the same page decoded', async () => {
+    const plain = await page('/occupations/43-6012.00', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    for (const coding of ['br', 'gzip']) {
+      const coded = await page('/occupations/43-6012.00', { 'accept-encoding': coding });
+      expect([coded.status, coded.headers['content-encoding'], coded.headers.vary]).toEqual([200, coding, 'Accept-Encoding']);
+      expect(coded.body.length).toBeLessThan(plain.body.length / 4);
+      expect(decode(coding, coded.body).equals(plain.body)).toBe(true);
+      expect(coded.headers.etag).toBe(`${plain.headers.etag!.slice(0, -1)}-${coding}"`);
+      const again = await page('/occupations/43-6012.00', { 'accept-encoding': coding, 'if-none-match': coded.headers.etag! });
+      expect(again.status).toBe(304);
+    }
+  });
+
+  test('a 404 page and the stylesheet are compressed too; the 404 has no ETag', async () => {
+    const missing = await page('/occupations/99-9999.00', { 'accept-encoding': 'gzip' });
+    expect([missing.status, missing.headers['content-encoding'], missing.headers.etag]).toEqual([404, 'gzip', undefined]);
+    expect(decode('gzip', missing.body).toString()).toContain('No occupation has the code 99-9999.00');
+    const css = await page('/assets/pages.css', { 'accept-encoding': 'br' });
+    expect([css.status, css.headers['content-encoding'], css.headers['content-type']]).toEqual([200, 'br', 'text/css; charset=utf-8']);
   });
 });
 

@@ -5,15 +5,16 @@
  * GraphiQL's fonts are embedded in its stylesheet. It opens with the README's Legal Secretaries query and its
  * variables (src/landing-page.ts).
  *
- * Files are read once, on first use, and answered with an ETag (304 on revalidation) through the send layer every
- * cached answer uses.
+ * Files are read once, on first use, and go out through send.ts like every complete answer: compressed as the
+ * request accepts (each coding made once), with an ETag per coding and a 304 on revalidation.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LANDING_PAGE_QUERY, LANDING_PAGE_VARIABLES } from '../landing-page';
 import { projectFile } from '../project-files';
-import { responseEntry, sendCached, type CachedResponse } from './response-cache';
+import { responseEntry, type CachedResponse } from './response-cache';
+import { sendAnswer } from './send';
 
 /** Only this origin; `data:` for the fonts GraphiQL's stylesheet embeds and the images it draws inline. */
 export const EXPLORER_CSP = [
@@ -87,14 +88,14 @@ export class Explorer {
   private readonly assets = new Map<string, CachedResponse>();
 
   /** The page, for a browser's GET of the GraphQL path. */
-  sendPage(req: IncomingMessage, res: ServerResponse, requestId: string): number {
+  sendPage(res: ServerResponse, requestId: string): Promise<number> {
     // The same path answers GraphQL by Accept, so caches keep the two apart and revalidate the page.
     this.page ??= responseEntry(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', vary: 'accept', ...SECURITY_HEADERS }, shell(), null);
-    return sendCached(res, req, this.page, requestId);
+    return sendAnswer(res, this.page, { 'x-request-id': requestId });
   }
 
   /** One of the page's files by its path, or undefined when the path names none. */
-  sendAsset(pathname: string, req: IncomingMessage, res: ServerResponse, requestId: string): number | undefined {
+  sendAsset(pathname: string, res: ServerResponse, requestId: string): Promise<number> | undefined {
     const name = pathname.slice(EXPLORER_ASSET_PREFIX.length);
     const source = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (source === undefined) return undefined;
@@ -104,7 +105,7 @@ export class Explorer {
       cached = responseEntry(200, headers, readFileSync(source.path(), 'utf8'), null);
       this.assets.set(name, cached);
     }
-    return sendCached(res, req, cached, requestId);
+    return sendAnswer(res, cached, { 'x-request-id': requestId });
   }
 }
 

@@ -2,7 +2,8 @@
  * The HTTP front: a plain node:http server that routes health checks (health.ts), the HTML pages (pages.ts), the
  * explorer a browser gets at / (explorer.ts), answers repeated queries from the response cache (response-cache.ts)
  * and hands GraphQL requests to Apollo Server (apollo-bridge.ts), after reading a size-limited UTF-8 body
- * (body.ts). Every request gets one access-log line (access-log.ts).
+ * (body.ts). Complete answers, from the cache, from Apollo or a page, go out through send.ts (compression, ETags,
+ * 304s). Every request gets one access-log line (access-log.ts).
  */
 import type { ApolloServer } from '@apollo/server';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -20,8 +21,9 @@ import { Explorer, EXPLORER_ASSET_PREFIX } from './explorer';
 import { allowGet, BARE_GET_MESSAGE, getOperationName, isBareGet, prefersHtml } from './get';
 import { answerHealth, Readiness } from './health';
 import { Pages } from './pages';
-import { errorBody, HttpError, sendJson } from './respond';
-import { cacheableEntry, cacheKey, hasCredentials, sendCached, type ResponseCache } from './response-cache';
+import { errorBody, HttpError, refuseUnparsable, sendJson } from './respond';
+import { cacheableEntry, cacheKey, hasCredentials, type ResponseCache } from './response-cache';
+import { sendAnswer } from './send';
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -65,9 +67,9 @@ export function createRequestHandler(options: HttpOptions) {
         ({ status, operationName, cache } = await pages.answer(req, res, url, requestId));
         return;
       }
-      const asset = url.pathname.startsWith(EXPLORER_ASSET_PREFIX) ? explorer?.sendAsset(url.pathname, req, res, requestId) : undefined;
+      const asset = url.pathname.startsWith(EXPLORER_ASSET_PREFIX) ? explorer?.sendAsset(url.pathname, res, requestId) : undefined;
       if (asset !== undefined) {
-        status = asset;
+        status = await asset;
         return;
       }
       if (url.pathname !== '/' && url.pathname !== '/graphql') {
@@ -78,7 +80,7 @@ export function createRequestHandler(options: HttpOptions) {
       // A browser gets the explorer (Apollo's landing page answers it below in `sandbox` mode); other GETs are GraphQL.
       const browser = explorerMode !== 'off' && prefersHtml(method, req.headers.accept);
       if (browser && explorer !== undefined) {
-        status = explorer.sendPage(req, res, requestId);
+        status = await explorer.sendPage(res, requestId);
         return;
       }
       if (!browser && isBareGet(method, url.searchParams)) {
@@ -92,7 +94,7 @@ export function createRequestHandler(options: HttpOptions) {
       if (hit !== undefined) {
         cache = 'hit';
         operationName = hit.operationName;
-        status = sendCached(res, req, hit, requestId);
+        status = await sendAnswer(res, hit, { 'x-request-id': requestId });
         return;
       }
       const headers = toHeaderMap(req.headers);
@@ -119,7 +121,7 @@ export function createRequestHandler(options: HttpOptions) {
           cache = 'miss';
           cached.set(key, entry);
         }
-        status = sendCached(res, req, entry, requestId, statementHeader);
+        status = await sendAnswer(res, entry, { ...statementHeader, 'x-request-id': requestId });
         return;
       }
       await writeApolloResponse(res, status, { ...outHeaders, ...statementHeader }, response.body);
@@ -143,6 +145,7 @@ export function createRequestHandler(options: HttpOptions) {
 export function startHttpServer(options: HttpOptions, port: number): Promise<{ server: Server; setReady: (v: boolean) => void }> {
   const { handler, setReady } = createRequestHandler(options);
   const server = createHttpServer((req, res) => void handler(req, res));
+  server.on('clientError', refuseUnparsable);
   server.keepAliveTimeout = 65_000;
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;

@@ -2,9 +2,9 @@
  * The HTML pages: `/occupations/{code}` (either code form), `/occupations?q=` (job-title search), their stylesheet
  * and the site icon. A page runs its operation from src/pages/operations.graphql through Apollo Server, as a client's
  * request runs (the same validation, production limits, resolvers, loaders and error masking), and renders the
- * answer with src/pages/; nothing is read around the graph. The answer's Cache-Control is the operation's, a 200
- * page has an ETag (304 on revalidation) and goes through the send layer every cached answer uses, and is kept in
- * the response cache like a GraphQL answer.
+ * answer with src/pages/; nothing is read around the graph. Every page goes out through send.ts like a GraphQL
+ * answer (compressed as the request accepts); its Cache-Control is the operation's, and a 200 page has an ETag per
+ * coding (304 on revalidation) and is kept in the response cache like a GraphQL answer.
  *
  * A malformed or unknown code is a 404 page that says which and why; a search the graph refuses is a 400 page with
  * its message; anything else is a 500 page that shows only what the GraphQL answer itself shows (its messages are
@@ -24,9 +24,9 @@ import { renderOccupationPage } from '../pages/occupation-page';
 import { renderSearchPage, renderSearchStart } from '../pages/search-page';
 import { projectFile } from '../project-files';
 import type { Store } from '../store/store';
-import { writeApolloResponse } from './apollo-bridge';
 import { errorBody, sendJson } from './respond';
-import { cacheableEntry, responseEntry, sendCached, type CachedResponse, type ResponseCache } from './response-cache';
+import { cacheableEntry, responseEntry, type CachedResponse, type ResponseCache } from './response-cache';
+import { sendAnswer } from './send';
 
 /** No script, no frame, nothing from another origin: the pages are plain HTML with a stylesheet from here. */
 export const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -76,24 +76,25 @@ export class Pages {
       sendJson(res, 405, errorBody('METHOD_NOT_ALLOWED', `${url.pathname} is a page: GET it.`), { allow: 'GET, HEAD', 'x-request-id': requestId });
       return { status: 405, operationName: null };
     }
+    const withId = { 'x-request-id': requestId };
     const fixed = this.assets.get(url.pathname);
-    if (fixed !== undefined) return { status: sendCached(res, req, fixed, requestId), operationName: null };
+    if (fixed !== undefined) return { status: await sendAnswer(res, fixed, withId), operationName: null };
 
     const { responseCache } = this.options;
     const cache = responseCache?.enabled ? responseCache : undefined;
     const key = `PAGE\n${url.pathname}${url.search}`;
     const hit = cache?.get(key);
-    if (hit !== undefined) return { status: sendCached(res, req, hit, requestId), operationName: hit.operationName, cache: 'hit' };
+    if (hit !== undefined) return { status: await sendAnswer(res, hit, withId), operationName: hit.operationName, cache: 'hit' };
 
     const { operationName, rendered } = await this.render(url);
     const headers = { ...HTML_HEADERS, 'cache-control': rendered.cacheControl };
     const entry = rendered.status === 200 ? cacheableEntry(200, headers, rendered.body, operationName) : undefined;
     if (entry === undefined) {
-      await writeApolloResponse(res, rendered.status, { ...headers, 'x-request-id': requestId }, { kind: 'complete', string: rendered.body });
-      return { status: rendered.status, operationName };
+      // A 404, 400 or 500 page, or one whose operation is not cacheable: compressed like any answer, with no ETag.
+      return { status: await sendAnswer(res, { status: rendered.status, headers, body: Buffer.from(rendered.body) }, withId), operationName };
     }
     if (cache !== undefined) cache.set(key, entry);
-    return { status: sendCached(res, req, entry, requestId), operationName, ...(cache !== undefined && { cache: 'miss' as const }) };
+    return { status: await sendAnswer(res, entry, withId), operationName, ...(cache !== undefined && { cache: 'miss' as const }) };
   }
 
   private async render(url: URL): Promise<{ operationName: string; rendered: Rendered }> {
