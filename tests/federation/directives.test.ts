@@ -34,7 +34,10 @@ const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'labor-market', 'obs
  * The schema files this scheme covers. A new domain file joins the list once its types carry a domain tag (the
  * contract tests below already cover every file).
  */
-const TAGGED_FILES = ['schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql', 'corrections.graphql', 'crosswalks.graphql', 'labor-market.graphql', 'observed-moves.graphql'];
+const TAGGED_FILES = [
+  'schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql', 'corrections.graphql', 'crosswalks.graphql',
+  'labor-market.graphql', 'observed-moves.graphql', 'onet-model.graphql', 'changes.graphql', 'onet-reference.graphql',
+];
 
 type WithDirectives = { astNode?: { directives?: readonly ConstDirectiveNode[] } | null | undefined };
 
