@@ -3,7 +3,7 @@
  * the browser tests (tests/support/browser.ts) and `npm run screenshots` start. .ci/run installs the package.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,4 +19,22 @@ export function launchChromium(): Promise<Browser> {
   }
   // playwright-core starts each browser with a fresh, empty profile of its own.
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+}
+
+/**
+ * Lets a browser context reach `origin` (and `data:` URLs) only: every other request, another port on loopback
+ * included, is refused before it leaves the browser. Returns every URL asked for and the refused ones, filled in as
+ * the pages ask, so a caller can show that nothing went elsewhere.
+ */
+export async function onlyOrigin(context: BrowserContext, origin: string): Promise<{ requests: string[]; refused: string[] }> {
+  const requests: string[] = [];
+  const refused: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (url.startsWith('data:') || new URL(url).origin === origin) return route.continue();
+    refused.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return { requests, refused };
 }

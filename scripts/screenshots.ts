@@ -9,7 +9,7 @@
  *   occupation-23-2011.00.png       Paralegals, an occupation without a framework
  *   not-found.png                   the 404 page
  *
- * No request leaves the machine: anything but loopback is refused, and the script fails if a page asked for one.
+ * No request goes anywhere but this server: any other origin is refused, and the script fails if a page asked for one.
  */
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +20,7 @@ import { ResponseCache } from '../src/http/response-cache';
 import { silentLogger } from '../src/logger';
 import { createServer } from '../src/server';
 import { ensureStore } from '../src/store/ensure';
-import { launchChromium } from './chromium';
+import { launchChromium, onlyOrigin } from './chromium';
 
 const VIEWPORT = { width: 1280, height: 1000 };
 
@@ -61,14 +61,10 @@ async function main(): Promise<void> {
   );
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
-  const outside: string[] = [];
+  let outside: string[] = [];
   try {
     const context = await browser.newContext({ viewport: VIEWPORT });
-    await context.route('**/*', (route) => {
-      if (route.request().url().startsWith(origin)) return route.continue();
-      outside.push(route.request().url());
-      return route.abort('blockedbyclient');
-    });
+    ({ refused: outside } = await onlyOrigin(context, origin));
     const page = await context.newPage();
     for (const shot of SHOTS) {
       await page.goto(`${origin}${shot.path}`);
@@ -84,7 +80,7 @@ async function main(): Promise<void> {
     await apollo.stop();
     await store.close();
   }
-  if (outside.length > 0) throw new Error(`pages asked for addresses outside this machine: ${outside.join(', ')}`);
+  if (outside.length > 0) throw new Error(`pages asked for another origin than ${origin}: ${outside.join(', ')}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 /**
- * The explorer in a real browser (headless Chromium): it loads with no request outside this machine, every request
- * watched and anything not on loopback refused; its editor holds the README's Legal Secretaries query and its
+ * The explorer in a real browser (headless Chromium): it loads with no request to any other origin than this
+ * server's, every request watched and any other refused (another port on loopback included); its editor holds the README's Legal Secretaries query and its
  * variables; running it shows the framework; and nothing goes to the console as an error (a CSP violation would).
  */
 import type { Browser } from 'playwright-core';
@@ -15,7 +15,7 @@ let browser: Browser;
 let watched: WatchedPage;
 beforeAll(async () => {
   [running, browser] = await Promise.all([serveHttp({ production: false }), launchChromium()]);
-  watched = await watchedPage(browser);
+  watched = await watchedPage(browser, new URL(running.url).origin);
   await watched.page.goto(running.url);
 }, 60_000);
 afterAll(async () => {
@@ -58,4 +58,16 @@ test('no request left the machine, every file came from this server, and nothing
   // GraphiQL asked for the schema and ran the query: POSTs to / besides the page's own GET.
   expect(paths.filter((path) => path === '/').length).toBeGreaterThanOrEqual(3);
   expect(watched.errors).toEqual([]);
+});
+
+test('the watch itself: the same server under another name, or another port on loopback, is another origin, refused and recorded', async () => {
+  const { port } = new URL(running.url);
+  const other = await watchedPage(browser, new URL(running.url).origin);
+  try {
+    const elsewhere = [`http://localhost:${port}/`, `http://127.0.0.1:${Number(port) + 1}/explorer/start.js`];
+    for (const url of elsewhere) await expect(other.page.goto(url)).rejects.toThrow(/ERR_BLOCKED_BY_CLIENT/);
+    expect(other.outside).toEqual(elsewhere);
+  } finally {
+    await other.close();
+  }
 });

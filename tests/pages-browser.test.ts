@@ -4,8 +4,8 @@
  * statements, the AI-usage statements with their citation chips, the evidence pack's figures, the durable-skill
  * statements and the page's anchors, sources line and copyright; only the published page's own controls (sign-in,
  * back link, a show/hide toggle, a correction button) are left out. A page without a framework and the 404 page
- * render with no console error (the 404 page's only one is Chromium noting its status), no request leaves the machine,
- * and headings never skip a level.
+ * render with no console error (the 404 page's only one is Chromium noting its status), no page asks anything of
+ * another origin than this server's, and headings never skip a level.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +56,7 @@ afterAll(async () => {
 
 /** Opens a path in a fresh context; returns the page, its status, and what it did. */
 async function open(path: string): Promise<WatchedPage & { status: number | undefined }> {
-  const watched = await watchedPage(browser);
+  const watched = await watchedPage(browser, new URL(running.url).origin);
   const response = await watched.page.goto(new URL(path, running.url).toString());
   return { ...watched, status: response?.status() };
 }
@@ -113,7 +113,7 @@ describe('the Legal Secretaries page', () => {
     expect(await watched.page.locator('#source-safi').innerText()).toContain('Skill Automation Feasibility Index');
   });
 
-  test('plain accessible HTML: lang, one h1, no skipped heading level, a named chart; no console error; nothing left the machine', async () => {
+  test('plain accessible HTML: lang, one h1, no skipped heading level, a named chart; no console error; nothing asked of another origin', async () => {
     expect(watched.status).toBe(200);
     expect(await watched.page.getAttribute('html', 'lang')).toBe('en');
     expectAccessibleOutline(await headingLevels(watched));
