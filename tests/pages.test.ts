@@ -117,6 +117,58 @@ describe('an occupation page', () => {
   });
 });
 
+describe('the O*NET model on the page', () => {
+  test("each rated skill's and knowledge area's level reads as behaviour, by O*NET's level anchors on either side", async () => {
+    const html = await (await get(development, '/occupations/43-6012.00')).text();
+    const skills = between(html, '<caption>Skill:', '</table>');
+    expect(skills).toContain('<th scope="col">What the level looks like (O*NET level anchors)</th>');
+    expect(skills).toContain('<th scope="row">Writing</th><td>3.88</td><td>3.88</td><td class="anchor">between 2 (Write down a guest&#39;s order at a restaurant) and 4 (Write an email to staff outlining new directives)</td>');
+    expect(skills).toContain('<th scope="row">Reading Comprehension</th><td>4.00</td><td>4.00</td><td class="anchor">at 4 (Understand an email from management describing new personnel policies)</td>');
+    // Every row shown names the anchors the graph gives its rating.
+    const { occupation } = await graphql<OccupationPageQuery>(development, 'OccupationPage', { code: '43-6012.00' });
+    const rows = skills.split('<tr><th scope="row">').slice(1);
+    expect(rows).toHaveLength(10);
+    rows.forEach((row, i) => {
+      const { lower, upper } = occupation!.skills.items![i]!.levelAnchors!;
+      for (const anchor of [lower, upper]) expect(row).toContain(`${anchor!.value} (${anchor!.description.replace(/'/g, '&#39;')})`);
+    });
+    expect(between(html, '<caption>Knowledge area:', '</table>').match(/<td class="anchor">(at|between) \d/g)).toHaveLength(10);
+  });
+});
+
+describe('where people actually went (observed moves)', () => {
+  const observed = async (code: string) => between(await (await get(development, `/occupations/${code}`)).text(), 'id="observed-moves"', '</section>');
+
+  test('the destinations in order with their share of movers, each linking the O*NET occupations in it; the unit measured and who shares it', async () => {
+    const section = await observed('43-6012.00');
+    const { occupation } = await graphql<OccupationPageQuery>(development, 'OccupationPage', { code: '43-6012.00' });
+    const { moves, sharedWith, measuredAs } = occupation!.observedMoves;
+    expect(measuredAs).toMatchObject({ code: '43-6010', title: 'Secretaries and Administrative Assistants' });
+    expect(section).toContain('<h2 id="observed-moves-heading">Where people actually went</h2>');
+    expect(section).toContain('Secretaries and Administrative Assistants <span class="code">43-6010</span>, which also holds <a href="/occupations/43-6011.00">');
+    expect(sharedWith).toHaveLength(3);
+    expect(section).toContain('5.2% of its workers were in another unit a year later, in 136 units in all');
+    const items = section.split('<li>').slice(1);
+    expect(items).toHaveLength(moves.length);
+    expect(moves).toHaveLength(10);
+    moves.forEach((move, i) => {
+      expect(items[i]).toContain(`${move.to.title} <span class="code">${move.to.code}</span>: ${(100 * move.shareOfMovers).toFixed(1)}% of those who moved`);
+      const linked = [...items[i]!.matchAll(/<a href="\/occupations\/([^"]+)">/g)].map((m) => m[1]);
+      expect(linked).toEqual(move.to.occupations.slice(0, 5).map((o) => o.code));
+    });
+    expect(items[0]).toContain('Receptionists and Information Clerks <span class="code">43-4170</span>: 6.3% of those who moved');
+    expect(section).toContain('CC BY 4.0');
+  });
+
+  test('a unit of many occupations links five and counts the rest; no unit in the survey: the reason, no list', async () => {
+    const chiefs = await observed('11-1011.03');
+    expect(chiefs).toMatch(/Postmasters and Mail Superintendents; Miscellaneous Managers <span class="code">11-9130<\/span>: [\d.]+% of those who moved\n<br><span class="into">O\*NET: (<a href="[^"]+">[^<]+<\/a>(, )?){5} and \d+ more<\/span>/);
+    const military = await observed('55-1011.00');
+    expect(military).toContain('<p class="none">The CPS ASEC mobility network (del Rio-Chanona et al. 2021) covers civilian occupations only: military occupations (55-xxxx) are not in it.</p>');
+    expect(military).not.toContain('<ol');
+  });
+});
+
 describe('pay and demand', () => {
   const payAndDemand = async (code: string) => between(await (await get(development, `/occupations/${code}`)).text(), 'id="pay-and-demand"', '</section>');
 

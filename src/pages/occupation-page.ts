@@ -1,14 +1,16 @@
 /**
  * One occupation's page, from the answer to the OccupationPage operation: its title and codes, the published
- * framework where one is authored (framework-section.ts, in the published page's order), its O*NET anchors
- * (onet-section.ts), pay and demand (labor-market-section.ts) and its closest career moves, each linking to its
- * own page with the move's change of median wage.
+ * framework where one is authored (framework-section.ts, in the published page's order), then the sections every
+ * occupation has (SECTIONS): its O*NET anchors (onet-section.ts), pay and demand (labor-market-section.ts), its
+ * closest career moves, each linking to its own page with the move's change of median wage, and where people
+ * actually went (observed-moves-section.ts).
  */
 import type { CareerDirection, OccupationPageQuery } from '../__generated__/page-operations';
 import { frameworkHeaderFacts, renderFramework } from './framework-section';
 import { html, type Html } from './html';
 import { renderLaborMarket } from './labor-market-section';
 import { occupationPath, renderDocument } from './layout';
+import { renderObservedMoves } from './observed-moves-section';
 import { type OccupationData, renderOnetAnchors } from './onet-section';
 import { dollars } from './wage-chart';
 
@@ -44,10 +46,17 @@ ${move.skillGaps !== null && move.skillGaps.length > 0 && html`<br><span class="
 </section>`;
 }
 
-/** The page's sections after the framework: O*NET anchors, pay and demand, then the moves. */
-function sections(occupation: OccupationData): Html[] {
-  return [renderOnetAnchors(occupation), renderLaborMarket(occupation), careerMoves(occupation)];
-}
+/**
+ * The sections every occupation's page has after the framework, in order: each renders its whole `<section>` with
+ * this id, and the page's navigation lists it by its label. A new section (AI exposure, say) is its fields in
+ * operations.graphql, a renderer of its own and one line here.
+ */
+const SECTIONS: readonly { id: string; label: string; render: (occupation: OccupationData) => Html }[] = [
+  { id: 'onet', label: 'O*NET anchors', render: renderOnetAnchors },
+  { id: 'pay-and-demand', label: 'Pay and demand', render: renderLaborMarket },
+  { id: 'career-moves', label: 'Career moves', render: careerMoves },
+  { id: 'observed-moves', label: 'Where people went', render: renderObservedMoves },
+];
 
 export function renderOccupationPage(occupation: OccupationData, dataset: OccupationPageQuery['dataset']): string {
   const { framework } = occupation;
@@ -61,12 +70,10 @@ ${framework === null && html`<p class="note">No skills framework is authored for
 </header>
 <nav aria-label="On this page"><ul>
 ${framework !== null && html`<li><a href="#competencies">Competency levels</a></li><li><a href="#ai-usage">AI usage</a></li><li><a href="#evidence">Evidence pack</a></li><li><a href="#durable-skills">Durable skills</a></li><li><a href="#source-anchors">Source anchors</a></li>`}
-<li><a href="#onet">O*NET anchors</a></li>
-<li><a href="#pay-and-demand">Pay and demand</a></li>
-<li><a href="#career-moves">Career moves</a></li>
+${SECTIONS.map(({ id, label }) => html`<li><a href="#${id}">${label}</a></li>`)}
 </ul></nav>
 ${framework !== null && renderFramework(framework)}
-${sections(occupation)}
+${SECTIONS.map(({ render }) => render(occupation))}
 </article>`;
   return renderDocument({ title: `${occupation.title} (${occupation.code})`, main, attribution: dataset.attribution, canonicalPath: occupationPath(occupation.code) });
 }

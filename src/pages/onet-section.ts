@@ -1,7 +1,8 @@
 /**
  * An occupation's O*NET anchors, shown for every occupation whether or not a framework is authored for it: the
  * description and job zone, titles, tasks, technology, the ratings (each with the release it comes from, or why it
- * is missing), interests, education and O*NET's related occupations.
+ * is missing, and what its level looks like by O*NET's Level Scale Anchors), interests, education and O*NET's related
+ * occupations.
  */
 import type { OccupationPageQuery } from '../__generated__/page-operations';
 import { html, type Html } from './html';
@@ -21,6 +22,22 @@ const RELATEDNESS: Record<OccupationData['relatedOccupations'][number]['tier'], 
 
 const score = (value: number | null) => (value === null ? '–' : value.toFixed(2));
 
+type LevelAnchors = NonNullable<Ratings['items']>[number]['levelAnchors'];
+
+/**
+ * What a level looks like, from O*NET's Level Scale Anchors on either side of it: `at 4 (<example>)`, `between 2
+ * (<example>) and 4 (<example>)`, or above the highest or below the lowest anchor; a dash where the element has none.
+ */
+function levelMeaning(anchored: LevelAnchors): Html | string {
+  if (anchored === null) return '–';
+  const point = (anchor: NonNullable<typeof anchored.lower>) => html`${String(anchor.value)} (${anchor.description})`;
+  const { lower, upper } = anchored;
+  if (lower !== null && upper !== null) return lower.id === upper.id ? html`at ${point(lower)}` : html`between ${point(lower)} and ${point(upper)}`;
+  if (lower !== null) return html`above ${point(lower)}`;
+  if (upper !== null) return html`below ${point(upper)}`;
+  return '–';
+}
+
 /** The first ratings of a kind as a table of importance and level, or why there are none. */
 function ratingsTable(ratings: Ratings, caption: string): Html {
   if (ratings.items === null) return html`<p class="none">${ratings.unavailableReason ?? 'Not available.'}</p>`;
@@ -28,8 +45,8 @@ function ratingsTable(ratings: Ratings, caption: string): Html {
   const shown = ratings.items.slice(0, TOP_RATINGS);
   return html`<table>
 <caption>${caption}: ${shown.length} of ${ratings.items.length}, most important first (O*NET ${ratings.release})</caption>
-<thead><tr><th scope="col">${caption}</th><th scope="col">Importance (1–5)</th><th scope="col">Level (0–7)</th></tr></thead>
-<tbody>${shown.map((item) => html`<tr><th scope="row">${item.element.name}</th><td>${score(item.importance)}</td><td>${score(item.level)}</td></tr>`)}</tbody>
+<thead><tr><th scope="col">${caption}</th><th scope="col">Importance (1–5)</th><th scope="col">Level (0–7)</th><th scope="col">What the level looks like (O*NET level anchors)</th></tr></thead>
+<tbody>${shown.map((item) => html`<tr><th scope="row">${item.element.name}</th><td>${score(item.importance)}</td><td>${score(item.level)}</td><td class="anchor">${levelMeaning(item.levelAnchors)}</td></tr>`)}</tbody>
 </table>`;
 }
 
