@@ -7,10 +7,12 @@ import SqliteDatabase from 'better-sqlite3';
 import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { aiExposureFiles } from './ai-exposure-files';
+import { aiExposureRows } from './ai-exposure';
 import { careerRows, careerCardRows } from './careers';
 import { crosswalkFiles, readCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
-import { DataFileError } from './errors';
+import { DataFileError, requireDeclaredSource } from './errors';
 import { buildFrameworkDocument, sourceRow, statementIds, writeFrameworkDocument } from './framework-document';
 import type { DatasetSourcesFile, FrameworkFile, SourceEntry } from './framework-file';
 import {
@@ -225,8 +227,12 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     }
     step(`${occupationPath} + ${jobZonesPath}`, 'occupation', occupations);
 
+    // The task statements as read, which the AI exposure joins below read too.
+    let tasks: readonly Insertable<Database['task']>[] = [];
     for (const spec of [...tableFiles, ...extraFiles]) {
-      step(pathOf(spec), spec.table, readOnetFile(dataDir, manifest, spec, occupationCodes) as never);
+      const rows = readOnetFile(dataDir, manifest, spec, occupationCodes);
+      if (spec.table === 'task') tasks = rows as Insertable<Database['task']>[];
+      step(pathOf(spec), spec.table, rows as never);
     }
 
     // The change feed between the held releases (src/store/release-changes.ts).
@@ -283,6 +289,19 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     step('sources', 'source', sources.map(sourceRow));
     const sourceIds = new Set(sources.map((s) => s.id));
     for (const file of crosswalkFiles) step(file.path, file.table, readCrosswalkFile(dataDir, file, sourceIds) as never);
+
+    // AI exposure (data/ai-exposure/, src/store/ai-exposure.ts): the published figures, and the task-level joins.
+    for (const file of aiExposureFiles) requireDeclaredSource(file.sourceId, `data/${file.path}`, sourceIds);
+    const ai = aiExposureRows(dataDir, { occupations, tasks, release: served.version });
+    step('AI exposure: published figures', 'ai_measure', ai.measures);
+    step('AI exposure: occupations without a source\'s figures, and why', 'ai_coverage_gap', ai.gaps);
+    step('AI exposure: AEI task penetration', 'aei_task_penetration', ai.penetration);
+    step(
+      `AI exposure: tasks joined to AEI penetration by text (${ai.counts.aeiExact} exactly, ${ai.counts.aeiNormalized} normalised, of ${ai.counts.tasks})`,
+      'task_aei_match',
+      ai.matches,
+    );
+    step(`AI exposure: GPTs are GPTs task labels (${ai.counts.gptsLabelled} of ${ai.counts.tasks} tasks labelled)`, 'gpts_task_label', ai.labels);
     for (const { framework, file, warnings } of frameworks) {
       const document = buildFrameworkDocument(framework, warnings);
       const statements = statementIds(document);
@@ -306,6 +325,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       { key: 'onet_release_sources', value: JSON.stringify(Object.fromEntries([...manifest.releases, manifest.supplement].map((r) => [r.version, r.source]))) },
       { key: 'search_title_documents', value: String(search.titleDocuments) },
       { key: 'search_index_version', value: SEARCH_INDEX_VERSION },
+      { key: 'ai_exposure_counts', value: JSON.stringify(ai.counts) },
     ]);
 
     const broken = sqlite.pragma('foreign_key_check') as unknown[];

@@ -1,13 +1,13 @@
 /**
- * The reference store's migrations: one, the whole schema (0010_store.ts), since a store is always built fresh.
+ * The reference store's migrations: one, the whole schema (0011_store.ts), since a store is always built fresh.
  * Kysely's Migrator runs it by name; a store records that name as `meta.schema_version`, and the server refuses
  * a store from another schema version.
  */
 import type { Migration, MigrationProvider } from 'kysely';
-import * as m0010 from './0010_store';
+import * as m0011 from './0011_store';
 
 export const migrations: Record<string, Migration> = {
-  '0010_store': m0010,
+  '0011_store': m0011,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).sort().at(-1) ?? '';

@@ -1,0 +1,184 @@
+/**
+ * The AI exposure rows the importer writes, from the files as read (ai-exposure-files.ts) and the O*NET occupations
+ * and tasks of the same build: the published figures as they are, why an occupation has none from a source, and the
+ * two task-level joins, whose counts the build reports.
+ *
+ * - AEI penetration joins a task by its statement's text: exactly, else once both texts are normalised
+ *   (`normalizeStatement`: Unicode NFKC, lower case, punctuation removed, whitespace collapsed), counted apart. A
+ *   normalised text shared by AEI statements of different penetrations joins nothing.
+ * - GPTs are GPTs' labels join by task id; the label's occupation must be the task's (a task id is O*NET's, unique
+ *   to one occupation), else it joins nothing and is counted.
+ */
+import type { Insertable } from 'kysely';
+import {
+  AI_MEASURES,
+  AI_SOURCES,
+  AiSourceId,
+  aiMeasureFiles,
+  readAeiTaskPenetration,
+  readAiMeasureFile,
+  readGptsTaskLabels,
+} from './ai-exposure-files';
+import type { AeiTaskPenetrationTable, AiCoverageGapTable, AiMeasureTable, GptsTaskLabelTable, TaskAeiMatchTable } from './database';
+
+/** How the reasons name each source, mid-sentence. */
+const SOURCE_NAMES: Record<AiSourceId, string> = {
+  [AI_SOURCES.aei]: 'the Anthropic Economic Index (labor market impacts)',
+  [AI_SOURCES.gpts]: 'GPTs are GPTs',
+  [AI_SOURCES.wwai]: 'Working with AI',
+};
+
+/** Where the reasons say the missing figure would have been. */
+const SOURCE_FILES: Record<AiSourceId, string> = {
+  [AI_SOURCES.aei]: 'job_exposure.csv',
+  [AI_SOURCES.gpts]: 'occ_level.csv',
+  [AI_SOURCES.wwai]: 'soc_ai_applicability_scores.csv and soc_metrics.csv',
+};
+
+export function normalizeStatement(statement: string): string {
+  return statement.normalize('NFKC').toLowerCase().replace(/\p{P}/gu, '').replace(/\s+/g, ' ').trim();
+}
+
+export interface AiExposureInput {
+  occupations: readonly { code: string; soc_code: string }[];
+  tasks: readonly { task_id: number; occupation_code: string; statement: string }[];
+  /** The served O*NET release, for the reasons. */
+  release: string;
+}
+
+/** What the build reports and the store records (`meta.ai_exposure_counts`). */
+export interface AiExposureCounts {
+  /** Per source: how many occupations have at least one of its figures. */
+  occupationsCovered: Record<AiSourceId, number>;
+  /** Published codes that are no served occupation's code or SOC code, per source (stored, never served). */
+  unmatchedCodes: Record<AiSourceId, number>;
+  tasks: number;
+  aeiExact: number;
+  aeiNormalized: number;
+  /** Normalised texts shared by AEI statements of different penetrations (joined to nothing). */
+  aeiAmbiguous: number;
+  aeiRepeatedRows: number;
+  gptsLabelled: number;
+  /** Of those, tasks whose statement today differs from the labelled one. */
+  gptsRelabelled: number;
+  /** Labels whose task id is today another occupation's task (joined to nothing). */
+  gptsOtherOccupation: number;
+}
+
+export interface AiExposureRows {
+  measures: Insertable<AiMeasureTable>[];
+  gaps: Insertable<AiCoverageGapTable>[];
+  penetration: Insertable<AeiTaskPenetrationTable>[];
+  matches: Insertable<TaskAeiMatchTable>[];
+  labels: Insertable<GptsTaskLabelTable>[];
+  counts: AiExposureCounts;
+}
+
+const perSource = (count: (source: AiSourceId) => number) =>
+  Object.fromEntries(Object.values(AI_SOURCES).map((source) => [source, count(source)])) as Record<AiSourceId, number>;
+
+export function aiExposureRows(dataDir: string, input: AiExposureInput): AiExposureRows {
+  const measures = aiMeasureFiles.flatMap((file) => readAiMeasureFile(dataDir, file));
+  const codesOf = new Map<AiSourceId, Map<string, string>>(Object.values(AI_SOURCES).map((s) => [s, new Map()]));
+  for (const m of measures) codesOf.get(AI_MEASURES[m.measure].sourceId)!.set(m.code, m.title);
+
+  const withTasks = new Set(input.tasks.map((t) => t.occupation_code));
+  const servedCodes = new Set(input.occupations.flatMap((o) => [o.code, o.soc_code]));
+  const gaps: Insertable<AiCoverageGapTable>[] = [];
+  const covered = new Map<AiSourceId, number>();
+  for (const o of input.occupations) {
+    for (const [source, codes] of codesOf) {
+      if (codes.has(o.code) || codes.has(o.soc_code)) covered.set(source, (covered.get(source) ?? 0) + 1);
+      else gaps.push({ occupation_code: o.code, source_id: source, reason: gapReason(source, o, codes, withTasks, servedCodes, input.release) });
+    }
+  }
+
+  const penetration = readAeiTaskPenetration(dataDir);
+  const exact = new Map(penetration.rows.map((row) => [row.statement, row]));
+  const normalized = new Map<string, Insertable<AeiTaskPenetrationTable> | null>();
+  for (const row of penetration.rows) {
+    const key = normalizeStatement(row.statement);
+    const earlier = normalized.get(key);
+    if (earlier === undefined) normalized.set(key, row);
+    else if (earlier !== null && earlier.penetration !== row.penetration) normalized.set(key, null);
+  }
+  const matches: Insertable<TaskAeiMatchTable>[] = [];
+  let aeiAmbiguous = 0;
+  for (const task of input.tasks) {
+    const same = exact.get(task.statement);
+    if (same !== undefined) {
+      matches.push({ task_id: task.task_id, line: same.line, match: 'exact' });
+      continue;
+    }
+    const alike = normalized.get(normalizeStatement(task.statement));
+    if (alike === null) aeiAmbiguous += 1;
+    else if (alike !== undefined) matches.push({ task_id: task.task_id, line: alike.line, match: 'normalized' });
+  }
+
+  const labels = readGptsTaskLabels(dataDir);
+  const labelOf = new Map(labels.map((l) => [l.task_id, l]));
+  let gptsLabelled = 0;
+  let gptsRelabelled = 0;
+  let gptsOtherOccupation = 0;
+  for (const task of input.tasks) {
+    const label = labelOf.get(task.task_id);
+    if (label === undefined) continue;
+    if (label.occupation_code !== task.occupation_code) gptsOtherOccupation += 1;
+    else {
+      gptsLabelled += 1;
+      if (label.statement !== task.statement) gptsRelabelled += 1;
+    }
+  }
+
+  return {
+    measures,
+    gaps,
+    penetration: penetration.rows,
+    matches,
+    labels,
+    counts: {
+      occupationsCovered: perSource((s) => covered.get(s) ?? 0),
+      unmatchedCodes: perSource((s) => [...codesOf.get(s)!.keys()].filter((code) => !servedCodes.has(code)).length),
+      tasks: input.tasks.length,
+      aeiExact: matches.filter((m) => m.match === 'exact').length,
+      aeiNormalized: matches.filter((m) => m.match === 'normalized').length,
+      aeiAmbiguous,
+      aeiRepeatedRows: penetration.repeated,
+      gptsLabelled,
+      gptsRelabelled,
+      gptsOtherOccupation,
+    },
+  };
+}
+
+/**
+ * Why a source has no figure for an occupation, from what the files and O*NET show: the occupation has no O*NET tasks
+ * (every source scores occupations from their tasks), or the source published only a code that covers more than this
+ * occupation, or nothing at all for its code.
+ */
+function gapReason(
+  source: AiSourceId,
+  occupation: { code: string; soc_code: string },
+  codes: ReadonlyMap<string, string>,
+  withTasks: ReadonlySet<string>,
+  servedCodes: ReadonlySet<string>,
+  release: string,
+): string {
+  const name = SOURCE_NAMES[source];
+  const code = source === AI_SOURCES.gpts ? `O*NET-SOC ${occupation.code}` : `SOC ${occupation.soc_code}`;
+  const none = `${name.charAt(0).toUpperCase()}${name.slice(1)} publishes no figure for ${code}`;
+  if (!withTasks.has(occupation.code)) {
+    const military = occupation.code.startsWith('55-') ? ', a military occupation' : '';
+    return `${none}: O*NET ${release} has no task statements for ${occupation.code}${military}, and ${name} scores occupations from their O*NET tasks.`;
+  }
+  const broadGroup = occupation.soc_code.slice(0, 6);
+  const wider = [...codes].filter(([published]) => published.startsWith(broadGroup) && !servedCodes.has(published));
+  if (wider.length > 0) {
+    const named = wider.map(([published, title]) => `${published} (${title})`).join(', ');
+    return (
+      `${none}. It publishes ${named}, a code no O*NET ${release} occupation has, in the same SOC broad group (${broadGroup}0): ` +
+      "that figure covers more than this occupation and is not served as this occupation's own."
+    );
+  }
+  return `${none}: ${SOURCE_FILES[source]} has no row for it, and the source does not say why.`;
+}
