@@ -6,6 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import { groupBy } from '../group-by';
+import * as ai from '../store/ai-exposure-queries';
 import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
@@ -158,6 +159,11 @@ const factories = {
   careerCardByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => careers.careerCardsByOccupation(db, codes), (card) => card.code, asCards(held)),
   careerMovesByOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
   careerMovesIntoOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
+  // AI exposure (src/store/ai-exposure-queries.ts): an occupation's published figures, why a source has none, and
+  // its tasks with what the task-level sources say of each.
+  aiMeasuresByOccupation: (db, held) => byOccupation(db, held, 'aiMeasures', ai.aiMeasuresByOccupation),
+  aiCoverageGapsByOccupation: (db, held) => byOccupation(db, held, 'aiCoverageGaps', ai.aiCoverageGapsByOccupation),
+  aiTaskExposureByOccupation: (db, held) => byOccupation(db, held, 'aiTaskExposure', ai.aiTaskExposureByOccupation),
 } satisfies Record<string, (db: Db, held: HeldRows | undefined) => DataLoader<never, unknown>>;
 
 export type Loaders = { readonly [Name in keyof typeof factories]: ReturnType<(typeof factories)[Name]> };

@@ -1,5 +1,6 @@
 /** Merges the per-type resolver maps and the enums' store values; nothing else lives here. */
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { aiExposureOccupation, aiExposureResolvers } from './ai-exposure';
 import { CareerMove, OccupationComparison } from './careers';
 import { changesDataset, changesOccupation, changesQuery, changesResolvers } from './changes';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
@@ -26,7 +27,7 @@ export const resolvers: Resolvers = merge(
   {
     Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks },
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks, ...aiExposureOccupation },
     CareerMove,
     OccupationComparison,
     OccupationSearchHit,
@@ -40,6 +41,7 @@ export const resolvers: Resolvers = merge(
   changesResolvers,
   referenceResolvers,
   crosswalksResolvers,
+  aiExposureResolvers,
   { Dataset: changesDataset } as Resolvers,
   idResolvers,
   enumValues,

@@ -1,4 +1,5 @@
 /** Parent shapes for GraphQL types that are not one store row (see the mappers in codegen.ts). */
+import type { AiSourceId } from '../store/ai-exposure-files';
 import type { InterestLevel, RiasecKeywordRow } from '../store/database';
 import type { Coverage, ElementScoreRow } from '../store/queries';
 
@@ -35,4 +36,20 @@ export interface InterestTypeShape {
   occupationCodes: string[];
   keywords: RiasecKeywordRow[];
   release: string;
+}
+
+/** Whether one AI exposure source covers an occupation: the code its figures are for, or why it has none. */
+export interface AiSourceCoverageShape {
+  occupationCode: string;
+  sourceId: AiSourceId;
+  /** Null where the source has no figure for the occupation. */
+  publishedFor: string | null;
+  /** Null where it has. */
+  reason: string | null;
+}
+
+/** One AI exposure source's reach, from the counts the store recorded at build. */
+export interface AiSourceSummaryShape {
+  sourceId: AiSourceId;
+  occupationsCovered: number;
 }

@@ -1,5 +1,5 @@
 /**
- * The federation directives a router acts on: the `anchors`/`framework` tags (and the contracts they cut from the
+ * The federation directives a router acts on: the `anchors`/`framework`/`corrections`/`ai-exposure` tags (and the contracts they cut from the
  * composed supergraph), @listSize/@cost for demand control, and @cacheControl on every entity.
  */
 import { readFileSync } from 'node:fs';
@@ -27,14 +27,17 @@ import { buildSchema, loadTypeDefs, schemaDir } from '../../src/schema';
 import { DEFAULT_MAX_AGE_SECONDS } from '../../src/server';
 import { compose, companySubgraph, skillsSubgraph } from './supergraph';
 
-/** O*NET data, authored frameworks, and the suggested-corrections write path (admin reads included). */
-const DOMAIN_TAGS = ['anchors', 'framework', 'corrections'];
+/** O*NET data, authored frameworks, the suggested-corrections write path (admin reads included), and AI exposure. */
+const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'ai-exposure'];
 
 /**
  * The schema files this scheme covers. A new domain file joins the list once its types carry a domain tag (the
  * contract tests below already cover every file).
  */
-const TAGGED_FILES = ['schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql', 'corrections.graphql', 'crosswalks.graphql'];
+const TAGGED_FILES = [
+  'schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql', 'corrections.graphql', 'crosswalks.graphql',
+  'ai-exposure.graphql',
+];
 
 type WithDirectives = { astNode?: { directives?: readonly ConstDirectiveNode[] } | null | undefined };
 
@@ -176,6 +179,30 @@ describe('contracts cut from the supergraph with the company subgraph', () => {
     expect(contract.fields).toContain('CompetencyStatement.citations');
   });
 
+  test('without AI exposure, by excluding `ai-exposure`: valid, and every AI field and type goes, Task included', () => {
+    const contract = cutContract(supergraph, { exclude: ['ai-exposure'] });
+    expect(contract.violations).toEqual([]);
+    for (const gone of ['Occupation.aiExposure', 'Task.aiExposure', 'Dataset.aiExposure']) expect(contract.fields).not.toContain(gone);
+    for (const gone of ['AiExposure', 'AiMeasure', 'TaskAiExposure', 'GptsTaskLabels', 'AiTaskMeasure', 'OrderDirection']) expect(contract.types).not.toContain(gone);
+    for (const kept of ['Occupation.tasks', 'Task.statement', 'Task.type', 'Dataset.attribution', 'Occupation.openPostings']) expect(contract.fields).toContain(kept);
+  });
+
+  test('anchors only, by including `anchors`: AI exposure drops out with the untagged fields, Task keeps its anchor fields', () => {
+    const contract = cutContract(supergraph, { include: ['anchors'] });
+    expect(contract.violations).toEqual([]);
+    for (const gone of ['Occupation.aiExposure', 'Task.aiExposure', 'Dataset.aiExposure']) expect(contract.fields).not.toContain(gone);
+    for (const kept of ['Task.id', 'Task.statement', 'Task.release']) expect(contract.fields).toContain(kept);
+  });
+
+  test('anchors with AI exposure, by including both: valid, with the ranking and the task labels', () => {
+    const contract = cutContract(supergraph, { include: ['anchors', 'ai-exposure'] });
+    expect(contract.violations).toEqual([]);
+    for (const kept of ['Occupation.aiExposure', 'AiExposure.rankedTasks', 'Task.aiExposure', 'GptsTaskLabels.labelledStatement', 'Task.statement']) {
+      expect(contract.fields).toContain(kept);
+    }
+    expect(contract.fields).not.toContain('Occupation.framework');
+  });
+
   test('a tag on the Occupation type itself would break the include contract through the company field', () => {
     const typeTagged = visit(loadTypeDefs(), {
       ObjectTypeDefinition: (node) => {
@@ -253,6 +280,8 @@ describe('demand control', () => {
         'Occupation.tasks=5',
         'Occupation.technologySkills=5',
         'Occupation.tools=5',
+        // Like Occupation.tasks: every task of the occupation is ranked to cut a page.
+        'AiExposure.rankedTasks=5',
       ].sort(),
     );
   });
