@@ -234,6 +234,10 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       if (spec.table === 'task') tasks = rows as Insertable<Database['task']>[];
       step(pathOf(spec), spec.table, rows as never);
     }
+    // AI exposure (data/ai-exposure/, src/store/ai-exposure.ts), read and checked here so that bad data stops the build
+    // early; written after the sources its rows refer to.
+    const ai = aiExposureRows(dataDir, { occupations, tasks, release: served.version });
+    log(`[build] AI exposure files read and checked (${elapsed()})`);
 
     // The change feed between the held releases (src/store/release-changes.ts).
     const releaseChanges = computeReleaseChanges(dataDir, manifest);
@@ -290,9 +294,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     const sourceIds = new Set(sources.map((s) => s.id));
     for (const file of crosswalkFiles) step(file.path, file.table, readCrosswalkFile(dataDir, file, sourceIds) as never);
 
-    // AI exposure (data/ai-exposure/, src/store/ai-exposure.ts): the published figures, and the task-level joins.
+    // AI exposure: the published figures, why an occupation lacks a source's, and the task-level joins.
     for (const file of aiExposureFiles) requireDeclaredSource(file.sourceId, `data/${file.path}`, sourceIds);
-    const ai = aiExposureRows(dataDir, { occupations, tasks, release: served.version });
     step('AI exposure: published figures', 'ai_measure', ai.measures);
     step('AI exposure: occupations without a source\'s figures, and why', 'ai_coverage_gap', ai.gaps);
     step('AI exposure: AEI task penetration', 'aei_task_penetration', ai.penetration);
