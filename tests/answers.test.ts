@@ -3,7 +3,7 @@
  * the router's enrichment query and every list field with its second pages (tests/support/answers.ts), compared
  * with the answers scripts/capture-answers.ts recorded from the code before that work.
  */
-import { answerCases, nextPageCases, recordedAnswers } from './support/answers';
+import { ALL_LISTS_WITH_AI_EXPOSURE_QUERY, ANSWER_CODES, answerCases, isSinceRecord, nextPageCases, recordedAnswers } from './support/answers';
 import { startTestServer, type TestServer } from './support/server';
 
 let t: TestServer;
@@ -20,9 +20,12 @@ async function answerOf(query: string, variables?: Record<string, unknown>): Pro
   return JSON.stringify(result);
 }
 
-test('every recorded operation is still run by this test', () => {
-  const names = [...answerCases(codes), ...nextPageCases(recorded['every list field']!)].map((c) => c.name);
+test('every recorded operation is still run by this test, and every other one is new since the record', () => {
+  const cases = [...answerCases(codes), ...nextPageCases(recorded['every list field']!)];
+  const names = cases.filter((c) => !isSinceRecord(c)).map((c) => c.name);
   expect(names.sort()).toEqual(Object.keys(recorded).sort());
+  // The README's AI exposure example is the one operation added since (checked against the files elsewhere).
+  expect(cases.filter(isSinceRecord).map((c) => c.name)).toEqual([expect.stringMatching(/^README: query LegalSecretariesAiExposure /)]);
 });
 
 test.each(Object.keys(recordedAnswers()))('%s: the same answer as before', async (name) => {
@@ -35,4 +38,20 @@ test('asked twice in one store, the enrichment answers are the same (what is hel
   const first = await answerOf(c.query, c.variables);
   expect(await answerOf(c.query, c.variables)).toBe(first);
   expect(first).toBe(recorded[c.name]);
+});
+
+test('asked beside the AI exposure fields, every list field answers with the recorded bytes once those are taken out', async () => {
+  const result = await t.run<{ _entities: Record<string, unknown>[] }>(ALL_LISTS_WITH_AI_EXPOSURE_QUERY, {
+    representations: ANSWER_CODES.map((code) => ({ __typename: 'Occupation', code })),
+  });
+  expect(result.errors).toBeUndefined();
+  let taken = 0;
+  const withoutAi = JSON.stringify({ data: result.data }, (key, value: unknown) => {
+    if (key !== 'aiExposure') return value;
+    taken += 1;
+    return undefined;
+  });
+  expect(withoutAi).toBe(recorded['every list field']);
+  // The occupations' own and each of their first tasks' (up to 4 each): the fields were there to take out.
+  expect(taken).toBeGreaterThan(ANSWER_CODES.length * 2);
 });

@@ -49,6 +49,15 @@ export function readmeCases(): AnswerCase[] {
   return cases;
 }
 
+/**
+ * Fields added since the answers were recorded (issue 22's AI exposure). A README operation that selects one did not
+ * exist before, so it has no recorded answer: tests/ai-exposure.test.ts checks its values against the files instead.
+ */
+export const FIELDS_SINCE_RECORD = [/\baiExposure\b/];
+
+/** Whether an operation is new since the record (it selects a field added since). */
+export const isSinceRecord = (c: AnswerCase): boolean => FIELDS_SINCE_RECORD.some((field) => field.test(c.query));
+
 /** Every list field of an occupation, with paging arguments a later page reuses. */
 const ALL_LISTS = /* GraphQL */ `
   code title socCode description majorGroup hasFramework
@@ -71,6 +80,18 @@ const ALL_LISTS = /* GraphQL */ `
 `;
 
 const ALL_LISTS_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Occupation { ${ALL_LISTS} } } }`;
+
+/**
+ * The same, with the AI exposure fields asked beside the old ones (at the end of each selection they join), so that
+ * taking them out of the answer leaves the old fields' answer in its recorded order.
+ */
+export const ALL_LISTS_WITH_AI_EXPOSURE_QUERY = ALL_LISTS_QUERY.replace(
+  'node { id statement type incumbentsResponding date domainSource }',
+  'node { id statement type incumbentsResponding date domainSource aiExposure { aeiPenetration { value match statement } gptsLabels { humanExposure gpt4Exposure gpt4Automation labelledStatement } } }',
+).replace(
+  'relatedOccupations { tier rank occupation { code title } }',
+  'relatedOccupations { tier rank occupation { code title } } aiExposure { measures { measure value publishedFor } sources { covered reason } rankedTasks(by: GPT4_EXPOSURE, first: 3) { edges { node { id } } } }',
+);
 
 /** The second page of each connection, after the first page's end cursor. */
 const NEXT_PAGES_QUERY = /* GraphQL */ `
