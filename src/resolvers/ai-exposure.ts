@@ -6,7 +6,7 @@ import type { AiTaskMeasure, OccupationResolvers, OrderDirection, Resolvers } fr
 import type { Context } from '../context';
 import { loadRequired } from '../loaders';
 import { isOnetSocCode } from '../occupation-code';
-import { AI_MEASURES, AI_SOURCE_IDS, AI_SOURCES, AiMeasureDefinition } from '../store/ai-exposure-files';
+import { AI_MEASURES, AI_SOURCE_IDS, AI_SOURCES, AiMeasureDefinition, sourceOfMeasure } from '../store/ai-exposure-files';
 import type { AiExposureCounts } from '../store/ai-exposure';
 import type { AiMeasureId, TaskRow } from '../store/database';
 import type { TaskAiExposureRow } from '../store/ai-exposure-queries';
@@ -72,7 +72,7 @@ export const aiExposureResolvers: Resolvers = {
     measures: async (o, { measures }, { loaders }) => {
       const wanted = measures == null ? null : new Set(measures);
       const rows = await loaders.aiMeasuresByOccupation.load(o.code);
-      return rows.filter((m) => wanted === null || wanted.has(m.measure)).sort((a, b) => MEASURE_ORDER.get(a.measure)! - MEASURE_ORDER.get(b.measure)!);
+      return rows.filter((m) => wanted === null || wanted.has(m.measure)).sort((a, b) => (MEASURE_ORDER.get(a.measure) ?? 0) - (MEASURE_ORDER.get(b.measure) ?? 0));
     },
     measure: async (o, { measure }, { loaders }) => (await loaders.aiMeasuresByOccupation.load(o.code)).find((m) => m.measure === measure) ?? null,
     sources: async (o, _, { loaders }) => {
@@ -113,22 +113,27 @@ export const aiExposureResolvers: Resolvers = {
   },
   TaskAiExposure: {
     id: taskExposureId,
-    aeiPenetration: (e) => (e.penetration === null ? null : e),
-    gptsLabels: (e) => (e.human_exposure === null ? null : e),
+    aeiPenetration: (e) =>
+      e.penetration === null || e.match === null || e.aei_statement === null
+        ? null
+        : { exposureId: taskExposureId(e), value: e.penetration, match: e.match, statement: e.aei_statement },
+    gptsLabels: (e) =>
+      e.human_exposure === null || e.gpt4_exposure === null || e.gpt4_automation === null
+        ? null
+        : {
+            exposureId: taskExposureId(e),
+            humanExposure: e.human_exposure,
+            gpt4Exposure: e.gpt4_exposure,
+            gpt4Automation: e.gpt4_automation,
+            labelledStatement: e.labelled_statement === e.statement ? null : e.labelled_statement,
+          },
   },
   AeiTaskPenetration: {
-    id: (e) => `${taskExposureId(e)}/aei`,
-    value: (e) => e.penetration!,
-    match: (e) => e.match!,
-    statement: (e) => e.aei_statement!,
+    id: (p) => `${p.exposureId}/aei`,
     source: (_, __, { loaders }) => loadRequired(loaders.sourceById, AI_SOURCES.aei, 'AI exposure source'),
   },
   GptsTaskLabels: {
-    id: (e) => `${taskExposureId(e)}/gpts`,
-    humanExposure: (e) => e.human_exposure!,
-    gpt4Exposure: (e) => e.gpt4_exposure!,
-    gpt4Automation: (e) => e.gpt4_automation!,
-    labelledStatement: (e) => (e.labelled_statement === e.statement ? null : e.labelled_statement),
+    id: (l) => `${l.exposureId}/gpts`,
     source: (_, __, { loaders }) => loadRequired(loaders.sourceById, AI_SOURCES.gpts, 'AI exposure source'),
   },
   Dataset: {
@@ -148,6 +153,6 @@ export const aiExposureResolvers: Resolvers = {
   AiSourceSummary: {
     id: (s) => `dataset/ai-exposure/${s.sourceId}`,
     source: (s, _, { loaders }) => loadRequired(loaders.sourceById, s.sourceId, 'AI exposure source'),
-    measures: (s) => (Object.keys(AI_MEASURES) as AiMeasureId[]).filter((id) => AI_MEASURES[id].sourceId === s.sourceId),
+    measures: (s) => (Object.keys(AI_MEASURES) as AiMeasureId[]).filter((id) => sourceOfMeasure(id) === s.sourceId),
   },
 };

@@ -1,6 +1,6 @@
 /** Parent shapes for GraphQL types that are not one store row (see the mappers in codegen.ts). */
 import type { AiSourceId } from '../store/ai-exposure-files';
-import type { InterestLevel, RiasecKeywordRow } from '../store/database';
+import type { AutomationLabel, ExposureLabel, InterestLevel, RiasecKeywordRow, TextMatch } from '../store/database';
 import type { Coverage, ElementScoreRow } from '../store/queries';
 
 export interface ElementRatingShape {
@@ -52,4 +52,24 @@ export interface AiSourceCoverageShape {
 export interface AiSourceSummaryShape {
   sourceId: AiSourceId;
   occupationsCovered: number;
+}
+
+/** The AEI's penetration of a task statement, where one joined. */
+export interface AeiTaskPenetrationShape {
+  /** The task's `TaskAiExposure.id`. */
+  exposureId: string;
+  value: number;
+  match: TextMatch;
+  statement: string;
+}
+
+/** GPTs are GPTs' labels of a task, where it labelled one. */
+export interface GptsTaskLabelsShape {
+  /** The task's `TaskAiExposure.id`. */
+  exposureId: string;
+  humanExposure: ExposureLabel;
+  gpt4Exposure: ExposureLabel;
+  gpt4Automation: AutomationLabel;
+  /** Null where the labelled statement is the task's statement today. */
+  labelledStatement: string | null;
 }

@@ -31,9 +31,8 @@ export const AI_ATTRIBUTION =
 /** Which code a source publishes its occupation-level figures for. */
 export type PublishedCodeKind = 'soc' | 'onetSoc';
 
-/** What a published figure is: its source, the file column it comes from, its scale and what the scale means. */
+/** What a published figure is: the file column it comes from (`aiMeasureFiles` says which file), its scale and what the scale means. */
 export interface AiMeasureDefinition {
-  sourceId: AiSourceId;
   /** The file column, as published. */
   column: string;
   minimum: number;
@@ -47,71 +46,51 @@ const gptsShare = (rater: string, labels: string) =>
   `${rater}: the occupation's share of tasks labelled ${labels}, from 0 to 1, a mean over its O*NET tasks with core tasks ` +
   'counted twice and supplemental ones once (E1: an LLM alone could cut the time the task takes by half or more; E2: ' +
   'it could with software built on an LLM).';
-const wwai = (measured: string, side: 'user' | 'ai' | null) =>
-  `${measured} ${side === 'user' ? 'Counted over the work activities people asked Bing Copilot to help with (user goals).' : side === 'ai' ? "Counted over the work activities Bing Copilot itself performed (AI actions)." : ''}`.trim();
+/** One of Working with AI's parts: what its column measures, counted over one side of the conversations. */
+const wwaiPart = (column: string, measured: string, side: 'user' | 'ai'): AiMeasureDefinition => ({
+  column,
+  ...share,
+  scale: `${measured} Counted over ${side === 'user' ? 'the work activities people asked Bing Copilot to help with (user goals)' : 'the work activities Bing Copilot itself performed (AI actions)'}.`,
+});
+const APPLICABILITY =
+  "Applicability from 0 to 1: the importance- and relevance-weighted mean, over the occupation's work activities with more than 0.05% of conversations, of completion × impact scope.";
+const COVERAGE = "Coverage from 0 to 1: the importance- and relevance-weighted share of the occupation's work activities with more than 0.05% of conversations.";
+const COMPLETION = "Completion from 0 to 1: the weighted share of conversations on the occupation's work activities in which a classifier found that the AI completed the user's goal.";
+const POSITIVE_FEEDBACK = "Positive feedback from 0 to 1: of the thumbs reactions to conversations on the occupation's work activities, the weighted share that were thumbs up.";
+const IMPACT_SCOPE = "Impact scope from 0 to 1: the weighted share of conversations on the occupation's work activities whose classified scope of impact is moderate or higher.";
 
 /** Every occupation-level figure the three sources publish: the one home of what each means. */
 export const AI_MEASURES: Record<AiMeasureId, AiMeasureDefinition> = {
   aei_observed_exposure: {
-    sourceId: AI_SOURCES.aei, column: 'observed_exposure', ...share,
+    column: 'observed_exposure', ...share,
     scale:
       "Observed exposure, from 0 to 1: how much of the occupation's task work the Anthropic Economic Index's labor " +
       'market impacts study (March 2026) finds covered by observed Claude usage, weighted and thresholded as that ' +
       'study describes. 0 is a measured value (no such usage observed), not missing data.',
   },
-  gpt4_alpha: { sourceId: AI_SOURCES.gpts, column: 'dv_rating_alpha', ...share, scale: gptsShare('Alpha as GPT-4 rated the tasks', 'E1') },
-  gpt4_beta: { sourceId: AI_SOURCES.gpts, column: 'dv_rating_beta', ...share, scale: gptsShare('Beta as GPT-4 rated the tasks', 'E1, plus half of those labelled E2') },
-  gpt4_gamma: { sourceId: AI_SOURCES.gpts, column: 'dv_rating_gamma', ...share, scale: gptsShare('Gamma as GPT-4 rated the tasks', 'E1 or E2') },
-  human_alpha: { sourceId: AI_SOURCES.gpts, column: 'human_rating_alpha', ...share, scale: gptsShare("Alpha as the study's human annotators rated the tasks", 'E1') },
-  human_beta: { sourceId: AI_SOURCES.gpts, column: 'human_rating_beta', ...share, scale: gptsShare("Beta as the study's human annotators rated the tasks", 'E1, plus half of those labelled E2') },
-  human_gamma: { sourceId: AI_SOURCES.gpts, column: 'human_rating_gamma', ...share, scale: gptsShare("Gamma as the study's human annotators rated the tasks", 'E1 or E2') },
+  gpt4_alpha: { column: 'dv_rating_alpha', ...share, scale: gptsShare('Alpha as GPT-4 rated the tasks', 'E1') },
+  gpt4_beta: { column: 'dv_rating_beta', ...share, scale: gptsShare('Beta as GPT-4 rated the tasks', 'E1, plus half of those labelled E2') },
+  gpt4_gamma: { column: 'dv_rating_gamma', ...share, scale: gptsShare('Gamma as GPT-4 rated the tasks', 'E1 or E2') },
+  human_alpha: { column: 'human_rating_alpha', ...share, scale: gptsShare("Alpha as the study's human annotators rated the tasks", 'E1') },
+  human_beta: { column: 'human_rating_beta', ...share, scale: gptsShare("Beta as the study's human annotators rated the tasks", 'E1, plus half of those labelled E2') },
+  human_gamma: { column: 'human_rating_gamma', ...share, scale: gptsShare("Gamma as the study's human annotators rated the tasks", 'E1 or E2') },
   wwai_applicability: {
-    sourceId: AI_SOURCES.wwai, column: 'ai_applicability_score', ...share,
+    column: 'ai_applicability_score', ...share,
     scale:
       'AI applicability score, from 0 to 1: the mean of the user-goal and AI-action applicability scores (the two ' +
       '`WWAI_APPLICABILITY_*` measures), from Bing Copilot conversations (US, January to September 2024) mapped to ' +
       "the occupation's O*NET intermediate work activities. Not a measure of AI replacing the job (the authors' README).",
   },
-  wwai_applicability_user: {
-    sourceId: AI_SOURCES.wwai, column: 'ai_applicability_score_user', ...share,
-    scale: wwai("Applicability from 0 to 1: the importance- and relevance-weighted mean, over the occupation's work activities with more than 0.05% of conversations, of completion × impact scope.", 'user'),
-  },
-  wwai_applicability_ai: {
-    sourceId: AI_SOURCES.wwai, column: 'ai_applicability_score_ai', ...share,
-    scale: wwai("Applicability from 0 to 1: the importance- and relevance-weighted mean, over the occupation's work activities with more than 0.05% of conversations, of completion × impact scope.", 'ai'),
-  },
-  wwai_coverage_user: {
-    sourceId: AI_SOURCES.wwai, column: 'coverage_user', ...share,
-    scale: wwai("Coverage from 0 to 1: the importance- and relevance-weighted share of the occupation's work activities with more than 0.05% of conversations.", 'user'),
-  },
-  wwai_coverage_ai: {
-    sourceId: AI_SOURCES.wwai, column: 'coverage_ai', ...share,
-    scale: wwai("Coverage from 0 to 1: the importance- and relevance-weighted share of the occupation's work activities with more than 0.05% of conversations.", 'ai'),
-  },
-  wwai_completion_user: {
-    sourceId: AI_SOURCES.wwai, column: 'completion_user', ...share,
-    scale: wwai("Completion from 0 to 1: the weighted share of conversations on the occupation's work activities in which a classifier found that the AI completed the user's goal.", 'user'),
-  },
-  wwai_completion_ai: {
-    sourceId: AI_SOURCES.wwai, column: 'completion_ai', ...share,
-    scale: wwai("Completion from 0 to 1: the weighted share of conversations on the occupation's work activities in which a classifier found that the AI completed the user's goal.", 'ai'),
-  },
-  wwai_positive_feedback_user: {
-    sourceId: AI_SOURCES.wwai, column: 'feedback_positive_fraction_user', ...share,
-    scale: wwai("Positive feedback from 0 to 1: of the thumbs reactions to conversations on the occupation's work activities, the weighted share that were thumbs up.", 'user'),
-  },
-  wwai_positive_feedback_ai: {
-    sourceId: AI_SOURCES.wwai, column: 'feedback_positive_fraction_ai', ...share,
-    scale: wwai("Positive feedback from 0 to 1: of the thumbs reactions to conversations on the occupation's work activities, the weighted share that were thumbs up.", 'ai'),
-  },
-  wwai_impact_scope_user: {
-    sourceId: AI_SOURCES.wwai, column: 'impact_scope_user', ...share,
-    scale: wwai("Impact scope from 0 to 1: the weighted share of conversations on the occupation's work activities whose classified scope of impact is moderate or higher.", 'user'),
-  },
-  wwai_impact_scope_ai: {
-    sourceId: AI_SOURCES.wwai, column: 'impact_scope_ai', ...share,
-    scale: wwai("Impact scope from 0 to 1: the weighted share of conversations on the occupation's work activities whose classified scope of impact is moderate or higher.", 'ai'),
-  },
+  wwai_applicability_user: wwaiPart('ai_applicability_score_user', APPLICABILITY, 'user'),
+  wwai_applicability_ai: wwaiPart('ai_applicability_score_ai', APPLICABILITY, 'ai'),
+  wwai_coverage_user: wwaiPart('coverage_user', COVERAGE, 'user'),
+  wwai_coverage_ai: wwaiPart('coverage_ai', COVERAGE, 'ai'),
+  wwai_completion_user: wwaiPart('completion_user', COMPLETION, 'user'),
+  wwai_completion_ai: wwaiPart('completion_ai', COMPLETION, 'ai'),
+  wwai_positive_feedback_user: wwaiPart('feedback_positive_fraction_user', POSITIVE_FEEDBACK, 'user'),
+  wwai_positive_feedback_ai: wwaiPart('feedback_positive_fraction_ai', POSITIVE_FEEDBACK, 'ai'),
+  wwai_impact_scope_user: wwaiPart('impact_scope_user', IMPACT_SCOPE, 'user'),
+  wwai_impact_scope_ai: wwaiPart('impact_scope_ai', IMPACT_SCOPE, 'ai'),
 };
 
 /** A file of occupation-level figures: one row per published code, one column per figure. */
@@ -197,6 +176,13 @@ export const gptsTaskLabelFile = {
     'gpt_3_relevant', 'gpt4_automation', 'alpha', 'beta', 'gamma', 'automation', 'human_labels',
   ],
 } as const;
+
+/** The source that publishes a measure: the source of the file it is in. */
+export function sourceOfMeasure(measure: AiMeasureId): AiSourceId {
+  const file = aiMeasureFiles.find((f) => f.measures.includes(measure));
+  if (file === undefined) throw new Error(`no AI exposure file holds measure ${measure}`);
+  return file.sourceId;
+}
 
 /** Every AI exposure file the importer reads, for checking that each source is declared. */
 export const aiExposureFiles: readonly { path: string; sourceId: AiSourceId }[] = [...aiMeasureFiles, aeiTaskPenetrationFile, gptsTaskLabelFile];

@@ -11,7 +11,7 @@
  */
 import type { Insertable } from 'kysely';
 import {
-  AI_MEASURES,
+  AI_SOURCE_IDS,
   AI_SOURCES,
   AiSourceId,
   aiMeasureFiles,
@@ -74,20 +74,28 @@ export interface AiExposureRows {
   counts: AiExposureCounts;
 }
 
-const perSource = (count: (source: AiSourceId) => number) =>
-  Object.fromEntries(Object.values(AI_SOURCES).map((source) => [source, count(source)])) as Record<AiSourceId, number>;
+const perSource = (count: (source: AiSourceId) => number): Record<AiSourceId, number> => ({
+  [AI_SOURCES.aei]: count(AI_SOURCES.aei),
+  [AI_SOURCES.gpts]: count(AI_SOURCES.gpts),
+  [AI_SOURCES.wwai]: count(AI_SOURCES.wwai),
+});
 
 export function aiExposureRows(dataDir: string, input: AiExposureInput): AiExposureRows {
-  const measures = aiMeasureFiles.flatMap((file) => readAiMeasureFile(dataDir, file));
-  const codesOf = new Map<AiSourceId, Map<string, string>>(Object.values(AI_SOURCES).map((s) => [s, new Map()]));
-  for (const m of measures) codesOf.get(AI_MEASURES[m.measure].sourceId)!.set(m.code, m.title);
+  // Each source's published codes, with their titles.
+  const codesOf: Record<AiSourceId, Map<string, string>> = { [AI_SOURCES.aei]: new Map(), [AI_SOURCES.gpts]: new Map(), [AI_SOURCES.wwai]: new Map() };
+  const measures = aiMeasureFiles.flatMap((file) => {
+    const rows = readAiMeasureFile(dataDir, file);
+    for (const row of rows) codesOf[file.sourceId].set(row.code, row.title);
+    return rows;
+  });
 
   const withTasks = new Set(input.tasks.map((t) => t.occupation_code));
   const servedCodes = new Set(input.occupations.flatMap((o) => [o.code, o.soc_code]));
   const gaps: Insertable<AiCoverageGapTable>[] = [];
   const covered = new Map<AiSourceId, number>();
   for (const o of input.occupations) {
-    for (const [source, codes] of codesOf) {
+    for (const source of AI_SOURCE_IDS) {
+      const codes = codesOf[source];
       if (codes.has(o.code) || codes.has(o.soc_code)) covered.set(source, (covered.get(source) ?? 0) + 1);
       else gaps.push({ occupation_code: o.code, source_id: source, reason: gapReason(source, o, codes, withTasks, servedCodes, input.release) });
     }
@@ -138,7 +146,7 @@ export function aiExposureRows(dataDir: string, input: AiExposureInput): AiExpos
     labels,
     counts: {
       occupationsCovered: perSource((s) => covered.get(s) ?? 0),
-      unmatchedCodes: perSource((s) => [...codesOf.get(s)!.keys()].filter((code) => !servedCodes.has(code)).length),
+      unmatchedCodes: perSource((s) => [...codesOf[s].keys()].filter((code) => !servedCodes.has(code)).length),
       tasks: input.tasks.length,
       aeiExact: matches.filter((m) => m.match === 'exact').length,
       aeiNormalized: matches.filter((m) => m.match === 'normalized').length,
