@@ -9,15 +9,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { dataDir, projectRoot } from './support/paths';
 import { startTestServer, type TestServer } from './support/server';
+import { AEI_JOBS, AEI_TASKS, GPTS_OCCUPATIONS, GPTS_TASKS, WWAI_METRICS, WWAI_SCORES } from './support/ai-exposure-files';
 
 type Row = Record<string, string>;
-
-const AEI_JOBS = 'ai-exposure/aei-labor-market-impacts/job_exposure.csv';
-const AEI_TASKS = 'ai-exposure/aei-labor-market-impacts/task_penetration.csv';
-const GPTS_OCCUPATIONS = 'ai-exposure/gpts-are-gpts/occ_level.csv';
-const GPTS_TASKS = 'ai-exposure/gpts-are-gpts/full_labelset.tsv';
-const WWAI_SCORES = 'ai-exposure/working-with-ai/soc_ai_applicability_scores.csv';
-const WWAI_METRICS = 'ai-exposure/working-with-ai/soc_metrics.csv';
 
 const readCsv = (path: string, delimiter = ','): Row[] => parse(readFileSync(join(dataDir, path)), { columns: true, bom: true, delimiter }) as Row[];
 

@@ -9,13 +9,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { DataFileError } from '../../src/store/errors';
 import { buildStore } from '../../src/store/importer';
 import { buildErrorOf, makeFixtureDataDir, storeIn } from '../support/fixtures';
-
-const AEI_JOBS = 'ai-exposure/aei-labor-market-impacts/job_exposure.csv';
-const AEI_TASKS = 'ai-exposure/aei-labor-market-impacts/task_penetration.csv';
-const GPTS_OCCUPATIONS = 'ai-exposure/gpts-are-gpts/occ_level.csv';
-const GPTS_TASKS = 'ai-exposure/gpts-are-gpts/full_labelset.tsv';
-const WWAI_SCORES = 'ai-exposure/working-with-ai/soc_ai_applicability_scores.csv';
-const WWAI_METRICS = 'ai-exposure/working-with-ai/soc_metrics.csv';
+import { AEI_JOBS, AEI_TASKS, GPTS_OCCUPATIONS, GPTS_TASKS, WWAI_METRICS, WWAI_SCORES } from '../support/ai-exposure-files';
 
 let dataDir: string;
 beforeAll(() => {
