@@ -74,89 +74,100 @@ export interface AiExposureRows {
   counts: AiExposureCounts;
 }
 
-const perSource = (count: (source: AiSourceId) => number): Record<AiSourceId, number> => ({
-  [AI_SOURCES.aei]: count(AI_SOURCES.aei),
-  [AI_SOURCES.gpts]: count(AI_SOURCES.gpts),
-  [AI_SOURCES.wwai]: count(AI_SOURCES.wwai),
+const perSource = <T>(value: (source: AiSourceId) => T): Record<AiSourceId, T> => ({
+  [AI_SOURCES.aei]: value(AI_SOURCES.aei),
+  [AI_SOURCES.gpts]: value(AI_SOURCES.gpts),
+  [AI_SOURCES.wwai]: value(AI_SOURCES.wwai),
 });
 
 export function aiExposureRows(dataDir: string, input: AiExposureInput): AiExposureRows {
   // Each source's published codes, with their titles.
-  const codesOf: Record<AiSourceId, Map<string, string>> = { [AI_SOURCES.aei]: new Map(), [AI_SOURCES.gpts]: new Map(), [AI_SOURCES.wwai]: new Map() };
+  const codesOf = perSource(() => new Map<string, string>());
   const measures = aiMeasureFiles.flatMap((file) => {
     const rows = readAiMeasureFile(dataDir, file);
     for (const row of rows) codesOf[file.sourceId].set(row.code, row.title);
     return rows;
   });
-
-  const withTasks = new Set(input.tasks.map((t) => t.occupation_code));
   const servedCodes = new Set(input.occupations.flatMap((o) => [o.code, o.soc_code]));
+  const coverage = coverageGaps(input, codesOf, servedCodes);
+  const penetration = readAeiTaskPenetration(dataDir);
+  const aei = penetrationMatches(penetration.rows, input.tasks);
+  const labels = readGptsTaskLabels(dataDir);
+
+  return {
+    measures,
+    gaps: coverage.gaps,
+    penetration: penetration.rows,
+    matches: aei.matches,
+    labels,
+    counts: {
+      occupationsCovered: coverage.covered,
+      unmatchedCodes: perSource((s) => [...codesOf[s].keys()].filter((code) => !servedCodes.has(code)).length),
+      tasks: input.tasks.length,
+      aeiExact: aei.matches.filter((m) => m.match === 'exact').length,
+      aeiNormalized: aei.matches.filter((m) => m.match === 'normalized').length,
+      aeiAmbiguous: aei.ambiguous,
+      aeiRepeatedRows: penetration.repeated,
+      ...labelCounts(labels, input.tasks),
+    },
+  };
+}
+
+/** For every occupation and source: covered (a figure for its code or SOC code), or a gap with its reason. */
+function coverageGaps(input: AiExposureInput, codesOf: Record<AiSourceId, ReadonlyMap<string, string>>, servedCodes: ReadonlySet<string>) {
+  const withTasks = new Set(input.tasks.map((t) => t.occupation_code));
   const gaps: Insertable<AiCoverageGapTable>[] = [];
-  const covered = new Map<AiSourceId, number>();
+  const covered = perSource(() => 0);
   for (const o of input.occupations) {
     for (const source of AI_SOURCE_IDS) {
       const codes = codesOf[source];
-      if (codes.has(o.code) || codes.has(o.soc_code)) covered.set(source, (covered.get(source) ?? 0) + 1);
+      if (codes.has(o.code) || codes.has(o.soc_code)) covered[source] += 1;
       else gaps.push({ occupation_code: o.code, source_id: source, reason: gapReason(source, o, codes, withTasks, servedCodes, input.release) });
     }
   }
+  return { gaps, covered };
+}
 
-  const penetration = readAeiTaskPenetration(dataDir);
-  const exact = new Map(penetration.rows.map((row) => [row.statement, row]));
+/** The AEI statement each task's text matches: exactly, else once normalised where that is not ambiguous. */
+function penetrationMatches(rows: readonly Insertable<AeiTaskPenetrationTable>[], tasks: AiExposureInput['tasks']) {
+  const exact = new Map(rows.map((row) => [row.statement, row]));
+  // null: a normalised text shared by statements of different penetrations.
   const normalized = new Map<string, Insertable<AeiTaskPenetrationTable> | null>();
-  for (const row of penetration.rows) {
+  for (const row of rows) {
     const key = normalizeStatement(row.statement);
     const earlier = normalized.get(key);
     if (earlier === undefined) normalized.set(key, row);
     else if (earlier !== null && earlier.penetration !== row.penetration) normalized.set(key, null);
   }
   const matches: Insertable<TaskAeiMatchTable>[] = [];
-  let aeiAmbiguous = 0;
-  for (const task of input.tasks) {
+  let ambiguous = 0;
+  for (const task of tasks) {
     const same = exact.get(task.statement);
     if (same !== undefined) {
       matches.push({ task_id: task.task_id, line: same.line, match: 'exact' });
       continue;
     }
     const alike = normalized.get(normalizeStatement(task.statement));
-    if (alike === null) aeiAmbiguous += 1;
+    if (alike === null) ambiguous += 1;
     else if (alike !== undefined) matches.push({ task_id: task.task_id, line: alike.line, match: 'normalized' });
   }
+  return { matches, ambiguous };
+}
 
-  const labels = readGptsTaskLabels(dataDir);
+/** How the labels join today's tasks by id (the query that serves them joins them the same way). */
+function labelCounts(labels: readonly Insertable<GptsTaskLabelTable>[], tasks: AiExposureInput['tasks']) {
   const labelOf = new Map(labels.map((l) => [l.task_id, l]));
-  let gptsLabelled = 0;
-  let gptsRelabelled = 0;
-  let gptsOtherOccupation = 0;
-  for (const task of input.tasks) {
+  const counts = { gptsLabelled: 0, gptsRelabelled: 0, gptsOtherOccupation: 0 };
+  for (const task of tasks) {
     const label = labelOf.get(task.task_id);
     if (label === undefined) continue;
-    if (label.occupation_code !== task.occupation_code) gptsOtherOccupation += 1;
+    if (label.occupation_code !== task.occupation_code) counts.gptsOtherOccupation += 1;
     else {
-      gptsLabelled += 1;
-      if (label.statement !== task.statement) gptsRelabelled += 1;
+      counts.gptsLabelled += 1;
+      if (label.statement !== task.statement) counts.gptsRelabelled += 1;
     }
   }
-
-  return {
-    measures,
-    gaps,
-    penetration: penetration.rows,
-    matches,
-    labels,
-    counts: {
-      occupationsCovered: perSource((s) => covered.get(s) ?? 0),
-      unmatchedCodes: perSource((s) => [...codesOf[s].keys()].filter((code) => !servedCodes.has(code)).length),
-      tasks: input.tasks.length,
-      aeiExact: matches.filter((m) => m.match === 'exact').length,
-      aeiNormalized: matches.filter((m) => m.match === 'normalized').length,
-      aeiAmbiguous,
-      aeiRepeatedRows: penetration.repeated,
-      gptsLabelled,
-      gptsRelabelled,
-      gptsOtherOccupation,
-    },
-  };
+  return counts;
 }
 
 /**
