@@ -6,7 +6,7 @@ import type { AiTaskMeasure, OccupationResolvers, OrderDirection, Resolvers } fr
 import type { Context } from '../context';
 import { loadRequired } from '../loaders';
 import { isOnetSocCode } from '../occupation-code';
-import { AI_MEASURES, AI_SOURCE_IDS, AI_SOURCES, AiMeasureDefinition, sourceOfMeasure } from '../store/ai-exposure-files';
+import { AI_MEASURES, AI_SOURCE_IDS, AI_SOURCES, sourceOfMeasure } from '../store/ai-exposure-files';
 import type { AiExposureCounts } from '../store/ai-exposure';
 import type { AiMeasureId, TaskRow } from '../store/database';
 import type { TaskAiExposureRow } from '../store/ai-exposure-queries';
@@ -39,7 +39,7 @@ function taskValue(exposure: TaskAiExposureRow | undefined, by: AiTaskMeasure): 
 }
 
 /** Tasks in `direction` of their values, those without one last either way, ties in task-id order. */
-export function rankTasks(tasks: readonly TaskRow[], valueOf: (task: TaskRow) => number | null, direction: OrderDirection): TaskRow[] {
+function rankTasks(tasks: readonly TaskRow[], valueOf: (task: TaskRow) => number | null, direction: OrderDirection): TaskRow[] {
   const values = new Map(tasks.map((t) => [t.task_id, valueOf(t)]));
   const sign = direction === 'DESC' ? -1 : 1;
   return [...tasks].sort((a, b) => {
@@ -49,8 +49,6 @@ export function rankTasks(tasks: readonly TaskRow[], valueOf: (task: TaskRow) =>
     return sign * (x - y) || a.task_id - b.task_id;
   });
 }
-
-const definition = (measure: AiMeasureId): AiMeasureDefinition => AI_MEASURES[measure];
 
 /** One task's row from its occupation's, which the loader reads in one statement for every task of a batch. */
 async function exposureOf(task: TaskRow, { loaders }: Context): Promise<TaskAiExposureRow> {
@@ -95,9 +93,9 @@ export const aiExposureResolvers: Resolvers = {
   },
   AiExposureMeasure: {
     id: (m) => `${m.occupation_code}/ai-exposure/${AI_MEASURE_NAMES.get(m.measure)}`,
-    scale: (m) => definition(m.measure).scale,
-    minimum: (m) => definition(m.measure).minimum,
-    maximum: (m) => definition(m.measure).maximum,
+    scale: (m) => AI_MEASURES[m.measure].scale,
+    minimum: (m) => AI_MEASURES[m.measure].minimum,
+    maximum: (m) => AI_MEASURES[m.measure].maximum,
     publishedFor: (m) => m.code,
     publishedForKind: (m) => (isOnetSocCode(m.code) ? 'onetSoc' : 'soc'),
     publishedTitle: (m) => m.title,
