@@ -413,3 +413,34 @@ test("43-6012.00, the README's worked example: the new figures stand beside the 
   expect(o.aiExposure.gpt4.value).toBe(Number(byCode[GPTS_OCCUPATIONS].get('43-6012.00')!['dv_rating_beta']));
   expect(o.aiExposure.wwai.value).toBe(Number(byCode[WWAI_SCORES].get('43-6012')!['ai_applicability_score']));
 });
+
+test("the README's AI exposure operation runs within the production limits and answers as its worked example says", async () => {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const query = /```graphql\n(query LegalSecretariesAiExposure[\s\S]*?)```/.exec(readme)?.[1];
+  expect(query).toBeDefined();
+  const production = await startTestServer({ production: true });
+  try {
+    const result = await production.run<{
+      occupation: {
+        aiExposure: {
+          measures: { measure: string; value: number }[];
+          sources: { covered: boolean }[];
+          mostExposed: { totalCount: number; edges: { node: { id: string; aiExposure: { aeiPenetration: { match: string } | null; gptsLabels: { gpt4Exposure: string; labelledStatement: string | null } } } }[] };
+        };
+        framework: { evidence: { aei: { taskObservations: number } } };
+      };
+    }>(query!);
+    expect(result.errors).toBeUndefined();
+    const a = result.data!.occupation.aiExposure;
+    expect(a.measures).toHaveLength(18);
+    expect(a.sources.map((s) => s.covered)).toEqual([true, true, true]);
+    expect(a.mostExposed.totalCount).toBe(14);
+    expect(a.mostExposed.edges.map((e) => e.node.id)).toEqual(['764', '771', '774', '18780', '21078']);
+    expect(a.mostExposed.edges.map((e) => [e.node.aiExposure.gptsLabels.gpt4Exposure, e.node.aiExposure.gptsLabels.labelledStatement, e.node.aiExposure.aeiPenetration?.match])).toEqual(
+      Array(5).fill(['E1', null, 'EXACT']),
+    );
+    expect(result.data!.occupation.framework.evidence.aei.taskObservations).toBe(147);
+  } finally {
+    await production.stop();
+  }
+});
