@@ -112,7 +112,7 @@ export async function measureSearch({
   const config = readConfig();
   const titles = readEvalTitles(config.dataDir).map((t) => t.title);
   const store = await ensureStore({ dataDir: config.dataDir, storeFile: config.storeFile, rebuild: true, log });
-  const filter = { jobZone: null, majorGroup: null, hasFramework: null };
+  const filter = { jobZone: null, majorGroup: null, hasFramework: null, ranges: [] };
   let searchFunction: Latency;
   let graphqlInProcess: Latency;
   try {

@@ -60,7 +60,7 @@ export async function evaluateSearch(store: Pick<Store, 'db' | 'meta'>, titles: 
   const codes = [...new Set(titles.map((t) => t.code))];
   const occupations = new Map((await occupationsByCode(store.db, codes)).map((o) => [o.code, o]));
   const unknownCodes = codes.filter((c) => !occupations.has(c));
-  const every = await occupationPage(store.db, { first: 100_000, afterCode: null, jobZone: null, majorGroup: null, hasFramework: null });
+  const every = await occupationPage(store.db, { first: 100_000, afterCode: null, jobZone: null, majorGroup: null, hasFramework: null, ranges: [] });
   const allCodes = every.rows.map((o) => o.code);
   const verbatim = new Set<string>();
   for (const a of await alternateTitlesByOccupation(store.db, allCodes)) {
@@ -70,7 +70,7 @@ export async function evaluateSearch(store: Pick<Store, 'db' | 'meta'>, titles: 
   const titleOf = new Map<string, string>();
   const results: EvalResult[] = [];
   for (const t of titles) {
-    const hits = await searchOccupations(store, t.title, { first: RANKED, filter: { jobZone: null, majorGroup: null, hasFramework: null } });
+    const hits = await searchOccupations(store, t.title, { first: RANKED, filter: { jobZone: null, majorGroup: null, hasFramework: null, ranges: [] } });
     const missing = hits.map((h) => h.occupationCode).filter((c) => !titleOf.has(c));
     for (const o of await occupationsByCode(store.db, missing)) titleOf.set(o.code, o.title);
     const index = hits.findIndex((h) => h.occupationCode === t.code);

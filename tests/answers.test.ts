@@ -1,14 +1,27 @@
 /**
- * Answers stay byte for byte what they were before issue 11's speed work, for the same data: the README's queries,
- * the router's enrichment query and every list field with its second pages (tests/support/answers.ts), compared
- * with the answers scripts/capture-answers.ts recorded from the code before that work.
+ * Answers stay byte for byte what they were before a change that had to keep them, for the same data: issue 11's
+ * record (the README's queries, the router's enrichment query, every list field with its second pages) and issue
+ * 22's (occupations pages without an order, a filtered search, career moves and comparisons, the dataset), each
+ * compared with the answers scripts/capture-answers.ts recorded from the code before that change
+ * (tests/support/answers.ts).
  */
-import { ALL_LISTS_WITH_AI_EXPOSURE_QUERY, ANSWER_CODES, answerCases, isSinceRecord, nextPageCases, recordedAnswers } from './support/answers';
+import {
+  ALL_LISTS_WITH_AI_EXPOSURE_QUERY,
+  ANSWER_CODES,
+  answerCases,
+  type AnswerCase,
+  issue22Cases,
+  ISSUE_22_ANSWERS_FILE,
+  nextPageCases,
+  README_OPERATIONS_SINCE_RECORDS,
+  recordedAnswers,
+} from './support/answers';
 import { startTestServer, type TestServer } from './support/server';
 
 let t: TestServer;
 let codes: string[];
 const recorded = recordedAnswers();
+const recorded22 = recordedAnswers(ISSUE_22_ANSWERS_FILE);
 beforeAll(async () => {
   t = await startTestServer({ production: true, heldRows: 150_000 });
   codes = (await t.store.db.selectFrom('occupation').select('code').orderBy('code').execute()).map((r) => r.code);
@@ -20,17 +33,24 @@ async function answerOf(query: string, variables?: Record<string, unknown>): Pro
   return JSON.stringify(result);
 }
 
-test('every recorded operation is still run by this test, and every other one is new since the record', () => {
-  const cases = [...answerCases(codes), ...nextPageCases(recorded['every list field']!)];
-  const names = cases.filter((c) => !isSinceRecord(c)).map((c) => c.name);
+const cases = (): AnswerCase[] => [...answerCases(codes), ...nextPageCases(recorded['every list field']!)];
+const since = (c: AnswerCase) => README_OPERATIONS_SINCE_RECORDS.some((name) => c.name.startsWith(`README: query ${name}`));
+
+test('every recorded operation is still run by this test, and every other one is a README operation written since', () => {
+  const names = cases().filter((c) => !since(c)).map((c) => c.name);
   expect(names.sort()).toEqual(Object.keys(recorded).sort());
-  // The README's AI exposure example is the one operation added since (checked against the files elsewhere).
-  expect(cases.filter(isSinceRecord).map((c) => c.name)).toEqual([expect.stringMatching(/^README: query LegalSecretariesAiExposure /)]);
+  expect(cases().filter(since).map((c) => c.name.split(/[ ({]/)[2])).toEqual(README_OPERATIONS_SINCE_RECORDS);
+  expect(issue22Cases().map((c) => c.name).sort()).toEqual(Object.keys(recorded22).sort());
 });
 
-test.each(Object.keys(recordedAnswers()))('%s: the same answer as before', async (name) => {
-  const c = [...answerCases(codes), ...nextPageCases(recorded['every list field']!)].find((x) => x.name === name)!;
+test.each(Object.keys(recorded))('%s: the same answer as before', async (name) => {
+  const c = cases().find((x) => x.name === name)!;
   expect(await answerOf(c.query, c.variables)).toBe(recorded[name]);
+});
+
+test.each(Object.keys(recorded22))('%s: the same answer as before issue 22', async (name) => {
+  const c = issue22Cases().find((x) => x.name === name)!;
+  expect(await answerOf(c.query, c.variables)).toBe(recorded22[name]);
 });
 
 test('asked twice in one store, the enrichment answers are the same (what is held between requests changes nothing)', async () => {

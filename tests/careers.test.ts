@@ -314,11 +314,96 @@ describe('careerMoves and careerMovesInto', () => {
   });
 });
 
+describe('careerMoves(rank: LIKELIHOOD)', () => {
+  const LIKELY = /* GraphQL */ `
+    query($code: String!, $first: Int, $rank: CareerMoveRank) {
+      occupation(code: $code) {
+        careerMoves(first: $first, rank: $rank) {
+          id occupation { code } similarity direction
+          likelihood { id score similarityTerm sizeTerm jobZoneTerm employment }
+        }
+      }
+    }
+  `;
+  interface Terms {
+    id: string;
+    score: number;
+    similarityTerm: number;
+    sizeTerm: number;
+    jobZoneTerm: number;
+    employment: number | null;
+  }
+  interface LikelyMove {
+    id: string;
+    occupation: { code: string };
+    similarity: number;
+    likelihood: Terms;
+  }
+  const likely = async (code: string, rank?: string, first = 50) => {
+    const result = await t.run<{ occupation: { careerMoves: LikelyMove[] } }>(LIKELY, { code, first, rank });
+    expect(result.errors).toBeUndefined();
+    return result.data!.occupation.careerMoves;
+  };
+
+  test('SIMILARITY is the default: the same answer as careerMoves without `rank`', async () => {
+    for (const code of ['43-6012.00', '15-1252.00']) expect(await likely(code, 'SIMILARITY')).toEqual(await likely(code));
+  });
+
+  test.each(['43-6012.00', '41-2031.00'])('%s: most likely first, each score the sum of its terms and the one the importer stored', async (code) => {
+    const list = await likely(code, 'LIKELIHOOD');
+    expect(list).toHaveLength(50);
+    const stored = await t.store.db.selectFrom('career_likely_move').selectAll().where('occupation_code', '=', code).orderBy('rank').execute();
+    expect(list.map((m) => m.occupation.code)).toEqual(stored.map((r) => r.move_code));
+    list.forEach((m, i) => {
+      expect(m.likelihood.score).toBe(stored[i]!.score);
+      expect(m.similarity).toBe(stored[i]!.similarity);
+      expect(m.likelihood.score).toBeCloseTo(m.likelihood.similarityTerm + m.likelihood.sizeTerm + m.likelihood.jobZoneTerm, 12);
+      if (i > 0) expect(m.likelihood.score).toBeLessThanOrEqual(list[i - 1]!.likelihood.score);
+    });
+    // The ranking is not the similarity ranking: it reaches beyond the 50 most similar.
+    const similar = new Set((await likely(code)).map((m) => m.occupation.code));
+    expect(list.some((m) => !similar.has(m.occupation.code))).toBe(true);
+  });
+
+  test('a comparison explains its move with the same likelihood the ranking used', async () => {
+    const [move] = await likely('43-6012.00', 'LIKELIHOOD', 1);
+    const result = await t.run<{ occupation: { comparison: { similarity: number; likelihood: Terms } } }>(
+      'query($to: String!) { occupation(code: "43-6012.00") { comparison(to: $to) { similarity likelihood { id score similarityTerm sizeTerm jobZoneTerm employment } } } }',
+      { to: move!.occupation.code },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.occupation.comparison.similarity).toBe(move!.similarity);
+    expect(result.data!.occupation.comparison.likelihood).toEqual(move!.likelihood);
+    expect(move!.likelihood.id).toBe(`43-6012.00/comparison/${move!.occupation.code}/likelihood`);
+  });
+
+  test('occupations the observed moves do not cover are ranked too', async () => {
+    for (const code of ['55-3016.00', '45-3031.00']) expect(await likely(code, 'LIKELIHOOD', 10)).toHaveLength(10);
+  });
+
+  test('careerMovesInto(rank: LIKELIHOOD): every origin counts this occupation among its own most likely moves', async () => {
+    const result = await t.run<{ occupation: { careerMovesInto: { occupation: { code: string }; likelihood: Terms }[] } }>(
+      '{ occupation(code: "41-2031.00") { careerMovesInto(first: 5, rank: LIKELIHOOD) { occupation { code } likelihood { score } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const into = result.data!.occupation.careerMovesInto;
+    expect(into).toHaveLength(5);
+    for (const m of into) {
+      const theirs = (await likely(m.occupation.code, 'LIKELIHOOD')).find((x) => x.occupation.code === '41-2031.00');
+      expect(theirs?.likelihood.score).toBe(m.likelihood.score);
+    }
+  });
+});
+
 describe('batching', () => {
-  const NESTED = `careerMoves(first: 10) { similarity direction occupation { title } skillGaps { toLevel } comparison { similarity carriedOverActivities { id } newTechnology { name } } }
-    careerMovesInto(first: 3) { similarity }`;
-  async function statementsFor(first: number): Promise<number> {
-    const result = await t.run<{ occupations: { edges: unknown[] } }>(`{ occupations(first: ${first}) { edges { node { ${NESTED} } } } }`);
+  const NESTED = `careerMoves(first: 10) { similarity direction occupation { title } skillGaps { toLevel } wageChange { percent } comparison { similarity carriedOverActivities { id } newTechnology { name } outlookChange { to } } }
+    careerMovesInto(first: 3) { similarity wageChange { to { value } } }`;
+  // In one query with NESTED, the likely moves' comparisons may find their cards already read for one occupation
+  // (a cache hit, one statement fewer), so the two are counted apart.
+  const LIKELY = `careerMoves(first: 10, rank: LIKELIHOOD) { similarity direction skillGaps { toLevel } likelihood { score sizeTerm employment }
+    comparison { similarity likelihood { score } } } careerMovesInto(first: 3, rank: LIKELIHOOD) { likelihood { score } }`;
+  async function statementsFor(first: number, nested = NESTED): Promise<number> {
+    const result = await t.run<{ occupations: { edges: unknown[] } }>(`{ occupations(first: ${first}) { edges { node { ${nested} } } } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data!.occupations.edges).toHaveLength(first);
     return result.sqlStatements;
@@ -327,6 +412,12 @@ describe('batching', () => {
   test('moves with their comparisons for 40 occupations run as many statements as for one', async () => {
     const one = await statementsFor(1);
     expect(await statementsFor(40)).toBe(one);
+    expect(one).toBeLessThan(20);
+  });
+
+  test('likely moves with their likelihoods and comparisons too', async () => {
+    const one = await statementsFor(1, LIKELY);
+    expect(await statementsFor(40, LIKELY)).toBe(one);
     expect(one).toBeLessThan(20);
   });
 });

@@ -11,7 +11,7 @@ import { ApolloClient, HttpLink, InMemoryCache, gql, type ObservableQuery } from
 import { relayStylePagination } from '@apollo/client/utilities';
 import { Client as UrqlClient, fetchExchange } from '@urql/core';
 import { GraphQLClient } from 'graphql-request';
-import { parse, print, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { serveHttp, type RunningHttp } from './support/http';
 import { projectRoot } from './support/paths';
 
@@ -26,9 +26,14 @@ function readmeOperations(): Map<string, string> {
   const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
   const operations = new Map<string, string>();
   for (const [, block] of readme.matchAll(/```graphql\n([\s\S]*?)```/g)) {
-    for (const definition of parse(block!).definitions) {
+    const { definitions } = parse(block!);
+    // A block's fragments go with each of its operations.
+    const fragments = definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+    for (const definition of definitions) {
       const operation = definition as OperationDefinitionNode;
-      if (operation.name) operations.set(operation.name.value, print(operation));
+      if (operation.kind === Kind.OPERATION_DEFINITION && operation.name) {
+        operations.set(operation.name.value, [operation, ...fragments].map((d) => print(d)).join('\n'));
+      }
     }
   }
   return operations;
@@ -104,6 +109,21 @@ async function twoPagesWithDefaultCache<P>(name: string, endCursorOf: (page: P) 
 }
 
 describe('Apollo Client with the default InMemoryCache', () => {
+  test("the README's pay and demand queries: no warning, every cache read complete", async () => {
+    const client = apollo();
+    const queries = ['PayAndDemand', 'ChoosingOccupations', 'CareerMoves'].map(readmeQuery);
+    const results: unknown[] = [];
+    const said = await consoleDuring(async () => {
+      for (const query of queries) results.push((await client.query({ query })).data);
+    });
+    expect(said).toEqual([]);
+    queries.forEach((query, i) => expect(client.readQuery({ query })).toEqual(results[i]));
+    expect(Object.keys(client.cache.extract() as Record<string, unknown>)).toEqual(
+      expect.arrayContaining(['LaborMarket:43-6012.00/labor-market', 'WageChange:43-6012.00/comparison/23-2011.00/wage-change']),
+    );
+    client.stop();
+  });
+
   test("the README's queries one after another, with different selections: no warning, every cache read complete", async () => {
     const client = apollo();
     const legal = readmeQuery('LegalSecretaries');
@@ -189,7 +209,7 @@ describe('Apollo Client with the default InMemoryCache', () => {
   });
 
   test.each([
-    ['occupations', 'Occupations', ['filter'], 'code', 40],
+    ['occupations', 'Occupations', ['filter', 'orderBy'], 'code', 40],
     ['releaseChanges', 'ReleaseChanges', ['from', 'to'], 'id', 6],
   ])("with the README's relayStylePagination policy, fetchMore on %s appends the page", async (field, operation, keyArgs, key, total) => {
     const client = apollo(new InMemoryCache({ typePolicies: { Query: { fields: { [field]: relayStylePagination(keyArgs) } } } }));

@@ -268,6 +268,7 @@ describe('batching: SQL statements do not grow with the number of parents', () =
     interests { items { element { name } } }
     education { label percent }
     relatedOccupations { tier occupation { code title jobZone { zone } framework { version } } }
+    laborMarket { socCode aggregatedSocCodes sharedWith { code title } employment { value source { id } } wages { annual { median { value topCoded } } } projection { changePercent } }
   `;
 
   /** Pages that start at 43-6012.00, so every run includes the one occupation with a framework. */

@@ -1,6 +1,6 @@
 /**
  * How similar two occupations are, facet by facet, from their similarity profiles (profile.ts). Pure: no I/O, no
- * store, no GraphQL. The importer ranks every occupation's moves with `rankMoves`, which computes bit for bit what
+ * store, no GraphQL. The importer ranks every occupation's moves over `forEachSimilarityRow`, which computes bit for bit what
  * `compareProfiles` gives for each pair, and a comparison request calls `compareProfiles` on the same stored
  * profiles, so the similarity a move shows and the one its comparison shows are the same number.
  *
@@ -139,12 +139,16 @@ type SparseFacet = 'workActivities' | 'technology' | 'tasks' | 'titles';
 const SPARSE: readonly SparseFacet[] = ['workActivities', 'technology', 'tasks', 'titles'];
 
 /**
- * Each occupation's `first` most similar others, most similar first (ties by code). The same numbers as
- * `compareProfiles` on every pair, computed a row at a time: a sparse facet's dot products come from an inverted
- * index, adding each shared term's product in ascending id order exactly as `sparse()` does, so every sum is
- * bit-for-bit the one a comparison computes.
+ * Calls `visit(i, scores)` for every occupation `i` in turn, `scores[j]` being its similarity to occupation `j` (the
+ * same numbers as `compareProfiles` on every pair; `scores[i]` is NaN). Computed a row at a time: a sparse facet's dot
+ * products come from an inverted index, adding each shared term's product in ascending id order exactly as `sparse()`
+ * does, so every sum is bit-for-bit the one a comparison computes. `scores` is reused for the next row.
  */
-export function rankMoves(profiles: readonly CareerProfile[], first: number, weights: Readonly<Record<Facet, number>> = FACET_WEIGHTS) {
+export function forEachSimilarityRow(
+  profiles: readonly CareerProfile[],
+  visit: (i: number, scores: Float64Array) => void,
+  weights: Readonly<Record<Facet, number>> = FACET_WEIGHTS,
+): void {
   const n = profiles.length;
   const at = (i: number) => profiles[i] as CareerProfile;
   // Per sparse facet and term id: the occupations having it and their weights.
@@ -172,8 +176,9 @@ export function rankMoves(profiles: readonly CareerProfile[], first: number, wei
   );
   const weightList = FACETS.map((f) => weights[f]);
   const values: (number | null)[] = FACETS.map(() => null);
-  const order = [...profiles.keys()].sort((x, y) => (at(x).code < at(y).code ? -1 : 1));
-  return profiles.map((a, i) => {
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = at(i);
     for (const facet of SPARSE) {
       const acc = dots.get(facet) as Float64Array;
       acc.fill(0);
@@ -188,11 +193,11 @@ export function rankMoves(profiles: readonly CareerProfile[], first: number, wei
         for (let m = 0; m < occupations.length; m++) (acc[occupations[m] as number] as number) += w * (ws[m] as number);
       }
     }
-    // The best `first` so far, best first; walking in code order and displacing only on a strictly higher score
-    // leaves ties in code order.
-    const top: { j: number; score: number }[] = [];
-    for (const j of order) {
-      if (j === i) continue;
+    for (let j = 0; j < n; j++) {
+      if (j === i) {
+        scores[j] = Number.NaN;
+        continue;
+      }
       const b = at(j);
       for (let k = 0; k < FACETS.length; k++) {
         const f = FACETS[k] as Facet;
@@ -205,15 +210,34 @@ export function rankMoves(profiles: readonly CareerProfile[], first: number, wei
                 ? a[f] === null || b[f] === null ? null : clamp((dots.get(f) as Float64Array)[j] as number)
                 : denseDot((denseArrays.get(f) as (Float64Array | null)[])[i] as Float64Array | null, (denseArrays.get(f) as (Float64Array | null)[])[j] as Float64Array | null);
       }
-      const score = weightedMean(values, weightList);
-      if (top.length === first && score <= (top[first - 1] as { score: number }).score) continue;
-      let k = Math.min(top.length, first - 1);
-      while (k > 0 && (top[k - 1] as { score: number }).score < score) k--;
-      top.splice(k, 0, { j, score });
-      if (top.length > first) top.pop();
+      scores[j] = weightedMean(values, weightList);
     }
-    return { code: a.code, moves: top.map((t) => ({ code: at(t.j).code, similarity: t.score })) };
-  });
+    visit(i, scores);
+  }
+}
+
+/**
+ * The `first` best of `scores` (NaN never), best first, walking `order` and displacing only on a strictly higher
+ * score, so ties stay in that order.
+ */
+export function topScores(scores: ArrayLike<number>, order: readonly number[], first: number): { j: number; score: number }[] {
+  const top: { j: number; score: number }[] = [];
+  if (first <= 0) return top;
+  for (const j of order) {
+    const score = scores[j] as number;
+    if (Number.isNaN(score)) continue;
+    if (top.length === first && score <= (top[first - 1] as { score: number }).score) continue;
+    let k = Math.min(top.length, first - 1);
+    while (k > 0 && (top[k - 1] as { score: number }).score < score) k--;
+    top.splice(k, 0, { j, score });
+    if (top.length > first) top.pop();
+  }
+  return top;
+}
+
+/** The profiles' positions in code order: the order ties are broken in. */
+export function codeOrder(profiles: readonly { code: string }[]): number[] {
+  return [...profiles.keys()].sort((x, y) => ((profiles[x] as { code: string }).code < (profiles[y] as { code: string }).code ? -1 : 1));
 }
 
 /** `dense()` over typed arrays: the same sum in the same order. */

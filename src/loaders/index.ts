@@ -12,6 +12,8 @@ import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
 import { heldCards, holdCard } from '../store/held-cards';
 import type { HeldRows } from '../store/held-rows';
+import * as lm from '../store/labor-market-queries';
+import * as observed from '../store/observed-moves';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
 
@@ -159,6 +161,19 @@ const factories = {
   careerCardByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => careers.careerCardsByOccupation(db, codes), (card) => card.code, asCards(held)),
   careerMovesByOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
   careerMovesIntoOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),
+  careerLikelyMovesByOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerLikelyMovesByOccupation(db, codes), (m) => m.occupation_code),
+  careerLikelyMovesIntoOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerLikelyMovesIntoOccupation(db, codes), (m) => m.move_code),
+  // Observed moves (src/store/observed-moves.ts): a unit's rows are few and the same for every request.
+  observedOccupationByCode: (db, held) => uniqueLoader((codes: readonly string[]) => observed.observedOccupationsByCode(db, codes), (r) => r.occupation_code, as(held, 'observedOccupation')),
+  observedOccupationsByUnit: (db, held) => groupedLoader((units: readonly string[]) => observed.observedOccupationsByUnit(db, units), (r) => r.unit_code ?? '', as(held, 'observedOccupations')),
+  observedUnitByCode: (db, held) => uniqueLoader((codes: readonly string[]) => observed.observedUnitsByCode(db, codes), (u) => u.code, as(held, 'observedUnit')),
+  observedUnitCodesByUnit: (db, held) => groupedLoader((units: readonly string[]) => observed.observedUnitCodesByUnit(db, units), (c) => c.unit_code, as(held, 'observedUnitCodes')),
+  observedMovesByUnit: (db, held) => groupedLoader((units: readonly string[]) => observed.observedMovesByUnit(db, units), (m) => m.unit_code, as(held, 'observedMoves')),
+  // Pay and demand (src/store/labor-market-queries.ts): an occupation's BLS rows by its SOC code (its own row or its
+  // aggregate's), and the SOC codes a BLS code covers.
+  oewsEstimateBySocCode: (db, held) => uniqueLoader((socCodes: readonly string[]) => lm.oewsEstimatesBySocCode(db, socCodes), (r) => r.soc_code, as(held, 'oewsEstimate')),
+  projectionBySocCode: (db, held) => uniqueLoader((socCodes: readonly string[]) => lm.projectionsBySocCode(db, socCodes), (r) => r.soc_code, as(held, 'projection')),
+  socCodesByLaborCode: (db, held) => groupedLoader((codes: readonly string[]) => lm.socCodesByLaborCode(db, codes), (r) => r.code, as(held, 'laborCoverage')),
   // AI exposure (src/store/ai-exposure-queries.ts): an occupation's published figures, why a source has none, and
   // its tasks with what the task-level sources say of each.
   aiMeasuresByOccupation: (db, held) => byOccupation(db, held, 'aiMeasures', ai.aiMeasuresByOccupation),

@@ -9,12 +9,13 @@ import type {
   OccupationResolvers,
 } from '../__generated__/resolvers-types';
 import { DEFAULT_MIN_IMPORTANCE, direction, type DirectionFilter, elementGaps, explainFacets, type Split, splitActivities, splitTechnology, transferableElements, typicalCategory } from '../careers/compare';
+import { type CareerRanking, type LikelihoodTerms, likelihoodTerms, type MoveFacts, moveFacts } from '../careers/likelihood';
 import { compareProfiles } from '../careers/similarity';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { loadRequired, type Loaders } from '../loaders';
 import type { DwaRow, OccupationRow, TechnologySkillRow } from '../store/database';
-import { type CareerCard, STORED_MOVES } from '../store/careers';
+import { type CareerCard, FALLBACK_EMPLOYMENT_KEY, STORED_MOVES } from '../store/careers';
 import { loadOccupation } from './codes';
 import { enumValues } from './enums';
 import { ids } from './ids';
@@ -93,7 +94,7 @@ async function comparisonGaps(c: ComparisonShape, loaders: Loaders, domain: 'ski
   return transferable ? transferableElements(scores.from, scores.to, atLeast, prefix) : elementGaps(scores.from, scores.to, atLeast, prefix);
 }
 
-async function occupationPair(loaders: Loaders, from: string, to: string): Promise<ComparisonShape> {
+export async function occupationPair(loaders: Loaders, from: string, to: string): Promise<ComparisonShape> {
   const [a, b] = await Promise.all([
     loadRequired(loaders.occupationByCode, from, 'career move occupation'),
     loadRequired(loaders.occupationByCode, to, 'career move occupation'),
@@ -113,20 +114,46 @@ async function selectMoves<R>(rows: readonly R[], shape: (row: R) => CareerMoveS
   return moves.filter((_, i) => direction((pairs[i] as ComparisonShape).from.job_zone, (pairs[i] as ComparisonShape).to.job_zone) === wanted).slice(0, size);
 }
 
+/** The stored moves of `code` in one ranking, and the moves into it. */
+function storedMoves(loaders: Loaders, code: string, rank: CareerRanking | null | undefined) {
+  return rank === 'likelihood' ? loaders.careerLikelyMovesByOccupation.load(code) : loaders.careerMovesByOccupation.load(code);
+}
+function storedMovesInto(loaders: Loaders, code: string, rank: CareerRanking | null | undefined) {
+  return rank === 'likelihood' ? loaders.careerLikelyMovesIntoOccupation.load(code) : loaders.careerMovesIntoOccupation.load(code);
+}
+
 export const occupationCareerFields: Pick<OccupationResolvers<Context>, 'comparison' | 'careerMoves' | 'careerMovesInto'> = {
   comparison: async (o, { to }, { loaders }) => {
     const target = await loadOccupation(loaders, to, 'to');
     return target === null ? null : { from: o, to: target };
   },
-  careerMoves: async (o, { first, direction: wanted }, { loaders }) => {
-    const rows = await loaders.careerMovesByOccupation.load(o.code);
+  careerMoves: async (o, { first, direction: wanted, rank }, { loaders }) => {
+    const rows = await storedMoves(loaders, o.code, rank);
     return selectMoves(rows, (r): CareerMoveShape => ({ from: o.code, to: r.move_code, similarity: r.similarity, other: 'to' }), wanted, first, loaders);
   },
-  careerMovesInto: async (o, { first, direction: wanted }, { loaders }) => {
-    const rows = await loaders.careerMovesIntoOccupation.load(o.code);
+  careerMovesInto: async (o, { first, direction: wanted, rank }, { loaders }) => {
+    const rows = await storedMovesInto(loaders, o.code, rank);
     return selectMoves(rows, (r): CareerMoveShape => ({ from: r.occupation_code, to: o.code, similarity: r.similarity, other: 'from' }), wanted, first, loaders);
   },
 };
+
+/** A move's likelihood terms, with the id of the comparison they belong to. */
+export type MoveLikelihoodShape = LikelihoodTerms & { id: string };
+
+/**
+ * What the likelihood knows of an occupation besides its profile: its job zone and OEWS employment, as the importer
+ * read them when it ranked the moves (src/store/careers.ts `readMoveFacts`).
+ */
+async function factsOf(loaders: Loaders, o: OccupationRow): Promise<MoveFacts> {
+  return moveFacts(o, (await loaders.oewsEstimateBySocCode.load(o.soc_code))?.employment ?? null);
+}
+
+/** The likelihood terms of the move from `from` to `to` with this similarity: the numbers the importer ranked by. */
+async function likelihoodOf(loaders: Loaders, from: OccupationRow, to: OccupationRow, similarity: number, store: Context['store']): Promise<MoveLikelihoodShape> {
+  const [a, b] = await Promise.all([factsOf(loaders, from), factsOf(loaders, to)]);
+  const fallback = Number(store.meta.get(FALLBACK_EMPLOYMENT_KEY));
+  return { ...likelihoodTerms(similarity, a, b, fallback), id: `${ids.comparison(from.code, to.code)}/likelihood` };
+}
 
 export const CareerMove: CareerMoveResolvers<Context> = {
   occupation: (m, _, { loaders }) => loadRequired(loaders.occupationByCode, m[m.other], 'career move occupation'),
@@ -139,6 +166,10 @@ export const CareerMove: CareerMoveResolvers<Context> = {
     return scores === null ? null : elementGaps(scores.from, scores.to, DEFAULT_MIN_IMPORTANCE, gapIds(m.from, m.to), 3);
   },
   comparison: (m, _, { loaders }) => occupationPair(loaders, m.from, m.to),
+  likelihood: async (m, _, { loaders, store }) => {
+    const { from, to } = await occupationPair(loaders, m.from, m.to);
+    return likelihoodOf(loaders, from, to, m.similarity, store);
+  },
 };
 
 export const OccupationComparison: OccupationComparisonResolvers<Context> = {
@@ -171,4 +202,5 @@ export const OccupationComparison: OccupationComparisonResolvers<Context> = {
     const id = `${ids.comparison(c.from.code, c.to.code)}/education-change`;
     return { id, from: a, to: b, change: a === null || b === null ? null : b.category - a.category };
   },
+  likelihood: async (c, _, { loaders, store }) => likelihoodOf(loaders, c.from, c.to, (await compared(c, loaders)).similarity, store),
 };

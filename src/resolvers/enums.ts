@@ -13,6 +13,8 @@ import type {
   InterestLevelResolvers,
   RiasecKeywordTypeResolvers,
   CareerDirectionResolvers,
+  CareerMoveRankResolvers,
+  ObservedUnitMatchResolvers,
   EducationDistributionResolvers,
   EmergingTaskCategoryResolvers,
   ReleaseFileStatusResolvers,
@@ -51,6 +53,8 @@ export const enumValues = {
   CorrectionTargetKind: { STATEMENT: 'statement', ANCHOR: 'anchor', FIELD: 'field' } satisfies Complete<CorrectionTargetKindResolvers>,
   CorrectionStatus: { PENDING: 'pending', ACCEPTED: 'accepted', REJECTED: 'rejected' } satisfies Complete<CorrectionStatusResolvers>,
   CareerDirection: { ANY: 'any', ADVANCE: 'advance', LATERAL: 'lateral', STEP_DOWN: 'step_down' } satisfies Complete<CareerDirectionResolvers>,
+  CareerMoveRank: { SIMILARITY: 'similarity', LIKELIHOOD: 'likelihood' } satisfies Complete<CareerMoveRankResolvers>,
+  ObservedUnitMatch: { EXACT_CODE: 'exact', BROAD_CODE: 'broad', MINOR_GROUP: 'minor_group' } satisfies Complete<ObservedUnitMatchResolvers>,
   ReviewDecision: { ACCEPT: 'accepted', REJECT: 'rejected', REOPEN: 'pending' } satisfies Complete<ReviewDecisionResolvers>,
   AiMeasure: {
     AEI_OBSERVED_EXPOSURE: 'aei_observed_exposure',

@@ -1,9 +1,43 @@
-/** Checking an `OccupationFilter`, shared by `occupations` and `searchOccupations`. */
-import type { OccupationFilter } from '../__generated__/resolvers-types';
+/**
+ * Checking an `OccupationFilter` (shared by `occupations` and `searchOccupations`) and an `OccupationOrder`. The
+ * figures a filter's ranges and an order read are the store's (src/store/labor-market-queries.ts); each GraphQL
+ * input names one here, so a new figure (an AI measure) adds its range and its order field in the two maps below.
+ */
+import type { FloatRange, OccupationFilter, OccupationOrder, OccupationOrderField } from '../__generated__/resolvers-types';
 import { badUserInput, quoted } from '../errors';
-import type { OccupationPageQuery } from '../store/queries';
+import { LABOR_MARKET_FIGURES } from '../store/labor-market-queries';
+import type { FigureOrder, FigureRange, OccupationFilterQuery, OccupationFigure } from '../store/queries';
 
-export type CheckedFilter = Pick<OccupationPageQuery, 'jobZone' | 'majorGroup' | 'hasFramework'>;
+export type CheckedFilter = OccupationFilterQuery;
+
+/** A figure as an order names it: `key` tells cursors of one order from another's. */
+interface NamedFigure {
+  key: string;
+  figure: OccupationFigure;
+}
+
+/** The filter's range inputs, each with the figure it bounds. */
+const RANGES: { [F in keyof OccupationFilter]?: (filter: OccupationFilter) => NamedFigure } = {
+  medianAnnualWage: () => LABOR_MARKET_FIGURES.medianAnnualWage,
+  projectedChangePercent: () => LABOR_MARKET_FIGURES.projectedChangePercent,
+};
+
+/** Each order field's figure; a field that needs more than its name (a measure) reads it from the order. */
+const ORDERS: Record<OccupationOrderField, (order: OccupationOrder) => NamedFigure> = {
+  MEDIAN_ANNUAL_WAGE: () => LABOR_MARKET_FIGURES.medianAnnualWage,
+  EMPLOYMENT: () => LABOR_MARKET_FIGURES.employment,
+  OPENINGS_PER_YEAR: () => LABOR_MARKET_FIGURES.openingsPerYear,
+  PROJECTED_CHANGE_PERCENT: () => LABOR_MARKET_FIGURES.projectedChangePercent,
+};
+
+function checkRange(name: string, range: FloatRange, figure: OccupationFigure): FigureRange {
+  const min = range.min ?? null;
+  const max = range.max ?? null;
+  if (min !== null && max !== null && min > max) {
+    throw badUserInput('filter', `filter.${name}.min (${min}) must not be above its max (${max}).`);
+  }
+  return { figure, min, max };
+}
 
 /** `meta` is the store's: its `job_zones` are the zones of the served release's Job Zone scale. */
 export function checkOccupationFilter(filter: OccupationFilter | null | undefined, meta: ReadonlyMap<string, string>): CheckedFilter {
@@ -16,5 +50,18 @@ export function checkOccupationFilter(filter: OccupationFilter | null | undefine
   if (majorGroup !== null && !/^\d{2}$/.test(majorGroup)) {
     throw badUserInput('filter', `filter.majorGroup must be two digits like 43; got ${quoted(majorGroup)}.`);
   }
-  return { jobZone, majorGroup, hasFramework: filter?.hasFramework ?? null };
+  const ranges: FigureRange[] = [];
+  for (const [name, figureOf] of Object.entries(RANGES)) {
+    const range = filter?.[name as keyof OccupationFilter] as FloatRange | null | undefined;
+    if (range != null && figureOf !== undefined) ranges.push(checkRange(name, range, figureOf(filter!).figure));
+  }
+  return { jobZone, majorGroup, hasFramework: filter?.hasFramework ?? null, ranges };
+}
+
+/** The order and the cursor kind of its pages, or null for code order (no `orderBy`). */
+export function checkOccupationOrder(order: OccupationOrder | null | undefined): { order: FigureOrder; cursorKind: string } | null {
+  if (order == null) return null;
+  const { key, figure } = ORDERS[order.field](order);
+  const direction = order.direction === 'ASC' ? 'asc' : 'desc';
+  return { order: { figure, direction }, cursorKind: `occupation/${key}/${direction}` };
 }

@@ -19,6 +19,7 @@ export const ids = {
   evidence: (code: string) => `${code}/evidence`,
   elementRatings: (code: string, kind: string) => `${code}/${kind}`,
   comparison: (from: string, to: string) => `${from}/comparison/${to}`,
+  laborMarket: (code: string) => `${code}/labor-market`,
   translation: (path: readonly { system: string; code: string }[]) => `translations/${path.map((s) => `${s.system}:${s.code}`).join('/')}`,
 };
 

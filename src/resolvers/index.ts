@@ -9,6 +9,8 @@ import { _entities } from './entities';
 import { enumValues } from './enums';
 import { frameworkResolvers } from './framework';
 import { idResolvers } from './ids';
+import { observedMovesResolvers, occupationObservedMoves } from './observed-moves';
+import { careerMoveLaborMarket, comparisonLaborMarket, datasetLaborMarket, laborMarketResolvers, occupationLaborMarket } from './labor-market';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
 import { Query } from './query';
@@ -27,9 +29,9 @@ export const resolvers: Resolvers = merge(
   {
     Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks, ...aiExposureOccupation },
-    CareerMove,
-    OccupationComparison,
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks, ...occupationLaborMarket, ...occupationObservedMoves, ...aiExposureOccupation },
+    CareerMove: { ...CareerMove, ...careerMoveLaborMarket },
+    OccupationComparison: { ...OccupationComparison, ...comparisonLaborMarket },
     OccupationSearchHit,
   },
   // Replaces @apollo/subgraph's own `_entities` (resolvers given to buildSubgraphSchema are added after it).
@@ -41,8 +43,11 @@ export const resolvers: Resolvers = merge(
   changesResolvers,
   referenceResolvers,
   crosswalksResolvers,
+  observedMovesResolvers,
   aiExposureResolvers,
   { Dataset: changesDataset } as Resolvers,
+  { Dataset: datasetLaborMarket } as Resolvers,
+  laborMarketResolvers as Resolvers,
   idResolvers,
   enumValues,
 );

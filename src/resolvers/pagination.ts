@@ -37,6 +37,26 @@ export function decodeIdCursor(kind: string, cursor: string): number {
   return id;
 }
 
+/** A cursor of a list in the order of a figure: the last item's figure (null where it has none) and its code. */
+export function encodeFigureCursor(kind: string, value: number | null, code: string): string {
+  return encodeCursor(kind, JSON.stringify([value, code]));
+}
+
+/** The figure and code inside a cursor made by `encodeFigureCursor(kind, …)`, or BAD_USER_INPUT naming `after`. */
+export function decodeFigureCursor(kind: string, cursor: string): { value: number | null; code: string } {
+  const key = decodeCursor(kind, cursor);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(key);
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || !(parsed[0] === null || typeof parsed[0] === 'number') || typeof parsed[1] !== 'string') {
+    throw badUserInput('after', `Argument "after" is not a cursor from this list; got ${quoted(cursor)}.`);
+  }
+  return { value: parsed[0] as number | null, code: parsed[1] };
+}
+
 /**
  * The page of a list the store reads by key (keyset paging): `rows` are up to `first + 1` rows in key order after
  * the `after` cursor's key, or from the start; the row past `first` only tells that a next page exists.

@@ -1,19 +1,30 @@
 /** Query root fields: one occupation by code, pages of occupations, every source, and what the dataset holds. */
 import type { QueryResolvers } from '../__generated__/resolvers-types';
-import { allSources, coverage, occupationPage } from '../store/queries';
+import type { OccupationRow } from '../store/database';
+import { allSources, coverage, occupationPage, orderedOccupationPage } from '../store/queries';
 import { loadOccupation } from './codes';
-import { checkOccupationFilter } from './filter';
-import { checkFirst, decodeCursor, encodeCursor, keysetConnection } from './pagination';
+import { checkOccupationFilter, checkOccupationOrder } from './filter';
+import { checkFirst, decodeCursor, decodeFigureCursor, encodeCursor, encodeFigureCursor, keysetConnection, type Page } from './pagination';
 
 export const Query: QueryResolvers = {
   occupation: (_, { code }, { loaders }) => loadOccupation(loaders, code, 'code'),
 
-  occupations: async (_, { first, after, filter }, { store, loaders }) => {
+  occupations: async (_, { first, after, filter, orderBy }, { store, loaders }) => {
     const size = checkFirst(first);
     const checked = checkOccupationFilter(filter, store.meta);
-    const afterCode = after == null ? null : decodeCursor('occupation', after);
-    const { rows, totalCount } = await occupationPage(store.db, { first: size, afterCode, ...checked });
-    const page = keysetConnection(rows, totalCount, size, afterCode !== null, (o) => encodeCursor('occupation', o.code));
+    const ordered = checkOccupationOrder(orderBy);
+    let page: Page<OccupationRow>;
+    if (ordered === null) {
+      const afterCode = after == null ? null : decodeCursor('occupation', after);
+      const { rows, totalCount } = await occupationPage(store.db, { first: size, afterCode, ...checked });
+      page = keysetConnection(rows, totalCount, size, afterCode !== null, (o) => encodeCursor('occupation', o.code));
+    } else {
+      // A cursor of this order carries the last occupation's figure and code (pagination.ts).
+      const { cursorKind, order } = ordered;
+      const afterKey = after == null ? null : decodeFigureCursor(cursorKind, after);
+      const { rows, figureOf, totalCount } = await orderedOccupationPage(store.db, { first: size, after: afterKey, order, ...checked });
+      page = keysetConnection(rows, totalCount, size, afterKey !== null, (o) => encodeFigureCursor(cursorKind, figureOf.get(o.code) ?? null, o.code));
+    }
     for (const { node } of page.edges) loaders.occupationByCode.prime(node.code, node);
     return page;
   },

@@ -5,9 +5,11 @@
  */
 import type { Insertable } from 'kysely';
 import type { ElementScore } from '../careers/compare';
+import { type MoveFacts, moveFacts, rankCareerMoves } from '../careers/likelihood';
 import { buildProfiles, type CareerInput } from '../careers/profile';
-import { type CareerProfile, rankMoves } from '../careers/similarity';
-import type { CareerMoveRow, Database, DwaRow } from './database';
+import type { CareerProfile } from '../careers/similarity';
+import type { CareerLikelyMoveRow, CareerMoveRow, Database, DwaRow } from './database';
+import { oewsEstimatesBySocCode } from './labor-market-queries';
 import type { Db } from './queries';
 
 export async function readCareerInput(db: Db): Promise<CareerInput> {
@@ -31,17 +33,37 @@ export async function readCareerInput(db: Db): Promise<CareerInput> {
   return { occupations, ratings, workActivities, technologies, tasks, alternateTitles };
 }
 
+/**
+ * What the likelihood ranking knows of each occupation besides its profile (src/careers/likelihood.ts), in the order
+ * of `codes`: its job zone and its employment.
+ */
+export async function readMoveFacts(db: Db, codes: readonly string[]): Promise<MoveFacts[]> {
+  const occupations = await db.selectFrom('occupation').select(['code', 'soc_code', 'job_zone']).execute();
+  const estimates = await oewsEstimatesBySocCode(db, [...new Set(occupations.map((o) => o.soc_code))]);
+  const employment = new Map(estimates.map((e) => [e.soc_code, e.employment]));
+  const byCode = new Map(occupations.map((o) => [o.code, moveFacts(o, employment.get(o.soc_code) ?? null)]));
+  return codes.map((code) => byCode.get(code) ?? { jobZone: null, employment: null });
+}
+
 /** How many moves are stored per occupation: `careerMoves(first:)` serves at most this many. */
 export const STORED_MOVES = 50;
 
-/** Every occupation's profile and ranked moves, derived from the O*NET rows just loaded. */
+/** The store's `meta` key of the employment that stands in for destinations without one (src/careers/likelihood.ts). */
+export const FALLBACK_EMPLOYMENT_KEY = 'likelihood_fallback_employment';
+
+/** Every occupation's profile and its moves ranked both ways, derived from the O*NET rows and OEWS employment just loaded. */
 export async function careerRows(db: Db) {
   const profiles = buildProfiles(await readCareerInput(db));
+  const { ranked, fallbackEmployment } = rankCareerMoves(profiles, await readMoveFacts(db, profiles.map((p) => p.code)), STORED_MOVES);
   return {
     profiles: profiles.map((p): Insertable<Database['career_profile']> => ({ occupation_code: p.code, profile: JSON.stringify(p) })),
-    moves: rankMoves(profiles, STORED_MOVES).flatMap(({ code, moves }) =>
-      moves.map((m, i): Insertable<Database['career_move']> => ({ occupation_code: code, rank: i + 1, move_code: m.code, similarity: m.similarity })),
+    moves: ranked.flatMap(({ code, bySimilarity }) =>
+      bySimilarity.map((m, i): Insertable<Database['career_move']> => ({ occupation_code: code, rank: i + 1, move_code: m.code, similarity: m.similarity })),
     ),
+    likelyMoves: ranked.flatMap(({ code, byLikelihood }) =>
+      byLikelihood.map((m, i): Insertable<Database['career_likely_move']> => ({ occupation_code: code, rank: i + 1, move_code: m.code, similarity: m.similarity, score: m.score })),
+    ),
+    fallbackEmployment,
   };
 }
 
@@ -145,5 +167,21 @@ function workActivitiesByOccupation(db: Db) {
     .distinct()
     .orderBy('t.occupation_code')
     .orderBy('d.id')
+    .execute();
+}
+
+/** Each occupation's most likely moves, most likely first. */
+export function careerLikelyMovesByOccupation(db: Db, codes: readonly string[]): Promise<CareerLikelyMoveRow[]> {
+  return db.selectFrom('career_likely_move').selectAll().where('occupation_code', 'in', codes).orderBy('rank').execute();
+}
+
+/** The occupations that count each occupation among their 50 most likely moves, most likely first. */
+export function careerLikelyMovesIntoOccupation(db: Db, codes: readonly string[]): Promise<CareerLikelyMoveRow[]> {
+  return db
+    .selectFrom('career_likely_move')
+    .selectAll()
+    .where('move_code', 'in', codes)
+    .orderBy('score', 'desc')
+    .orderBy('occupation_code')
     .execute();
 }

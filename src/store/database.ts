@@ -438,6 +438,115 @@ export interface CareerMoveTable {
   similarity: number;
 }
 
+/** A wage basis and statistic of OEWS, as the store's column names spell them (`annual_median`). */
+export type WageBasis = 'annual' | 'hourly';
+export type WageStatistic = 'mean' | 'p10' | 'p25' | 'median' | 'p75' | 'p90';
+export type WageColumn = `${WageBasis}_${WageStatistic}`;
+
+/** Each wage: its value (null: not available) and whether it is top-coded (the value is a lower bound), 0/1. */
+type WageColumns = { [C in WageColumn]: number | null } & { [C in `${WageColumn}_top_coded`]: 0 | 1 };
+
+/** One OEWS May 2024 national estimate (data/labor-market/national_M2024_dl.xlsx), by the code it is published under. */
+export interface OewsEstimateTable extends WageColumns {
+  code: string;
+  title: string;
+  /** 1: the code is BLS's own for several 2018 SOC codes (labor_coverage names them). */
+  aggregate: 0 | 1;
+  /** The row in the workbook's sheet. */
+  sheet_row: number;
+  /** Persons; null where OEWS gives `**`. */
+  employment: number | null;
+  /** Percent. */
+  employment_rse: number | null;
+  /** OEWS's ANNUAL flag: only annual wages are released (the hourly ones are null). */
+  annual_only: 0 | 1;
+  /** OEWS's HOURLY flag: only hourly wages are released (the annual ones are null). */
+  hourly_only: 0 | 1;
+  /** The mean wage's relative standard error, percent. */
+  mean_rse: number | null;
+}
+
+/** One BLS Employment Projections 2024–34 line item (data/labor-market/occupation.xlsx, Table 1.2); null is BLS's `—`. */
+export interface EmploymentProjectionTable {
+  code: string;
+  title: string;
+  aggregate: 0 | 1;
+  sheet_row: number;
+  /** Persons in the base year (the file's thousands times 1,000). */
+  employment_base: number | null;
+  /** Persons in the target year. */
+  employment_target: number | null;
+  /** Persons, target minus base as BLS publishes it. */
+  change: number | null;
+  change_percent: number | null;
+  self_employed_percent: number | null;
+  /** Persons a year, the annual average over the projection. */
+  openings_per_year: number | null;
+  typical_education: string | null;
+  work_experience: string | null;
+  on_the_job_training: string | null;
+}
+
+/** Which BLS row covers a 2018 SOC detailed code; `code` null where none does. */
+export interface LaborCoverageTable {
+  soc_code: string;
+  code: string | null;
+}
+
+/** A unit of the CPS ASEC mobility network: a 2010 SOC code, or a split group of them (src/observed-moves/units.ts). */
+export interface ObservedUnitTable {
+  /** The lowest of its codes. */
+  code: string;
+  /** Its codes' titles, in code order, joined by "; ". */
+  title: string;
+  stay_probability: number;
+  /** How many other units its workers moved into. */
+  destinations: number;
+  /** The weighted CPS employment of its codes, pooled over the survey years. */
+  survey_employment: number;
+  /** survey_employment × (1 − stay_probability). */
+  weighted_movers: number;
+  source_id: string;
+}
+
+/** One 2010 SOC code of the network and its unit. */
+export interface ObservedUnitCodeTable {
+  soc2010_code: string;
+  unit_code: string;
+  title: string;
+}
+
+/** One of a unit's moves into another unit, rank 1 the most probable. */
+export interface ObservedMoveTable {
+  unit_code: string;
+  rank: number;
+  to_unit: string;
+  /** As published; into a split group, the sum over its codes. */
+  probability: number;
+}
+
+export type ObservedUnitMatch = 'exact' | 'broad' | 'minor_group';
+
+/** The unit an O*NET occupation was measured as, or why there is none (src/observed-moves/measure.ts). */
+export interface ObservedOccupationTable {
+  occupation_code: string;
+  unit_code: string | null;
+  unit_match: ObservedUnitMatch | null;
+  /** The occupation's 2010 SOC predecessors, comma-separated, in crosswalk order. */
+  soc2010_codes: string;
+  unavailable_reason: string | null;
+}
+
+/** One of an occupation's 50 most likely moves (src/careers/likelihood.ts), rank 1 the most likely. */
+export interface CareerLikelyMoveTable {
+  occupation_code: string;
+  rank: number;
+  move_code: string;
+  similarity: number;
+  /** The likelihood score (a log-odds scale: only differences mean anything). */
+  score: number;
+}
+
 /*
  * AI exposure (data/ai-exposure/, src/store/ai-exposure-files.ts): three public measures, occupation by occupation
  * and task by task.
@@ -551,6 +660,14 @@ export interface Database {
   soc_crosswalk: SocCrosswalkTable;
   onet_soc_crosswalk: OnetSocCrosswalkTable;
   esco_crosswalk: EscoCrosswalkTable;
+  career_likely_move: CareerLikelyMoveTable;
+  observed_unit: ObservedUnitTable;
+  observed_unit_code: ObservedUnitCodeTable;
+  observed_move: ObservedMoveTable;
+  observed_occupation: ObservedOccupationTable;
+  oews_estimate: OewsEstimateTable;
+  employment_projection: EmploymentProjectionTable;
+  labor_coverage: LaborCoverageTable;
   ai_measure: AiMeasureTable;
   ai_coverage_gap: AiCoverageGapTable;
   aei_task_penetration: AeiTaskPenetrationTable;
@@ -582,5 +699,12 @@ export type CareerMoveRow = Selectable<CareerMoveTable>;
 export type SocCrosswalkRow = Selectable<SocCrosswalkTable>;
 export type OnetSocCrosswalkRow = Selectable<OnetSocCrosswalkTable>;
 export type EscoCrosswalkRow = Selectable<EscoCrosswalkTable>;
+export type ObservedUnitRow = Selectable<ObservedUnitTable>;
+export type ObservedUnitCodeRow = Selectable<ObservedUnitCodeTable>;
+export type ObservedMoveRow = Selectable<ObservedMoveTable>;
+export type ObservedOccupationRow = Selectable<ObservedOccupationTable>;
+export type CareerLikelyMoveRow = Selectable<CareerLikelyMoveTable>;
+export type OewsEstimateRow = Selectable<OewsEstimateTable>;
+export type EmploymentProjectionRow = Selectable<EmploymentProjectionTable>;
 export type AiMeasureRow = Selectable<AiMeasureTable>;
 export type AiCoverageGapRow = Selectable<AiCoverageGapTable>;

@@ -9,8 +9,8 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, ren
 import { basename, dirname, join } from 'node:path';
 import { aiExposureFiles } from './ai-exposure-files';
 import { aiExposureRows } from './ai-exposure';
-import { careerRows, careerCardRows } from './careers';
-import { crosswalkFiles, readCrosswalkFile } from './crosswalk-files';
+import { careerRows, careerCardRows, FALLBACK_EMPLOYMENT_KEY } from './careers';
+import { crosswalkFiles, onetSocCrosswalkFile, readCrosswalkFile, socCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
 import { DataFileError, requireDeclaredSource } from './errors';
 import { buildFrameworkDocument, sourceRow, statementIds, writeFrameworkDocument } from './framework-document';
@@ -23,7 +23,10 @@ import {
   parseJsonFile,
 } from './framework-validation';
 import { hashDataDir } from './input-hash';
+import { readLaborMarket } from './labor-market-files';
 import { latestSchemaVersion, migrationProvider } from './migrations';
+import { readObservedMovesFiles } from './observed-moves-files';
+import { observedMoveRows } from './observed-moves';
 import { extraFiles, jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
 import { computeReleaseChanges } from './release-changes';
 import { ReleaseManifest, ReleaseRole, readReleaseManifest, releaseFilePath, releaseOf } from './releases';
@@ -244,11 +247,6 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     step('release changes', 'release_change', releaseChanges.changes);
     step('release change summary', 'release_file_summary', releaseChanges.summaries);
 
-    // Career moves over the O*NET rows just loaded (src/careers/, src/store/careers.ts).
-    const careers = await careerRows(db);
-    step('career profiles', 'career_profile', careers.profiles);
-    step('career comparison cards', 'career_card', await careerCardRows(db));
-    step('career moves', 'career_move', careers.moves);
 
     // Job-title search over the O*NET rows just loaded (src/search/index-documents.ts).
     const search = searchIndexRows(await readSearchIndexSource(db));
@@ -294,6 +292,34 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     const sourceIds = new Set(sources.map((s) => s.id));
     for (const file of crosswalkFiles) step(file.path, file.table, readCrosswalkFile(dataDir, file, sourceIds) as never);
 
+    // Pay and demand (src/store/labor-market-files.ts). The 2018 SOC detailed codes, which tell BLS's aggregates
+    // from its SOC rows, are the BLS SOC crosswalk's (read again: a few milliseconds).
+    const socCodes = new Set(readCrosswalkFile(dataDir, socCrosswalkFile, sourceIds).map((row) => row.soc2018_code));
+    const laborMarket = await readLaborMarket(dataDir, socCodes, sources);
+    step('labor-market/national_M2024_dl.xlsx', 'oews_estimate', laborMarket.estimates);
+    step('labor-market/occupation.xlsx', 'employment_projection', laborMarket.projections);
+    step('labor-market coverage of the 2018 SOC codes', 'labor_coverage', laborMarket.coverage);
+
+    // Career moves over the O*NET rows and the BLS employment just loaded (src/careers/, src/store/careers.ts).
+    const careers = await careerRows(db);
+    step('career profiles', 'career_profile', careers.profiles);
+    step('career comparison cards', 'career_card', await careerCardRows(db));
+    step('career moves', 'career_move', careers.moves);
+    step('career moves by likelihood', 'career_likely_move', careers.likelyMoves);
+
+    // Observed moves (src/store/observed-moves.ts): the survey's units and moves, and the unit each occupation was
+    // measured as, reached through the two crosswalks as read.
+    const observed = observedMoveRows({
+      files: readObservedMovesFiles(dataDir, sourceIds),
+      occupations: occupations.map((o) => o.code),
+      taxonomy: readCrosswalkFile(dataDir, onetSocCrosswalkFile, sourceIds),
+      soc: readCrosswalkFile(dataDir, socCrosswalkFile, sourceIds),
+    });
+    step('observed-moves units', 'observed_unit', observed.units);
+    step('observed-moves unit codes', 'observed_unit_code', observed.codes);
+    step('observed moves', 'observed_move', observed.moves);
+    step('observed-moves occupations', 'observed_occupation', observed.occupations);
+
     // AI exposure: the published figures, why an occupation lacks a source's, and the task-level joins.
     for (const file of aiExposureFiles) requireDeclaredSource(file.sourceId, `data/${file.path}`, sourceIds);
     step('AI exposure: published figures', 'ai_measure', ai.measures);
@@ -328,6 +354,9 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       { key: 'onet_release_sources', value: JSON.stringify(Object.fromEntries([...manifest.releases, manifest.supplement].map((r) => [r.version, r.source]))) },
       { key: 'search_title_documents', value: String(search.titleDocuments) },
       { key: 'search_index_version', value: SEARCH_INDEX_VERSION },
+      { key: FALLBACK_EMPLOYMENT_KEY, value: String(careers.fallbackEmployment) },
+      // By source id, the SOC major groups where the file has no row at all, for saying why figures are missing.
+      { key: 'labor_market_absent_major_groups', value: JSON.stringify(laborMarket.absentMajorGroups) },
       { key: 'ai_exposure_counts', value: JSON.stringify(ai.counts) },
     ]);
 

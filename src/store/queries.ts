@@ -32,23 +32,53 @@ export type EducationLevelRow = EducationRow & { label: string };
 /** One rating joined with its scale's reference data: the columns `elementScoresByOccupation` selects. */
 export type ElementScoreRow = Awaited<ReturnType<typeof elementScoresByOccupation>>[number];
 
-export interface OccupationPageQuery {
-  first: number;
-  /** Return occupations with codes after this one. */
-  afterCode: string | null;
+/**
+ * A number an occupation may have (a median wage, a projected change), to filter and order occupations by: SQL over
+ * the `occupation` row being read, NULL where the occupation has none (src/store/labor-market-queries.ts has them).
+ */
+export interface OccupationFigure {
+  value: RawBuilder<number | null>;
+  /** 1 where `value` is only a lower bound (a top-coded wage), else 0; absent where the figure is always exact. */
+  lowerBound?: RawBuilder<0 | 1>;
+}
+
+/**
+ * Occupations whose figure surely lies in [min, max] (either may be null: no limit). One without the figure is left
+ * out; a lower bound meets a `min` it reaches, and no `max`, since the true value may lie above any max.
+ */
+export interface FigureRange {
+  figure: OccupationFigure;
+  min: number | null;
+  max: number | null;
+}
+
+export interface OccupationFilterQuery {
   jobZone: number | null;
   majorGroup: string | null;
   hasFramework: boolean | null;
+  ranges: readonly FigureRange[];
+}
+
+export interface OccupationPageQuery extends OccupationFilterQuery {
+  first: number;
+  /** Return occupations with codes after this one. */
+  afterCode: string | null;
 }
 
 /** Occupations matching an `OccupationFilter` (also the search's filter). */
-export function filtered(db: Db, q: Omit<OccupationPageQuery, 'first' | 'afterCode'>) {
+export function filtered(db: Db, q: OccupationFilterQuery) {
   let query = db.selectFrom('occupation');
   if (q.jobZone !== null) query = query.where('job_zone', '=', q.jobZone);
   if (q.majorGroup !== null) query = query.where('major_group', '=', q.majorGroup);
   if (q.hasFramework !== null) {
     const withFramework = db.selectFrom('framework').select('occupation_code');
     query = query.where('code', q.hasFramework ? 'in' : 'not in', withFramework);
+  }
+  for (const { figure, min, max } of q.ranges) {
+    query = query.where(sql<boolean>`${figure.value} IS NOT NULL`);
+    if (min !== null) query = query.where(sql<boolean>`${figure.value} >= ${min}`);
+    if (max !== null) query = query.where(sql<boolean>`${figure.value} <= ${max}`);
+    if (max !== null && figure.lowerBound !== undefined) query = query.where(sql<boolean>`${figure.lowerBound} = 0`);
   }
   return query;
 }
@@ -65,9 +95,55 @@ export async function occupationPage(db: Db, q: OccupationPageQuery): Promise<{ 
 }
 
 /** Only for a page past the end, where the windowed query has no row to carry the count. */
-async function countFiltered(db: Db, q: OccupationPageQuery): Promise<number> {
+async function countFiltered(db: Db, q: OccupationFilterQuery): Promise<number> {
   const row = await filtered(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return row.n;
+}
+
+/** An order of occupations by a figure: those without it last in either direction, ties in code order. */
+export interface FigureOrder {
+  figure: OccupationFigure;
+  direction: 'asc' | 'desc';
+}
+
+export interface OrderedOccupationPageQuery extends OccupationFilterQuery {
+  first: number;
+  order: FigureOrder;
+  /** The last occupation of the previous page, with its figure (null: it had none); null for the first page. */
+  after: { value: number | null; code: string } | null;
+}
+
+/**
+ * One page in figure order, as `occupationPage` in code order: the window count sees every filtered row, the outer
+ * query only those after the cursor's (value, code) in the order (value, nulls last; code).
+ */
+export async function orderedOccupationPage(
+  db: Db,
+  q: OrderedOccupationPageQuery,
+): Promise<{ rows: OccupationRow[]; figureOf: ReadonlyMap<string, number | null>; totalCount: number }> {
+  const counted = filtered(db, q).selectAll().select([sql<number | null>`${q.order.figure.value}`.as('figure'), sql<number>`count(*) OVER ()`.as('total_count')]);
+  const beyond = q.order.direction === 'asc' ? sql.raw('>') : sql.raw('<');
+  let page = db.selectFrom(counted.as('o')).selectAll();
+  if (q.after !== null) {
+    const { value, code } = q.after;
+    page = page.where(
+      value === null
+        ? sql<boolean>`figure IS NULL AND code > ${code}`
+        : sql<boolean>`figure IS NULL OR figure ${beyond} ${value} OR (figure = ${value} AND code > ${code})`,
+    );
+  }
+  const rows = await page
+    .orderBy(sql`figure IS NULL`)
+    .orderBy('figure', q.order.direction)
+    .orderBy('code')
+    .limit(q.first + 1)
+    .execute();
+  const totalCount = rows[0]?.total_count ?? (q.after === null ? 0 : await countFiltered(db, q));
+  return {
+    rows: rows.map(({ total_count: _, figure: __, ...row }) => row),
+    figureOf: new Map(rows.map((r) => [r.code, r.figure])),
+    totalCount,
+  };
 }
 
 export function occupationsByCode(db: Db, codes: readonly string[]) {
@@ -336,7 +412,7 @@ export async function searchTerms(db: Db, lookup: TermLookup, completions: numbe
 const TITLE_WEIGHTS = sql.raw('10.0, 9.0, 9.0, 7.0');
 const TEXT_WEIGHTS = sql.raw('1.0, 1.5, 3.0');
 
-export type SearchFilter = Omit<OccupationPageQuery, 'first' | 'afterCode'>;
+export type SearchFilter = OccupationFilterQuery;
 
 export interface SearchCandidateRow {
   occupation_code: string;
@@ -366,7 +442,7 @@ export interface CandidateQuery {
  * Ranking reads only rowids and sizes; the stored columns are read for the winners alone.
  */
 export function searchCandidates(db: Db, q: CandidateQuery): Promise<SearchCandidateRow[]> {
-  const filtering = q.filter.jobZone !== null || q.filter.majorGroup !== null || q.filter.hasFramework !== null;
+  const filtering = q.filter.jobZone !== null || q.filter.majorGroup !== null || q.filter.hasFramework !== null || q.filter.ranges.length > 0;
   /** One table's best `limit` documents: ranked on rowids and bm25 alone, then joined back for their columns. */
   const best = (table: 'search_title' | 'search_text', match: string, weights: RawBuilder<unknown>, limit: number) => {
     let ranked = db

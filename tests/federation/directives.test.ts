@@ -1,5 +1,5 @@
 /**
- * The federation directives a router acts on: the `anchors`/`framework`/`corrections`/`ai-exposure` tags (and the contracts they cut from the
+ * The federation directives a router acts on: the domain tags (and the contracts they cut from the
  * composed supergraph), @listSize/@cost for demand control, and @cacheControl on every entity.
  */
 import { readFileSync } from 'node:fs';
@@ -27,8 +27,8 @@ import { buildSchema, loadTypeDefs, schemaDir } from '../../src/schema';
 import { DEFAULT_MAX_AGE_SECONDS } from '../../src/server';
 import { compose, companySubgraph, skillsSubgraph } from './supergraph';
 
-/** O*NET data, authored frameworks, the suggested-corrections write path (admin reads included), and AI exposure. */
-const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'ai-exposure'];
+/** O*NET data, authored frameworks, the suggested-corrections write path (admin reads included), BLS pay and demand, observed moves, AI exposure. */
+const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'labor-market', 'observed-moves', 'ai-exposure'];
 
 /**
  * The schema files this scheme covers. A new domain file joins the list once its types carry a domain tag (the
@@ -36,7 +36,7 @@ const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'ai-exposure'];
  */
 const TAGGED_FILES = [
   'schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql', 'corrections.graphql', 'crosswalks.graphql',
-  'ai-exposure.graphql',
+  'labor-market.graphql', 'observed-moves.graphql', 'ai-exposure.graphql',
 ];
 
 type WithDirectives = { astNode?: { directives?: readonly ConstDirectiveNode[] } | null | undefined };
@@ -81,6 +81,8 @@ describe('contract tags', () => {
           if (isFederationField(field.name)) continue;
           check(`${name}.${field.name}`, effectiveTags(type, field));
           checked += 1;
+          // An argument of another domain than its field carries that domain's tag (and only it).
+          for (const arg of field.args) if (tagsOf(arg).length > 0) check(`${name}.${field.name}(${arg.name})`, tagsOf(arg));
         }
       } else if (isInputObjectType(type)) {
         check(name, tagsOf(type));
@@ -141,8 +143,17 @@ function cutContract(schema: GraphQLSchema, { include = [], exclude = [] }: { in
       fields.add(`${typeName}.${field.name}`);
       if (removedTypes.has(named(field.type))) violations.push(`${typeName}.${field.name} returns removed ${named(field.type)}`);
       for (const arg of field.args) {
-        if (removedTypes.has(named(arg.type)) && !hidden(arg)) violations.push(`${typeName}.${field.name}(${arg.name}) takes removed ${named(arg.type)}`);
+        // An argument tagged with an excluded tag is removed from its field, as a field is from its type.
+        const argumentRemoved = hidden(arg) || tagsOf(arg).some((t) => exclude.includes(t));
+        if (removedTypes.has(named(arg.type)) && !argumentRemoved) violations.push(`${typeName}.${field.name}(${arg.name}) takes removed ${named(arg.type)}`);
       }
+    }
+  }
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInputObjectType(type) || removedTypes.has(type.name) || isMachinery(type.name)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const fieldRemoved = hidden(field) || tagsOf(field).some((t) => exclude.includes(t));
+      if (removedTypes.has(named(field.type)) && !fieldRemoved) violations.push(`${type.name}.${field.name} is of removed ${named(field.type)}`);
     }
   }
   const types = new Set(Object.keys(schema.getTypeMap()).filter((n) => !isMachinery(n) && !removedTypes.has(n)));
@@ -172,10 +183,35 @@ describe('contracts cut from the supergraph with the company subgraph', () => {
     expect(contract.types).not.toContain('JobPosting');
   });
 
-  test('both tags: everything this subgraph serves', () => {
+  test('without `observed-moves` (another licence): valid, and only the observed moves go', () => {
+    const contract = cutContract(supergraph, { exclude: ['observed-moves'] });
+    expect(contract.violations).toEqual([]);
+    expect(contract.fields).not.toContain('Occupation.observedMoves');
+    for (const gone of ['ObservedMoves', 'ObservedUnit', 'ObservedMove', 'ObservedUnitMatch']) expect(contract.types).not.toContain(gone);
+    for (const kept of ['Occupation.careerMoves', 'Occupation.framework', 'Query.sources']) expect(contract.fields).toContain(kept);
+  });
+
+  test('without `labor-market`: valid, the pay and demand fields, arguments and filter ranges gone, the rest kept', () => {
+    const contract = cutContract(supergraph, { exclude: ['labor-market'] });
+    expect(contract.violations).toEqual([]);
+    for (const gone of ['Occupation.laborMarket', 'OccupationComparison.wageChange', 'CareerMove.outlookChange', 'Dataset.laborMarketCoverage']) expect(contract.fields).not.toContain(gone);
+    for (const gone of ['LaborMarket', 'WageFigure', 'OccupationOrder', 'FloatRange']) expect(contract.types).not.toContain(gone);
+    for (const kept of ['Query.occupations', 'Occupation.comparison', 'OccupationComparison.similarity', 'Occupation.openPostings']) expect(contract.fields).toContain(kept);
+  });
+
+  test('a filter range or an order left untagged would break that contract', () => {
+    const untagged = visit(loadTypeDefs(), {
+      InputValueDefinition: (node) => (node.name.value === 'orderBy' ? { ...node, directives: [] } : undefined),
+    });
+    const broken = compose([{ ...skillsSubgraph(), typeDefs: untagged }, companySubgraph()]).schema.toGraphQLJSSchema();
+    expect(cutContract(broken, { exclude: ['labor-market'] }).violations).toContain('Query.occupations(orderBy) takes removed OccupationOrder');
+  });
+
+  test('every tag: everything this subgraph serves', () => {
     const contract = cutContract(supergraph, { include: DOMAIN_TAGS });
     expect(contract.violations).toEqual([]);
     expect(contract.fields).toContain('Occupation.framework');
+    expect(contract.fields).toContain('LaborMarket.wages');
     expect(contract.fields).toContain('CompetencyStatement.citations');
   });
 
@@ -183,7 +219,7 @@ describe('contracts cut from the supergraph with the company subgraph', () => {
     const contract = cutContract(supergraph, { exclude: ['ai-exposure'] });
     expect(contract.violations).toEqual([]);
     for (const gone of ['Occupation.aiExposure', 'Task.aiExposure', 'Dataset.aiExposure']) expect(contract.fields).not.toContain(gone);
-    for (const gone of ['AiExposure', 'AiMeasure', 'TaskAiExposure', 'GptsTaskLabels', 'AiTaskMeasure', 'OrderDirection']) expect(contract.types).not.toContain(gone);
+    for (const gone of ['AiExposure', 'AiMeasure', 'TaskAiExposure', 'GptsTaskLabels', 'AiTaskMeasure']) expect(contract.types).not.toContain(gone);
     for (const kept of ['Occupation.tasks', 'Task.statement', 'Task.type', 'Dataset.attribution', 'Occupation.openPostings']) expect(contract.fields).toContain(kept);
   });
 

@@ -1,8 +1,8 @@
 /**
- * The career moves never read O*NET's Related Occupations, the answer key `npm run eval:moves` scores them
- * against: the importer's career stage (`careerRows`, which reads only the database the O*NET files were just
- * loaded into), run over a copy of the real store with the related_occupation table emptied, ranks every
- * occupation's moves exactly as the real store holds them.
+ * The career moves never read their answer keys: O*NET's Related Occupations, which `npm run eval:moves` scores the
+ * similarity against, nor the observed moves, which it scores both rankings against. The importer's career stage
+ * (`careerRows`, which reads only the database the data files were just loaded into), run over a copy of the real
+ * store with those tables emptied, ranks every occupation's moves, both ways, exactly as the real store holds them.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,10 +30,13 @@ afterAll(async () => {
 
 const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-test('with Related Occupations emptied, every occupation has the same moves in the same order, with the same similarity, and the same profile', async () => {
-  expect(count('related_occupation')).toBeGreaterThan(0);
-  sqlite.exec('DELETE FROM related_occupation');
-  expect(count('related_occupation')).toBe(0);
+test('with Related Occupations and the observed moves emptied, every occupation has the same moves in the same order both ways, with the same similarity and score, and the same profile', async () => {
+  const keys = ['related_occupation', 'observed_move', 'observed_occupation', 'observed_unit_code', 'observed_unit'];
+  for (const table of keys) {
+    expect(count(table)).toBeGreaterThan(0);
+    sqlite.exec(`DELETE FROM ${table}`);
+    expect(count(table)).toBe(0);
+  }
 
   const withoutKey = await careerRows(db);
   expect(withoutKey.moves.length).toBe(50 * 1016);
@@ -42,6 +45,9 @@ test('with Related Occupations emptied, every occupation has the same moves in t
   const asLines = (rows: readonly object[]) => rows.map((row) => JSON.stringify(row)).join('\n');
   const moves = 'SELECT occupation_code, rank, move_code, similarity FROM career_move ORDER BY occupation_code, rank';
   expect(asLines(withoutKey.moves)).toBe(asLines(sqlite.prepare(moves).all() as object[]));
+  expect(withoutKey.likelyMoves.length).toBe(50 * 1016);
+  const likely = 'SELECT occupation_code, rank, move_code, similarity, score FROM career_likely_move ORDER BY occupation_code, rank';
+  expect(asLines(withoutKey.likelyMoves)).toBe(asLines(sqlite.prepare(likely).all() as object[]));
   const profiles = 'SELECT occupation_code, profile FROM career_profile ORDER BY occupation_code';
   expect(asLines(withoutKey.profiles)).toBe(asLines(sqlite.prepare(profiles).all() as object[]));
 });

@@ -1,8 +1,13 @@
 /**
- * The operations whose answers must stay byte for byte the same for the same data (issue 11): the README's
- * queries, the router's enrichment query, every list field of a few occupations, and a second page of each
- * connection. `scripts/capture-answers.ts` records their answers from the code before a change; the test
- * tests/answers.test.ts compares today's answers with that record.
+ * The operations whose answers must stay byte for byte the same for the same data. Two records, each taken from
+ * the code before a change that had to keep them (`scripts/capture-answers.ts`):
+ * - issue 11's: the README's queries, the router's enrichment query, every list field of a few occupations, and a
+ *   second page of each connection;
+ * - issue 22's (pay and demand, which changed how `occupations` and the search filter, and added fields to
+ *   comparisons and career moves): `occupations` pages without `orderBy`, filtered, paged and past the end, a
+ *   filtered search, career moves and comparisons of several occupations, and the dataset and sources (but for the
+ *   two BLS sources and the attribution they extend, which issue 22 asks for).
+ * tests/answers.test.ts compares today's answers with both.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,11 +27,19 @@ export interface AnswerCase {
 export const root = existsSync(join(projectRoot, 'README.md')) ? projectRoot : resolve(projectRoot, '..');
 
 export const ANSWERS_FILE = join(root, 'tests/fixtures/answers-before-issue-11.json.gz');
+export const ISSUE_22_ANSWERS_FILE = join(root, 'tests/fixtures/answers-before-issue-22.json.gz');
 
 /** The answers as recorded: case name -> the answer's JSON text. */
-export function recordedAnswers(): Record<string, string> {
-  return JSON.parse(gunzipSync(readFileSync(ANSWERS_FILE)).toString('utf8')) as Record<string, string>;
+export function recordedAnswers(file = ANSWERS_FILE): Record<string, string> {
+  return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as Record<string, string>;
 }
+
+/**
+ * The README's operations written after the records were taken: they select fields that did not exist then (pay and
+ * demand, observed moves, AI exposure), so there is no earlier answer to compare with; tests/labor-market.test.ts,
+ * tests/observed-moves.test.ts and tests/ai-exposure.test.ts run them.
+ */
+export const README_OPERATIONS_SINCE_RECORDS = ['PayAndDemand', 'ChoosingOccupations', 'ObservedAndModelled', 'LegalSecretariesAiExposure'];
 
 /** The README's GraphQL blocks (variables from their `# variables:` comment) and its curl example. */
 export function readmeCases(): AnswerCase[] {
@@ -48,15 +61,6 @@ export function readmeCases(): AnswerCase[] {
   }
   return cases;
 }
-
-/**
- * Fields added since the answers were recorded (issue 22's AI exposure). A README operation that selects one did not
- * exist before, so it has no recorded answer: tests/ai-exposure.test.ts checks its values against the files instead.
- */
-export const FIELDS_SINCE_RECORD = [/\baiExposure\b/];
-
-/** Whether an operation is new since the record (it selects a field added since). */
-export const isSinceRecord = (c: AnswerCase): boolean => FIELDS_SINCE_RECORD.some((field) => field.test(c.query));
 
 /** Every list field of an occupation, with paging arguments a later page reuses. */
 const ALL_LISTS = /* GraphQL */ `
@@ -122,6 +126,68 @@ export function answerCases(allCodes: readonly string[]): AnswerCase[] {
     { name: 'enrichment, 1 code', query: ENRICHMENT_QUERY, variables: { representations: representations(['43-6012.00']), request: 1 } },
     { name: 'enrichment, a code given twice and an unknown one', query: ENRICHMENT_QUERY, variables: { representations: representations(['23-2011.00', '99-9999.00', '23-2011.00']) }, errorsExpected: true },
     { name: 'every list field', query: ALL_LISTS_QUERY, variables: { representations: representations(ANSWER_CODES) } },
+  ];
+}
+
+/** A page cursor of `occupations` in code order: the code it ends at. */
+const afterCode = (code: string) => Buffer.from(`occupation:${code}`).toString('base64url');
+
+const OCCUPATION_PAGE = /* GraphQL */ `
+  query($first: Int, $after: String, $filter: OccupationFilter) {
+    occupations(first: $first, after: $after, filter: $filter) {
+      totalCount
+      edges { cursor node { code title socCode majorGroup hasFramework jobZone { zone } } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }
+`;
+
+const MOVES = /* GraphQL */ `
+  query($code: String!, $to: String!) {
+    occupation(code: $code) {
+      careerMoves(first: 20) { id similarity direction occupation { code title } skillGaps { id element { id name } fromLevel toLevel toImportance } }
+      advance: careerMoves(first: 5, direction: ADVANCE) { id similarity direction }
+      careerMovesInto(first: 20) { id similarity direction occupation { code } skillGaps { id toLevel } comparison { id similarity } }
+      comparison(to: $to) {
+        id similarity
+        facets { id skills { id similarity weight unavailableReason } knowledge { similarity } workStyles { similarity } interests { similarity } workActivities { similarity } technology { similarity } tasks { similarity } titles { similarity } jobZone { similarity } }
+        skillGaps { id element { name } fromLevel toLevel toImportance } knowledgeGaps(minImportance: 2.5) { id toLevel } transferableSkills { id }
+        carriedOverActivities { id title } newActivities { id } carriedOverTechnology { id name hot } newTechnology { id }
+        jobZoneChange { id from { zone } to { zone } change direction } educationChange { id from { category label } to { category } change }
+      }
+    }
+  }
+`;
+
+/** Issue 22's cases (see the top of this file). */
+export function issue22Cases(): AnswerCase[] {
+  const page = (name: string, variables: Record<string, unknown>): AnswerCase => ({ name: `occupations: ${name}`, query: OCCUPATION_PAGE, variables });
+  const moves = (code: string, to: string): AnswerCase => ({ name: `career moves and a comparison: ${code} to ${to}`, query: MOVES, variables: { code, to } });
+  return [
+    page('first 100', { first: 100 }),
+    page('100 after 43-6011.00', { first: 100, after: afterCode('43-6011.00') }),
+    page('the last page', { first: 100, after: afterCode('53-7121.00') }),
+    page('past the end', { first: 5, after: afterCode('99-9999.00') }),
+    page('none asked', { first: 0 }),
+    page('job zone 5, two pages', { first: 60, after: afterCode('25-1011.00'), filter: { jobZone: 5 } }),
+    page('major group 15 without a framework', { first: 100, filter: { majorGroup: '15', hasFramework: false } }),
+    page('with a framework', { filter: { hasFramework: true } }),
+    page('a filter nothing matches', { filter: { majorGroup: '98' } }),
+    {
+      name: 'search, filtered',
+      query: '{ zone3: searchOccupations(query: "nurse", first: 10, filter: { jobZone: 3 }) { score matchedField matchedText occupation { code } } group43: searchOccupations(query: "legal assistant", filter: { majorGroup: "43", hasFramework: true }) { score occupation { code } } }',
+    },
+    moves('43-6012.00', '23-2011.00'),
+    moves('15-1252.00', '11-3021.00'),
+    moves('29-1141.00', '11-9111.00'),
+    moves('11-1031.00', '55-1011.00'),
+    {
+      name: 'dataset and sources, but for the BLS sources and the attribution',
+      query:
+        '{ dataset { id releases { id version licence } occupationCount occupationsWithAnchors occupationsWithFrameworks heldReleases { id } crosswalks { id name version license url } releaseChangeSummary { id file status added removed changed } } ' +
+        'onet: source(id: "onet-30.2-database") { id name shortName description publisher version license licence url } aei: source(id: "aei") { id name } ' +
+        '_entities(representations: [{ __typename: "Source", id: "bls-soc-2010-2018" }, { __typename: "Source", id: "onet-29.0" }]) { ... on Source { id name version } } }',
+    },
   ];
 }
 

@@ -11,8 +11,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { DataFileError } from '../../src/store/errors';
 import type { FrameworkFile } from '../../src/store/framework-file';
 import { buildStore } from '../../src/store/importer';
+import { OEWS_FILE, PROJECTIONS_FILE } from '../../src/store/labor-market-files';
 import { hashDataDir } from '../../src/store/input-hash';
 import { dataDir, projectRoot } from './paths';
+import { cutWorkbook } from './xlsx';
 
 /** Files keyed by occupation in their first column (Related Occupations: in both of its first two). */
 const REFERENCE_FILES = new Set([
@@ -40,11 +42,11 @@ export function writeGzLines(path: string, lines: string[]): void {
 
 /**
  * Filtered copies of data/, one per set of occupations, shared by every test file of every run on the same data/
- * and the same version of this file (a change to how fixtures are cut makes new ones):
+ * and the same version of this file and of xlsx.ts (a change to how fixtures are cut makes new ones):
  * var/test/fixtures/<data hash>-<this file's hash>-<set>. global-setup.ts passes the data hash and removes the rest.
  */
 const templatesDir = join(projectRoot, 'var/test/fixtures');
-const cutting = createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
+const cutting = createHash('sha256').update(readFileSync(__filename)).update(readFileSync(join(__dirname, 'xlsx.ts'))).digest('hex').slice(0, 16);
 
 export function removeStaleFixtureTemplates(inputHash: string): void {
   if (!existsSync(templatesDir)) return;
@@ -110,8 +112,30 @@ function filteredDataDir(occupations: readonly string[], dir: string): string {
       writeGzLines(join(folder, name), [header, ...kept, '']);
     }
   }
+  cutLaborMarket(dir, occupations);
   cutAiExposure(dir, keep);
   return dir;
+}
+
+/**
+ * The BLS workbooks cut to the SOC broad groups of the given occupations (every row of a group, so which row covers
+ * which SOC code stays as published), their headers, titles and notes, and nothing else (tests/support/xlsx.ts):
+ * reading the whole workbooks would cost every fixture build most of a second.
+ */
+function cutLaborMarket(dir: string, occupations: readonly string[]): void {
+  const groups = new Set(occupations.map((code) => code.slice(0, 6)));
+  const inGroups = (code: string | null) => code !== null && groups.has(code.slice(0, 6));
+  cutWorkbook(join(dir, OEWS_FILE.path), {
+    [OEWS_FILE.sheet]: (row) => row.number === 1 || inGroups(row.text('I')),
+    [OEWS_FILE.notesSheet]: () => true,
+  });
+  let notes = false;
+  cutWorkbook(join(dir, PROJECTIONS_FILE.path), {
+    [PROJECTIONS_FILE.sheet]: (row) => {
+      notes ||= row.text('A') === 'Footnotes:';
+      return notes || row.number <= PROJECTIONS_FILE.headerRow || inGroups(row.text('B'));
+    },
+  });
 }
 
 /** A fresh temp copy of data/ cut down to the given occupations, which the caller may break on purpose and removes. */

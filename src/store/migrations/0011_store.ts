@@ -257,6 +257,74 @@ const statements = [
   sql`CREATE INDEX esco_crosswalk_by_isco ON esco_crosswalk(isco_code, line)`,
   sql`CREATE INDEX esco_crosswalk_by_onet2010 ON esco_crosswalk(onet2010_code, line)`,
 
+  // Pay and demand (issue 22; data/labor-market/, src/store/labor-market-files.ts). One row per BLS row, keyed by
+  // the code BLS publishes it under: a 2018 SOC detailed code, or a code of BLS's own for an aggregate of several
+  // (`aggregate` 1). `sheet_row` is the row in the workbook. A wage is its value and whether it is top-coded (OEWS
+  // `#`: the value is the lower bound the file states); NULL is OEWS `*` (not available) or an only-annual or
+  // only-hourly row's other basis; employment NULL is OEWS `**`. Projections are in persons (the file is in
+  // thousands); NULL is EP's `—` (not available).
+  sql`CREATE TABLE oews_estimate (
+    code TEXT PRIMARY KEY, title TEXT NOT NULL, aggregate INTEGER NOT NULL CHECK (aggregate IN (0, 1)),
+    sheet_row INTEGER NOT NULL, employment INTEGER, employment_rse REAL,
+    annual_only INTEGER NOT NULL CHECK (annual_only IN (0, 1)), hourly_only INTEGER NOT NULL CHECK (hourly_only IN (0, 1)),
+    mean_rse REAL,
+    annual_mean REAL, annual_mean_top_coded INTEGER NOT NULL, annual_p10 REAL, annual_p10_top_coded INTEGER NOT NULL,
+    annual_p25 REAL, annual_p25_top_coded INTEGER NOT NULL, annual_median REAL, annual_median_top_coded INTEGER NOT NULL,
+    annual_p75 REAL, annual_p75_top_coded INTEGER NOT NULL, annual_p90 REAL, annual_p90_top_coded INTEGER NOT NULL,
+    hourly_mean REAL, hourly_mean_top_coded INTEGER NOT NULL, hourly_p10 REAL, hourly_p10_top_coded INTEGER NOT NULL,
+    hourly_p25 REAL, hourly_p25_top_coded INTEGER NOT NULL, hourly_median REAL, hourly_median_top_coded INTEGER NOT NULL,
+    hourly_p75 REAL, hourly_p75_top_coded INTEGER NOT NULL, hourly_p90 REAL, hourly_p90_top_coded INTEGER NOT NULL
+  ) STRICT`,
+
+  sql`CREATE TABLE employment_projection (
+    code TEXT PRIMARY KEY, title TEXT NOT NULL, aggregate INTEGER NOT NULL CHECK (aggregate IN (0, 1)),
+    sheet_row INTEGER NOT NULL, employment_base INTEGER, employment_target INTEGER, change INTEGER, change_percent REAL,
+    self_employed_percent REAL, openings_per_year INTEGER, typical_education TEXT, work_experience TEXT,
+    on_the_job_training TEXT
+  ) STRICT`,
+
+  // Which BLS row covers each 2018 SOC detailed code (the BLS SOC crosswalk's): its own, an aggregate's, or none
+  // (NULL). Both files publish under the same codes; the importer checks it.
+  sql`CREATE TABLE labor_coverage (soc_code TEXT PRIMARY KEY, code TEXT) STRICT, WITHOUT ROWID`,
+  sql`CREATE INDEX labor_coverage_by_code ON labor_coverage(code, soc_code)`,
+
+  // Observed moves (data/observed-moves/, src/observed-moves/, src/store/observed-moves.ts): the CPS ASEC mobility
+  // network's units (a 2010 SOC code, or a split group of codes whose flows the survey divided among them), each
+  // unit's code(s), its moves into other units most probable first, and the unit each O*NET occupation was measured
+  // as (or why none). Built from the files as read; the similarity and likelihood rankings never read these tables.
+  sql`CREATE TABLE observed_unit (
+    code TEXT PRIMARY KEY, title TEXT NOT NULL, stay_probability REAL NOT NULL, destinations INTEGER NOT NULL,
+    survey_employment REAL NOT NULL, weighted_movers REAL NOT NULL, source_id TEXT NOT NULL REFERENCES source(id)
+  ) STRICT`,
+
+  sql`CREATE TABLE observed_unit_code (
+    soc2010_code TEXT PRIMARY KEY, unit_code TEXT NOT NULL REFERENCES observed_unit(code), title TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE INDEX observed_unit_code_by_unit ON observed_unit_code(unit_code, soc2010_code)`,
+
+  sql`CREATE TABLE observed_move (
+    unit_code TEXT NOT NULL REFERENCES observed_unit(code), rank INTEGER NOT NULL,
+    to_unit TEXT NOT NULL REFERENCES observed_unit(code), probability REAL NOT NULL, PRIMARY KEY (unit_code, rank)
+  ) STRICT`,
+
+  sql`CREATE TABLE observed_occupation (
+    occupation_code TEXT PRIMARY KEY REFERENCES occupation(code), unit_code TEXT REFERENCES observed_unit(code),
+    unit_match TEXT CHECK (unit_match IN ('exact', 'broad', 'minor_group')), soc2010_codes TEXT NOT NULL,
+    unavailable_reason TEXT,
+    CHECK ((unit_code IS NULL) = (unit_match IS NULL) AND (unit_code IS NULL) = (unavailable_reason IS NOT NULL))
+  ) STRICT`,
+  sql`CREATE INDEX observed_occupation_by_unit ON observed_occupation(unit_code, occupation_code)`,
+
+  // The LIKELIHOOD ranking of career moves (src/careers/likelihood.ts): each occupation's 50 most likely moves, ranked
+  // at build over every other occupation by similarity, destination size and job zone (never the observed moves), with
+  // the similarity and score, so that requests read them as they read `career_move`.
+  sql`CREATE TABLE career_likely_move (
+    occupation_code TEXT NOT NULL REFERENCES occupation(code), rank INTEGER NOT NULL,
+    move_code TEXT NOT NULL REFERENCES occupation(code), similarity REAL NOT NULL, score REAL NOT NULL,
+    PRIMARY KEY (occupation_code, rank)
+  ) STRICT`,
+  sql`CREATE INDEX career_likely_move_by_move ON career_likely_move(move_code, score)`,
+
   // AI exposure (data/ai-exposure/, src/store/ai-exposure-files.ts and ai-exposure.ts): three public measures.
   // - `ai_measure`: one row per published occupation-level figure, under the code the source published it for (a
   //   2018 SOC code `43-6012` or an O*NET-SOC code `43-6012.00`), so a SOC code's figure is stored once however
