@@ -444,3 +444,124 @@ test("the README's AI exposure operation runs within the production limits and a
     await production.stop();
   }
 });
+
+describe('occupations filtered and ordered by an AI measure', () => {
+  /** An occupation's figure for a measure, from the files: its own code's or its SOC code's row, or none. */
+  const figureOf = (measure: string, code: string): number | null => {
+    const [, file, column] = MEASURES.find(([m]) => m === measure)!;
+    const row = byCode[file].get(keyIn(file, code));
+    return row === undefined ? null : Number(row[column]);
+  };
+
+  const PAGE = `query($first: Int, $after: String, $filter: OccupationFilter, $orderBy: OccupationOrder) {
+    occupations(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }`;
+  type Page = { occupations: { totalCount: number; edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+
+  /** Every occupation the query gives, page after page through its cursors, and the totals each page said. */
+  async function allPages(variables: Record<string, unknown>, first = 100): Promise<{ codes: string[]; totals: Set<number> }> {
+    const codes: string[] = [];
+    const totals = new Set<number>();
+    let after: string | null = null;
+    for (;;) {
+      const result: { data?: Page | null; errors?: unknown } = await t.run<Page>(PAGE, { ...variables, first, after });
+      expect(result.errors).toBeUndefined();
+      const { edges, pageInfo, totalCount } = result.data!.occupations;
+      codes.push(...edges.map((e) => e.node.code));
+      totals.add(totalCount);
+      if (!pageInfo.hasNextPage) return { codes, totals };
+      after = pageInfo.endCursor;
+    }
+  }
+
+  /** The order the files give: by the figure in the direction, those without it last, ties in code order. */
+  const expectedOrder = (measure: string, direction: 'ASC' | 'DESC', codes: readonly string[] = occupations) =>
+    [...codes].sort((a, b) => {
+      const x = figureOf(measure, a);
+      const y = figureOf(measure, b);
+      if (x === null || y === null) return x === y ? a.localeCompare(b) : x === null ? 1 : -1;
+      return (direction === 'DESC' ? y - x : x - y) || a.localeCompare(b);
+    });
+
+  test.each(['AEI_OBSERVED_EXPOSURE', 'GPT4_BETA', 'HUMAN_ALPHA', 'WWAI_APPLICABILITY', 'WWAI_IMPACT_SCOPE_AI'])(
+    'ordered by %s both ways, paged to the end with the cursors: the files\' order, occupations without the figure last',
+    async (measure) => {
+      for (const direction of ['DESC', 'ASC'] as const) {
+        const { codes, totals } = await allPages({ orderBy: { field: 'AI_MEASURE', aiMeasure: measure, direction } });
+        expect(totals).toEqual(new Set([1016]));
+        expect(codes).toEqual(expectedOrder(measure, direction));
+        // The last ones are those without the figure, whichever the direction.
+        const without = occupations.filter((c) => figureOf(measure, c) === null);
+        expect(without.length).toBeGreaterThan(0);
+        expect(codes.slice(-without.length)).toEqual(without);
+      }
+    },
+  );
+
+  test('a range on each of two measures keeps exactly the occupations whose figures lie in both, those without either left out', async () => {
+    const filter = { aiMeasures: [{ measure: 'GPT4_BETA', min: 0.5, max: 0.8 }, { measure: 'AEI_OBSERVED_EXPOSURE', min: 0.1 }] };
+    const { codes, totals } = await allPages({ filter }, 40);
+    const expected = occupations.filter((c) => {
+      const beta = figureOf('GPT4_BETA', c);
+      const aei = figureOf('AEI_OBSERVED_EXPOSURE', c);
+      return beta !== null && beta >= 0.5 && beta <= 0.8 && aei !== null && aei >= 0.1;
+    });
+    expect(codes).toEqual(expected);
+    expect(totals).toEqual(new Set([expected.length]));
+    expect(expected.length).toBeGreaterThan(40);
+    // Filtered and ordered at once, by a third measure.
+    const ordered = await allPages({ filter, orderBy: { field: 'AI_MEASURE', aiMeasure: 'WWAI_APPLICABILITY', direction: 'ASC' } }, 25);
+    expect(ordered.codes).toEqual(expectedOrder('WWAI_APPLICABILITY', 'ASC', expected));
+  });
+
+  test('a zero is a figure: an AEI range up to 0 keeps the occupations published at 0.0, not those without one', async () => {
+    const { codes } = await allPages({ filter: { aiMeasures: [{ measure: 'AEI_OBSERVED_EXPOSURE', max: 0 }] } });
+    expect(codes).toEqual(occupations.filter((c) => figureOf('AEI_OBSERVED_EXPOSURE', c) === 0));
+    expect(codes).toContain('43-6012.00');
+    expect(codes).not.toContain('55-1011.00');
+  });
+
+  test('search takes the same ranges', async () => {
+    const result = await t.run<{ searchOccupations: { occupation: { code: string } }[] }>(
+      '{ searchOccupations(query: "clerk", first: 20, filter: { aiMeasures: [{ measure: WWAI_APPLICABILITY, min: 0.3 }] }) { occupation { code } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const found = result.data!.searchOccupations.map((h) => h.occupation.code);
+    expect(found.length).toBeGreaterThan(0);
+    for (const code of found) expect({ code, at: (figureOf('WWAI_APPLICABILITY', code) ?? -1) >= 0.3 }).toEqual({ code, at: true });
+  });
+
+  test('an order or range that cannot be meant is BAD_USER_INPUT naming it; a cursor of another order is refused', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ orderBy: { field: 'AI_MEASURE' } }, 'orderBy'],
+      [{ orderBy: { field: 'MEDIAN_ANNUAL_WAGE', aiMeasure: 'GPT4_BETA' } }, 'orderBy'],
+      [{ filter: { aiMeasures: [{ measure: 'GPT4_BETA', min: 0.8, max: 0.2 }] } }, 'filter'],
+    ];
+    for (const [variables, argumentName] of cases) {
+      const result = await t.run(PAGE, { first: 5, ...variables });
+      expect({ variables, extensions: result.errors?.[0]?.extensions }).toEqual({ variables, extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName }) });
+    }
+    const page = await t.run<Page>(PAGE, { first: 5, orderBy: { field: 'AI_MEASURE', aiMeasure: 'GPT4_BETA' } });
+    const cursor = page.data!.occupations.pageInfo.endCursor;
+    for (const orderBy of [{ field: 'AI_MEASURE', aiMeasure: 'HUMAN_BETA' }, { field: 'AI_MEASURE', aiMeasure: 'GPT4_BETA', direction: 'ASC' }, { field: 'EMPLOYMENT' }]) {
+      const result = await t.run(PAGE, { first: 5, after: cursor, orderBy });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    }
+  });
+});
+
+test("the README's MostExposedOccupations runs within the production limits and answers as the README says", async () => {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const query = /```graphql\n(query MostExposedOccupations[\s\S]*?)```/.exec(readme)?.[1];
+  expect(query).toBeDefined();
+  const production = await startTestServer({ production: true });
+  try {
+    const result = await production.run<{ occupations: { totalCount: number; edges: { node: { code: string; aiExposure: { aei: { value: number } } } }[] } }>(query!);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.occupations.totalCount).toBe(51);
+    expect(result.data!.occupations.edges.map((e) => [e.node.code, e.node.aiExposure.aei.value])).toEqual([
+      ['15-1251.00', 0.7451], ['15-1243.00', 0.5787], ['15-1243.01', 0.5787], ['15-1253.00', 0.5195], ['15-1254.00', 0.4802],
+    ]);
+  } finally {
+    await production.stop();
+  }
+});

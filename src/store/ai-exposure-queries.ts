@@ -2,8 +2,9 @@
  * The AI exposure queries. Like queries.ts, each takes many occupation codes and runs one statement, so the number
  * of statements does not grow with the number of parents.
  */
-import type { AiCoverageGapRow, AiMeasureRow, AutomationLabel, ExposureLabel, TextMatch } from './database';
-import type { Db } from './queries';
+import { sql } from 'kysely';
+import type { AiCoverageGapRow, AiMeasureId, AiMeasureRow, AutomationLabel, ExposureLabel, TextMatch } from './database';
+import type { Db, OccupationFigure } from './queries';
 
 /** A published figure with the occupation it was read for (its own code's figure, or its SOC code's). */
 export type OccupationAiMeasureRow = AiMeasureRow & { occupation_code: string };
@@ -56,4 +57,15 @@ export function aiTaskExposureByOccupation(db: Db, codes: readonly string[]): Pr
     .where('t.occupation_code', 'in', codes)
     .orderBy('t.task_id')
     .execute();
+}
+
+/**
+ * An AI measure as a figure `occupations` filters and orders by: SQL over the `occupation` row being read, the figure
+ * published for its code or its SOC code (one of the two at most: a measure's source publishes for one kind), NULL
+ * where there is none.
+ */
+export function aiMeasureFigure(measure: AiMeasureId): OccupationFigure {
+  return {
+    value: sql<number | null>`(SELECT m.value FROM ai_measure m WHERE m.measure = ${measure} AND m.code IN (occupation.code, occupation.soc_code))`,
+  };
 }

@@ -219,7 +219,7 @@ describe('contracts cut from the supergraph with the company subgraph', () => {
     const contract = cutContract(supergraph, { exclude: ['ai-exposure'] });
     expect(contract.violations).toEqual([]);
     for (const gone of ['Occupation.aiExposure', 'Task.aiExposure', 'Dataset.aiExposure']) expect(contract.fields).not.toContain(gone);
-    for (const gone of ['AiExposure', 'AiMeasure', 'TaskAiExposure', 'GptsTaskLabels', 'AiTaskMeasure']) expect(contract.types).not.toContain(gone);
+    for (const gone of ['AiExposure', 'AiMeasure', 'AiMeasureRange', 'TaskAiExposure', 'GptsTaskLabels', 'AiTaskMeasure']) expect(contract.types).not.toContain(gone);
     for (const kept of ['Occupation.tasks', 'Task.statement', 'Task.type', 'Dataset.attribution', 'Occupation.openPostings']) expect(contract.fields).toContain(kept);
   });
 

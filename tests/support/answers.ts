@@ -39,7 +39,7 @@ export function recordedAnswers(file = ANSWERS_FILE): Record<string, string> {
  * demand, observed moves, AI exposure), so there is no earlier answer to compare with; tests/labor-market.test.ts,
  * tests/observed-moves.test.ts and tests/ai-exposure.test.ts run them.
  */
-export const README_OPERATIONS_SINCE_RECORDS = ['PayAndDemand', 'ChoosingOccupations', 'ObservedAndModelled', 'LegalSecretariesAiExposure'];
+export const README_OPERATIONS_SINCE_RECORDS = ['PayAndDemand', 'ChoosingOccupations', 'ObservedAndModelled', 'LegalSecretariesAiExposure', 'MostExposedOccupations'];
 
 /** The README's GraphQL blocks (variables from their `# variables:` comment) and its curl example. */
 export function readmeCases(): AnswerCase[] {
