@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { dataDir, projectRoot } from './support/paths';
 import { startTestServer, type TestServer } from './support/server';
 import { AEI_JOBS, AEI_TASKS, GPTS_OCCUPATIONS, GPTS_TASKS, WWAI_METRICS, WWAI_SCORES } from './support/ai-exposure-files';
+import { readmeCases } from './support/answers';
 
 type Row = Record<string, string>;
 
@@ -414,37 +415,6 @@ test("43-6012.00, the README's worked example: the new figures stand beside the 
   expect(o.aiExposure.wwai.value).toBe(Number(byCode[WWAI_SCORES].get('43-6012')!['ai_applicability_score']));
 });
 
-test("the README's AI exposure operation runs within the production limits and answers as its worked example says", async () => {
-  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-  const query = /```graphql\n(query LegalSecretariesAiExposure[\s\S]*?)```/.exec(readme)?.[1];
-  expect(query).toBeDefined();
-  const production = await startTestServer({ production: true });
-  try {
-    const result = await production.run<{
-      occupation: {
-        aiExposure: {
-          measures: { measure: string; value: number }[];
-          sources: { covered: boolean }[];
-          mostExposed: { totalCount: number; edges: { node: { id: string; aiExposure: { aeiPenetration: { match: string } | null; gptsLabels: { gpt4Exposure: string; labelledStatement: string | null } } } }[] };
-        };
-        framework: { evidence: { aei: { taskObservations: number } } };
-      };
-    }>(query!);
-    expect(result.errors).toBeUndefined();
-    const a = result.data!.occupation.aiExposure;
-    expect(a.measures).toHaveLength(18);
-    expect(a.sources.map((s) => s.covered)).toEqual([true, true, true]);
-    expect(a.mostExposed.totalCount).toBe(14);
-    expect(a.mostExposed.edges.map((e) => e.node.id)).toEqual(['764', '771', '774', '18780', '21078']);
-    expect(a.mostExposed.edges.map((e) => [e.node.aiExposure.gptsLabels.gpt4Exposure, e.node.aiExposure.gptsLabels.labelledStatement, e.node.aiExposure.aeiPenetration?.match])).toEqual(
-      Array(5).fill(['E1', null, 'EXACT']),
-    );
-    expect(result.data!.occupation.framework.evidence.aei.taskObservations).toBe(147);
-  } finally {
-    await production.stop();
-  }
-});
-
 describe('occupations filtered and ordered by an AI measure', () => {
   /** An occupation's figure for a measure, from the files: its own code's or its SOC code's row, or none. */
   const figureOf = (measure: string, code: string): number | null => {
@@ -549,19 +519,49 @@ describe('occupations filtered and ordered by an AI measure', () => {
   });
 });
 
-test("the README's MostExposedOccupations runs within the production limits and answers as the README says", async () => {
-  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-  const query = /```graphql\n(query MostExposedOccupations[\s\S]*?)```/.exec(readme)?.[1];
-  expect(query).toBeDefined();
-  const production = await startTestServer({ production: true });
-  try {
-    const result = await production.run<{ occupations: { totalCount: number; edges: { node: { code: string; aiExposure: { aei: { value: number } } } }[] } }>(query!);
+describe("the README's AI exposure operations, run within the production limits", () => {
+  let production: TestServer;
+  beforeAll(async () => {
+    production = await startTestServer({ production: true });
+  });
+  afterAll(() => production.stop());
+
+  /** A README operation by its name (tests/support/answers.ts reads the README's blocks). */
+  const readmeOperation = (name: string): string => {
+    const found = readmeCases().find((c) => c.name.startsWith(`README: query ${name} `));
+    if (found === undefined) throw new Error(`README.md has no operation ${name}`);
+    return found.query;
+  };
+
+  test('LegalSecretariesAiExposure answers as its worked example says', async () => {
+    const result = await production.run<{
+      occupation: {
+        aiExposure: {
+          measures: { measure: string; value: number }[];
+          sources: { covered: boolean }[];
+          mostExposed: { totalCount: number; edges: { node: { id: string; aiExposure: { aeiPenetration: { match: string } | null; gptsLabels: { gpt4Exposure: string; labelledStatement: string | null } } } }[] };
+        };
+        framework: { evidence: { aei: { taskObservations: number } } };
+      };
+    }>(readmeOperation('LegalSecretariesAiExposure'));
+    expect(result.errors).toBeUndefined();
+    const a = result.data!.occupation.aiExposure;
+    expect(a.measures).toHaveLength(18);
+    expect(a.sources.map((s) => s.covered)).toEqual([true, true, true]);
+    expect(a.mostExposed.totalCount).toBe(14);
+    expect(a.mostExposed.edges.map((e) => e.node.id)).toEqual(['764', '771', '774', '18780', '21078']);
+    expect(a.mostExposed.edges.map((e) => [e.node.aiExposure.gptsLabels.gpt4Exposure, e.node.aiExposure.gptsLabels.labelledStatement, e.node.aiExposure.aeiPenetration?.match])).toEqual(
+      Array(5).fill(['E1', null, 'EXACT']),
+    );
+    expect(result.data!.occupation.framework.evidence.aei.taskObservations).toBe(147);
+  });
+
+  test('MostExposedOccupations answers as the README says', async () => {
+    const result = await production.run<{ occupations: { totalCount: number; edges: { node: { code: string; aiExposure: { aei: { value: number } } } }[] } }>(readmeOperation('MostExposedOccupations'));
     expect(result.errors).toBeUndefined();
     expect(result.data!.occupations.totalCount).toBe(51);
     expect(result.data!.occupations.edges.map((e) => [e.node.code, e.node.aiExposure.aei.value])).toEqual([
       ['15-1251.00', 0.7451], ['15-1243.00', 0.5787], ['15-1243.01', 0.5787], ['15-1253.00', 0.5195], ['15-1254.00', 0.4802],
     ]);
-  } finally {
-    await production.stop();
-  }
+  });
 });
