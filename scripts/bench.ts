@@ -10,10 +10,15 @@
  * every request body, at BENCH_ENRICHMENT_CONNECTIONS (default 10). Beside the server they run the in-memory bound
  * (scripts/in-memory-server.ts: the same stack with every loader's data held in memory) and the serialising ceiling
  * (the ceiling server with `--stringify`: a median-sized answer held parsed and stringified per request).
- * BENCH_ONLY=enrichment or BENCH_ONLY=operations runs one part.
+ * The compression rows (issue 24) send the full framework with no Accept-Encoding, `br` and `gzip`, repeated (so from
+ * the response cache, compressed once), beside the ceiling sending the same (compressed) bytes; then, with the cache off,
+ * the full framework again (executed and compressed on every request) with no coding, gzip and br, with a small
+ * query beside it, for the p99 of both.
+ * BENCH_ONLY=enrichment, BENCH_ONLY=operations or BENCH_ONLY=compression runs one part.
  */
 import assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,7 +28,7 @@ import { createServer } from '../src/server';
 import { loadTypeDefs } from '../src/schema';
 import { openStore } from '../src/store/store';
 import { ENRICHMENT_QUERY, FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
-import { enrichmentBodies, enrichmentRequest, load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
+import { cpuMs, enrichmentBodies, enrichmentRequest, load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
 
 /** One operation to measure. scripts/bench-search.ts, when present, exports `benchSearch(): BenchCase | Promise<BenchCase>`. */
 export interface BenchCase {
@@ -120,25 +125,27 @@ async function sample(port: number, request: LoadRequest) {
   return { headers, body };
 }
 
-/** A load run with the server's RSS sampled every 250 ms; returns the run and the highest RSS seen. */
-async function measured(port: number, pid: number | undefined, requests: LoadRequest[], runConnections = connections): Promise<LoadResult & { rssMaxMb: number }> {
+/** A load run with the server's RSS sampled every 250 ms; returns the run, the highest RSS seen and the server's CPU ms per request. */
+async function measured(port: number, pid: number | undefined, requests: LoadRequest[], runConnections = connections): Promise<LoadResult & { rssMaxMb: number; cpuPerRequestMs: number }> {
   let rssMaxMb = 0;
   const sampler = setInterval(() => {
     if (pid !== undefined) rssMaxMb = Math.max(rssMaxMb, rssMb(pid));
   }, 250);
   // A short warm-up first, so JIT compilation and caches are not what is measured.
   await load(port, requests, { connections: runConnections, seconds: 2 });
+  const cpuBefore = pid === undefined ? Number.NaN : cpuMs(pid);
   const result = await load(port, requests, { connections: runConnections, seconds });
   clearInterval(sampler);
-  return { ...result, rssMaxMb };
+  return { ...result, rssMaxMb, cpuPerRequestMs: pid === undefined ? Number.NaN : (cpuMs(pid) - cpuBefore) / result.requests };
 }
 
-async function ceilingFor(response: { headers: Record<string, string>; body: string }, request: LoadRequest, dir: string, name: string, { serialising = false, runConnections = connections } = {}) {
+async function ceilingFor(response: { headers: Record<string, string>; body: string | Buffer }, request: LoadRequest, dir: string, name: string, { serialising = false, runConnections = connections } = {}) {
   const file = join(dir, `${name.replace(/\W+/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(response));
+  const { headers, body } = response;
+  writeFileSync(file, JSON.stringify(typeof body === 'string' ? { headers, body } : { headers, bodyBase64: body.toString('base64') }));
   const ceiling = startProcess(ceilingEntry, process.env, { keepLines: false, args: serialising ? [file, '--stringify'] : [file] });
   const port = await ceiling.ready;
-  const result = await measured(port, undefined, [request], runConnections);
+  const result = await measured(port, ceiling.child.pid, [request], runConnections);
   await stop(ceiling);
   return result;
 }
@@ -273,12 +280,92 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
   console.log(`  RSS under load <= 250 MB: ${Math.max(...rows.map((r) => r.server.rssMaxMb))} MB (in-memory bound: ${Math.max(...rows.map((r) => r.inMemory.rssMaxMb))} MB)`);
 }
 
+/** The response's bytes as sent (fetch would decompress them) and the headers a ceiling repeats. */
+function rawSample(port: number, request: LoadRequest): Promise<{ headers: Record<string, string>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: request.path, method: request.method, headers: request.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const headers: Record<string, string> = {};
+        for (const [key, value] of Object.entries(res.headers)) if (typeof value === 'string' && !['date', 'connection', 'keep-alive', 'content-length', 'x-request-id'].includes(key)) headers[key] = value;
+        assert(res.statusCode === 200, `sample answered ${res.statusCode}`);
+        resolve({ headers, body: Buffer.concat(chunks) });
+      });
+    });
+    req.on('error', reject);
+    req.end(request.body);
+  });
+}
+
+/** Issue 24: compressed answers against the ceiling sending the same bytes, and the p99 of large answers compressed per request. */
+async function compressedAnswers(snapshot: Snapshot, dir: string): Promise<void> {
+  const full = toRequest({ name: 'full framework', query: FULL_FRAMEWORK_QUERY, variables: { code: '43-6012.00' }, operationName: 'LegalSecretariesFramework' });
+  const server = await startServer(snapshot, {});
+  const repeated: { coding: string; bytes: number; server: LoadResult & { cpuPerRequestMs: number }; ceiling: LoadResult & { cpuPerRequestMs: number } }[] = [];
+  for (const coding of ['none', 'br', 'gzip']) {
+    const request = coding === 'none' ? full : { ...full, headers: { ...full.headers, 'accept-encoding': coding } };
+    const answer = await rawSample(server.port, request);
+    assert(answer.headers['content-encoding'] === (coding === 'none' ? undefined : coding), `the full framework was not sent with ${coding}`);
+    let result = await measured(server.port, server.process.child.pid, [request]);
+    let ceiling = await ceilingFor(answer, request, dir, `full-${coding}`);
+    for (let round = 1; round < rounds; round += 1) {
+      result = best(result, await measured(server.port, server.process.child.pid, [request]));
+      ceiling = best(ceiling, await ceilingFor(answer, request, dir, `full-${coding}`));
+    }
+    repeated.push({ coding, bytes: answer.body.length, server: result, ceiling });
+  }
+  await stop(server.process);
+
+  // Cache off, so every request executes and compresses: the large answer at 8 connections, a small one at 2 beside it.
+  const cold = await startServer(snapshot, { RESPONSE_CACHE_MB: '0' });
+  const small = toRequest({ name: 'card', query: '{ occupation(code: "23-2011.00") { code title jobZone { zone } } }' });
+  const sizes = new Map<string, number>();
+  const mixed: { coding: string; large: LoadResult; small: LoadResult; cpuPerRequestMs: number }[] = [];
+  for (const coding of ['none', 'gzip', 'br']) {
+    const request = coding === 'none' ? full : { ...full, headers: { ...full.headers, 'accept-encoding': coding } };
+    sizes.set(coding, (await rawSample(cold.port, request)).body.length);
+    await load(cold.port, [request], { connections: 8, seconds: 2 });
+    const pid = cold.process.child.pid!;
+    const cpuBefore = cpuMs(pid);
+    const [large, smallResult] = await Promise.all([load(cold.port, [request], { connections: 8, seconds }), load(cold.port, [small], { connections: 2, seconds })]);
+    mixed.push({ coding, large, small: smallResult, cpuPerRequestMs: (cpuMs(pid) - cpuBefore) / (large.requests + smallResult.requests) });
+  }
+  await stop(cold.process);
+
+  console.log('');
+  console.log(`compressed answers (issue 24): the repeated full framework from the response cache, against a bare node:http server sending the same compressed bytes; ${connections} connections, best of ${rounds} alternating rounds`);
+  console.log(`${'coding'.padEnd(8)}${pad('bytes', 8)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('ceiling', 9)}${pad('ratio', 8)}${pad('c.p50', 7)}${pad('c.p99', 7)}${pad('CPU µs/req', 12)}${pad('ceil. µs', 10)}${pad('CPU ratio', 11)}${pad('errors', 8)}${pad('non2xx', 8)}`);
+  for (const r of repeated) {
+    console.log(
+      `${r.coding.padEnd(8)}${pad(r.bytes, 8)}${pad(r.server.requestsPerSecond, 8)}${pad(r.server.p50Ms, 8)}${pad(r.server.p99Ms, 8)}${pad(r.ceiling.requestsPerSecond, 9)}` +
+        `${pad(ratio(r.server.requestsPerSecond, r.ceiling.requestsPerSecond), 8)}${pad(r.ceiling.p50Ms, 7)}${pad(r.ceiling.p99Ms, 7)}` +
+        `${pad(Math.round(1000 * r.server.cpuPerRequestMs), 12)}${pad(Math.round(1000 * r.ceiling.cpuPerRequestMs), 10)}${pad(ratio(r.ceiling.cpuPerRequestMs, r.server.cpuPerRequestMs), 11)}${pad(r.server.errors + r.server.timeouts, 8)}${pad(r.server.non2xx, 8)}`,
+    );
+  }
+  console.log("CPU µs/req: the process's user + system CPU per request over the run (all threads); CPU ratio: the ceiling's over the server's, which a loaded machine moves far less than req/s.");
+  console.log(`cache off, executed and compressed on every request: the full framework at 8 connections and a small query at 2 beside it, ${seconds} s each after a 2 s warm-up`);
+  console.log(`${'coding'.padEnd(8)}${pad('bytes', 8)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('small req/s', 13)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('CPU ms/req', 12)}${pad('errors', 8)}${pad('non2xx', 8)}`);
+  for (const r of mixed) {
+    console.log(
+      `${r.coding.padEnd(8)}${pad(sizes.get(r.coding) ?? 0, 8)}${pad(r.large.requestsPerSecond, 8)}${pad(r.large.p50Ms, 8)}${pad(r.large.p99Ms, 8)}${pad(r.small.requestsPerSecond, 13)}${pad(r.small.p50Ms, 8)}${pad(r.small.p99Ms, 8)}` +
+        `${pad(r.cpuPerRequestMs.toFixed(2), 12)}${pad(r.large.errors + r.large.timeouts + r.small.errors + r.small.timeouts, 8)}${pad(r.large.non2xx + r.small.non2xx, 8)}`,
+    );
+  }
+  console.log('CPU ms/req: the server process\'s CPU over both kinds of request, per request.');
+  console.log(
+    `goal (issue 24): the repeated full framework with br and with gzip >= 90% of its ceiling (none: as before compression): ${repeated.map((r) => `${r.coding} ${ratio(r.server.requestsPerSecond, r.ceiling.requestsPerSecond)} (CPU ${ratio(r.ceiling.cpuPerRequestMs, r.server.cpuPerRequestMs)})`).join(', ')} (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`,
+  );
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'skills-bench-'));
   try {
     console.log(`bench: ${seconds} s per run after a 2 s warm-up, ${connections} connections, best of ${rounds} alternating rounds, loopback; node ${process.version}`);
 
     const snapshot = await snapshotStore(projectDataDir, dir);
+    if (only === undefined || only === 'compression') await compressedAnswers(snapshot, dir);
+    if (only === 'compression') return;
     if (only !== 'operations') await routerEnrichment(snapshot, dir);
     if (only === 'enrichment') {
       console.log(`store build (a snapshot of data/, into a temporary file): ${snapshot.buildMs} ms`);

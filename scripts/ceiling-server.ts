@@ -1,20 +1,21 @@
 /**
  * The benchmark's ceiling: a bare node:http server that reads each request body and answers with fixed bytes and
  * headers, the least any Node server must do to return that response. Usage: node ceiling-server.js <file>
- * [--stringify], where the file is `{ "headers": {…}, "body": "…" }`; prints `{"port":<n>}` when listening on
- * 127.0.0.1. With `--stringify` it is the serialising ceiling: it holds the answer parsed and runs JSON.stringify
- * on it (and encodes it) for every request, the least any server that builds its answer per request must do.
+ * [--stringify], where the file is `{ "headers": {…}, "body": "…" }` (or `"bodyBase64"`, for compressed bytes);
+ * prints `{"port":<n>}` when listening on 127.0.0.1. With `--stringify` it is the serialising ceiling: it holds the
+ * answer parsed and runs JSON.stringify on it (and encodes it) for every request, the least any server that builds
+ * its answer per request must do.
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 
 const file = process.argv[2];
 if (file === undefined) throw new Error('usage: ceiling-server <response.json>');
-const { headers, body } = JSON.parse(readFileSync(file, 'utf8')) as { headers: Record<string, string>; body: string };
+const { headers, body = '', bodyBase64 } = JSON.parse(readFileSync(file, 'utf8')) as { headers: Record<string, string>; body?: string; bodyBase64?: string };
 const serialising = process.argv.includes('--stringify');
-const parsed: unknown = JSON.parse(body);
+const parsed: unknown = serialising ? JSON.parse(body) : undefined;
 const tail = body.endsWith('\n') ? '\n' : '';
-const bytes = Buffer.from(body);
+const bytes = bodyBase64 === undefined ? Buffer.from(body) : Buffer.from(bodyBase64, 'base64');
 const head = { ...headers, 'content-length': String(bytes.length) };
 
 const server = createServer((req, res) => {

@@ -3,23 +3,45 @@
  * Client's default `InMemoryCache` (no `typePolicies`) runs the README's queries one after another (occupations,
  * career moves, code translations, the change feed) and pages `occupations` and `releaseChanges` with `fetchMore`,
  * with no warning and complete cache reads; the README's `relayStylePagination` policy appends pages; urql (which sends queries as GET by default) and graphql-request (POST, and GET when
- * asked) get their answers.
+ * asked) get their answers. Each client sends its own Accept-Encoding and decompresses large answers transparently,
+ * as does `curl --compressed` (the server records what each request asked for and what it sent).
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { ApolloClient, HttpLink, InMemoryCache, gql, type ObservableQuery } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { Client as UrqlClient, fetchExchange } from '@urql/core';
 import { GraphQLClient } from 'graphql-request';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
-import { serveHttp, type RunningHttp } from './support/http';
+import { negotiateCoding } from '../src/http/compression';
+import { recordExchanges, serveHttp, type Exchange, type RunningHttp } from './support/http';
 import { projectRoot } from './support/paths';
 
 let running: RunningHttp;
+let exchanges: Exchange[];
 beforeAll(async () => {
   running = await serveHttp({ production: false });
+  exchanges = recordExchanges(running.server);
 });
 afterAll(() => running.stop());
+
+/** What reached the server during `run`, and the coding of each answer. */
+async function exchangesDuring(run: () => Promise<void>): Promise<Exchange[]> {
+  const from = exchanges.length;
+  await run();
+  return exchanges.slice(from);
+}
+
+/** Each answer went out in the coding the client's own Accept-Encoding picks for a large answer: compressed. */
+function expectCompressed(seen: Exchange[]): void {
+  expect(seen.length).toBeGreaterThan(0);
+  for (const exchange of seen) {
+    expect(exchange.acceptEncoding).toMatch(/gzip|br/);
+    expect(exchange.contentEncoding).toBe(negotiateCoding(exchange.acceptEncoding, Number.MAX_SAFE_INTEGER));
+  }
+}
 
 /** The README's operations by name, so the test runs exactly what the README shows. */
 function readmeOperations(): Map<string, string> {
@@ -129,8 +151,11 @@ describe('Apollo Client with the default InMemoryCache', () => {
     const legal = readmeQuery('LegalSecretaries');
     const card = readmeQuery('OccupationCard');
     const results: Record<string, unknown> = {};
+    let legalExchanges: Exchange[] = [];
     const said = await consoleDuring(async () => {
-      results.legal = (await client.query({ query: legal })).data;
+      legalExchanges = await exchangesDuring(async () => {
+        results.legal = (await client.query({ query: legal })).data;
+      });
       // The same occupation, framework and levels again with fewer fields, by the 6-digit SOC code.
       results.card = (await client.query({ query: card, variables: { code: '43-6012' } })).data;
       results.legalCardCode = (await client.query({ query: card, variables: { code: '43-6012.00' } })).data;
@@ -138,6 +163,8 @@ describe('Apollo Client with the default InMemoryCache', () => {
       results.paralegal = (await client.query({ query: card, variables: { code: '23-2011.00' } })).data;
     });
     expect(said).toEqual([]);
+    // The whole framework (~73 KB) came compressed, as fetch asked, and was decompressed by the client.
+    expectCompressed(legalExchanges);
     const legalData = results.legal as { occupation: { code: string; framework: { levels: unknown[] } } };
     expect(legalData.occupation.code).toBe('43-6012.00');
     expect(legalData.occupation.framework.levels).toHaveLength(4);
@@ -223,6 +250,16 @@ describe('Apollo Client with the default InMemoryCache', () => {
   });
 });
 
+test("Apollo Client asking for br with its link's headers: decompressed transparently", async () => {
+  const client = new ApolloClient({ link: new HttpLink({ uri: running.url, headers: { 'accept-encoding': 'br' } }), cache: new InMemoryCache() });
+  const seen = await exchangesDuring(async () => {
+    const { data } = await client.query<{ occupation: { framework: { levels: unknown[] } } }>({ query: readmeQuery('LegalSecretaries') });
+    expect(data!.occupation.framework.levels).toHaveLength(4);
+  });
+  expect(seen.map((e) => e.contentEncoding)).toEqual(['br']);
+  client.stop();
+});
+
 test('urql with its default settings (queries as GET)', async () => {
   const sent: string[] = [];
   const client = new UrqlClient({
@@ -238,6 +275,13 @@ test('urql with its default settings (queries as GET)', async () => {
   expect(sent).toEqual(['GET']);
   expect(result.error).toBeUndefined();
   expect(result.data.occupation).toMatchObject({ id: '43-6012.00', title: 'Legal Secretaries and Administrative Assistants' });
+  // A large answer over GET: compressed, and decompressed by urql's fetch.
+  const seen = await exchangesDuring(async () => {
+    const legal = await client.query(readme.get('LegalSecretaries')!, {}).toPromise();
+    expect(legal.error).toBeUndefined();
+    expect(legal.data.occupation.framework.levels).toHaveLength(4);
+  });
+  expectCompressed(seen);
 });
 
 describe('graphql-request', () => {
@@ -252,4 +296,24 @@ describe('graphql-request', () => {
     const data = await new GraphQLClient(running.url, { method: 'GET' }).request<{ occupation: { code: string } }>(query, { code: '43-6012' });
     expect(data.occupation.code).toBe('43-6012.00');
   });
+
+  test('a large answer, POST and GET: compressed, and decompressed by its fetch', async () => {
+    for (const method of ['POST', 'GET'] as const) {
+      const seen = await exchangesDuring(async () => {
+        const data = await new GraphQLClient(running.url, { method }).request<{ occupation: { framework: { levels: unknown[] } } }>(readme.get('LegalSecretaries')!);
+        expect(data.occupation.framework.levels).toHaveLength(4);
+      });
+      expectCompressed(seen);
+    }
+  });
+});
+
+test('curl --compressed: asks for br among others, gets br, prints the JSON', async () => {
+  const body = JSON.stringify({ query: readme.get('LegalSecretaries') });
+  const { stdout } = await promisify(execFile)('curl', ['-s', '--compressed', '-D', '-', '-H', 'content-type: application/json', '--data-binary', body, running.url], { maxBuffer: 8 * 1024 * 1024 });
+  const [head = '', json = ''] = stdout.split(/\r\n\r\n/);
+  expect(head).toMatch(/^content-encoding: br$/im);
+  expect(head).toMatch(/^vary: Accept-Encoding$/im);
+  expect(JSON.parse(json).data.occupation.framework.levels).toHaveLength(4);
+  expect(exchanges.at(-1)!.acceptEncoding).toMatch(/\bbr\b/);
 });

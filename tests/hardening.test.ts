@@ -3,6 +3,7 @@
  * 4xx, or answered with GraphQL errors that carry a stable `extensions.code`; none gets a 5xx, a hang, a stack
  * trace or SQL. After all of them the server still answers the full framework query.
  */
+import { connect } from 'node:net';
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import { PRODUCTION_LIMITS } from '../src/server';
@@ -192,9 +193,24 @@ describe('oversized requests get a 413 without being read', () => {
     expectCleanRefusal(reply, { status: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
-  test('a query string too long for the request line', async () => {
+  test('a query string too long for the request line: a 431 saying what to do, read whole although the client is still sending', async () => {
     const reply = await send('GET', `/?query=${'a'.repeat(100_000)}`, { 'apollo-require-preflight': 'true' });
-    expect(reply.status).toBe(431);
+    expectCleanRefusal(reply, { status: 431, code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' });
+    expect(reply.text).toContain('by POST');
+  });
+
+  test('a request that is not HTTP at all gets a 400 saying so, and the server carries on', async () => {
+    const socket = connect(Number(new URL(running.url).port), '127.0.0.1');
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      socket.end('NOT-HTTP\r\n\r\n');
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ errors: [{ message: 'The request is not valid HTTP/1.1.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect((await postJson({ query: '{ __typename }' })).status).toBe(200);
   });
 });
 

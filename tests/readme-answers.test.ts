@@ -2,10 +2,11 @@
  * The README's sample queries answer with exactly the bytes recorded in tests/golden/readme-answers.json, which were
  * captured from the server before the code was restructured (issue 12). A change that alters an answer on purpose
  * re-records them: `RECORD_README_ANSWERS=1 npx jest tests/readme-answers.test.ts`, and the diff shows what changed.
+ * fetch asks for gzip and decompresses; a client that sends no Accept-Encoding gets the recorded bytes as they are.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveHttp, type RunningHttp } from './support/http';
+import { rawRequest, serveHttp, type RunningHttp } from './support/http';
 import { projectRoot } from './support/paths';
 import { FULL_FRAMEWORK_QUERY } from './support/queries';
 
@@ -45,4 +46,12 @@ test("the README's sample queries answer with the recorded bytes", async () => {
   const recorded = JSON.parse(readFileSync(goldenFile, 'utf8')) as Record<string, string>;
   expect(Object.keys(answers)).toEqual(['LegalSecretaries', 'Entities', 'curl', 'FullFramework']);
   for (const name of Object.keys(answers)) expect({ name, answer: answers[name] }).toEqual({ name, answer: recorded[name] });
+});
+
+test('with no Accept-Encoding, the same recorded bytes go out uncompressed', async () => {
+  const recorded = JSON.parse(readFileSync(goldenFile, 'utf8')) as Record<string, string>;
+  for (const [name, body] of Object.entries(readmeRequests())) {
+    const response = await rawRequest(running.url, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect({ name, encoding: response.headers['content-encoding'], answer: response.body.toString('utf8') }).toEqual({ name, encoding: undefined, answer: recorded[name] });
+  }
 });

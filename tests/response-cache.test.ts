@@ -3,7 +3,8 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { createHash } from 'node:crypto';
 import { staticCacheControl } from '../src/cache-policy';
-import { ResponseCache, cacheKey, matchesEtag, type CachedResponse } from '../src/http/response-cache';
+import { ResponseCache, cacheKey, type CachedResponse } from '../src/http/response-cache';
+import { matchesEtag } from '../src/http/send';
 import { captureLogs, serveHttp, type RunningHttp } from './support/http';
 import { FULL_FRAMEWORK_QUERY } from './support/queries';
 
@@ -105,6 +106,27 @@ describe('ResponseCache', () => {
     expect(cache.size.bytes).toBeLessThanOrEqual(80_000);
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBeDefined();
+  });
+
+  test('compressed copies made of a stored entry count against its bytes, and can push older entries out', () => {
+    const cache = new ResponseCache(80_000);
+    const first = entry(9_000);
+    cache.set('first', first);
+    for (let i = 0; i < 7; i += 1) cache.set(`other-${i}`, entry(9_000));
+    const before = cache.size.bytes;
+    expect(before).toBeLessThanOrEqual(80_000);
+    const latest = cache.get('other-6')!;
+    latest.copiedBytes = 3_000;
+    latest.onCopied!(3_000);
+    expect(cache.size.bytes).toBe(before + 3_000);
+    latest.copiedBytes += 9_000;
+    latest.onCopied!(9_000);
+    // Over the bound: the least recently used entry went, and the copies' bytes are still counted.
+    expect(cache.get('first')).toBeUndefined();
+    expect(cache.size.bytes).toBeLessThanOrEqual(80_000);
+    expect(cache.size.bytes).toBe(before + 12_000 - (9_000 + 2 * 'first'.length + 512));
+    // An evicted entry's later copies are not counted.
+    expect(first.onCopied).toBeUndefined();
   });
 
   test('does not store an answer larger than an eighth of it, and stores nothing when sized 0', () => {

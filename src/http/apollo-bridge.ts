@@ -1,9 +1,11 @@
 /**
  * The bridge between node:http and Apollo Server: a request's headers as Apollo's HeaderMap, the operation name a
- * body declares (for the access log), and Apollo's answer written back, complete or streamed.
+ * body declares (for the access log), and Apollo's answer written back: complete through send.ts (compressed when
+ * the client accepts it), or streamed as it comes.
  */
 import { HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import { sendAnswer } from './send';
 
 export function toHeaderMap(incoming: IncomingHttpHeaders): HeaderMap {
   const headers = new HeaderMap();
@@ -23,9 +25,7 @@ export function operationNameOf(body: unknown): string | null {
 export async function writeApolloResponse(res: ServerResponse, status: number, headers: Record<string, string>, body: HTTPGraphQLResponse['body']): Promise<void> {
   if (body.kind === 'complete') {
     // Encoded once: Buffer.byteLength and then res.end(string) would each walk a large answer's UTF-8.
-    const bytes = Buffer.from(body.string);
-    res.writeHead(status, { ...headers, 'content-length': String(bytes.length) });
-    res.end(bytes);
+    await sendAnswer(res, { status, headers, body: Buffer.from(body.string) });
   } else {
     res.writeHead(status, headers);
     for await (const chunk of body.asyncIterator) res.write(chunk);

@@ -1,7 +1,8 @@
 /**
  * The HTTP front: a plain node:http server that routes health checks (health.ts), answers repeated queries from
  * the response cache (response-cache.ts) and hands GraphQL requests to Apollo Server (apollo-bridge.ts), after
- * reading a size-limited UTF-8 body (body.ts). Every request gets one access-log line (access-log.ts).
+ * reading a size-limited UTF-8 body (body.ts). Complete answers, from the cache or from Apollo, go out through
+ * send.ts (compression, ETags, 304s). Every request gets one access-log line (access-log.ts).
  */
 import type { ApolloServer } from '@apollo/server';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -16,8 +17,9 @@ import { operationNameOf, toHeaderMap, writeApolloResponse } from './apollo-brid
 import { parseBody, readBody } from './body';
 import { allowGet, BARE_GET_MESSAGE, getOperationName, isBareGet } from './get';
 import { answerHealth, Readiness } from './health';
-import { errorBody, HttpError, sendJson } from './respond';
-import { cacheableEntry, cacheKey, hasCredentials, sendCached, type ResponseCache } from './response-cache';
+import { errorBody, HttpError, refuseUnparsable, sendJson } from './respond';
+import { cacheableEntry, cacheKey, hasCredentials, type ResponseCache } from './response-cache';
+import { sendAnswer } from './send';
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -69,7 +71,7 @@ export function createRequestHandler(options: HttpOptions) {
       if (hit !== undefined) {
         cache = 'hit';
         operationName = hit.operationName;
-        status = sendCached(res, req, hit, requestId);
+        status = await sendAnswer(res, hit, { 'x-request-id': requestId });
         return;
       }
       const headers = toHeaderMap(req.headers);
@@ -96,7 +98,7 @@ export function createRequestHandler(options: HttpOptions) {
           cache = 'miss';
           cached.set(key, entry);
         }
-        status = sendCached(res, req, entry, requestId, statementHeader);
+        status = await sendAnswer(res, entry, { ...statementHeader, 'x-request-id': requestId });
         return;
       }
       await writeApolloResponse(res, status, { ...outHeaders, ...statementHeader }, response.body);
@@ -120,6 +122,7 @@ export function createRequestHandler(options: HttpOptions) {
 export function startHttpServer(options: HttpOptions, port: number): Promise<{ server: Server; setReady: (v: boolean) => void }> {
   const { handler, setReady } = createRequestHandler(options);
   const server = createHttpServer((req, res) => void handler(req, res));
+  server.on('clientError', refuseUnparsable);
   server.keepAliveTimeout = 65_000;
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;

@@ -12,16 +12,17 @@
  *
  * Only answers whose Cache-Control is public are stored (never mutations or errors: see cache-policy.ts), and never
  * answers to requests that carry credentials.
+ *
+ * An entry keeps the compressed copies made of it (send.ts makes each on first use), and they count against the
+ * bound: Accept-Encoding is not part of the key, one entry serves every coding.
  */
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import { etagOf, type Answer } from './send';
 
-export interface CachedResponse {
-  status: number;
-  /** The response headers Apollo produced, without per-request ones. */
-  headers: Record<string, string>;
-  body: Buffer;
-  /** A strong validator for If-None-Match: a hash of the body. */
+/** A stored answer: its headers are the ones Apollo produced, without per-request ones. */
+export interface CachedResponse extends Answer {
+  /** A strong validator for If-None-Match: a hash of the uncompressed body. */
   etag: string;
   operationName: string | null;
 }
@@ -38,16 +39,6 @@ export function cacheKey(method: string, search: string, headers: IncomingHttpHe
   let key = `${method}\n${search}`;
   for (const name of KEY_HEADERS) key += `\n${headers[name] ?? ''}`;
   return `${key}\n${body}`;
-}
-
-export function etagOf(body: Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url')}"`;
-}
-
-/** True when an If-None-Match header names this ETag (or is `*`). */
-export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
 /** How many keys seen too few times are remembered for each MB of cache (at least 1,024 in all). */
@@ -92,18 +83,29 @@ export class ResponseCache {
     // One answer may not take more than an eighth of the cache, so a few huge pages cannot flush everything else.
     if (!this.enabled || size > this.maxBytes / 8 || !this.seenEnough(key)) return false;
     const previous = this.entries.get(key);
-    if (previous !== undefined) {
-      this.bytes -= costOf(key, previous);
-      this.entries.delete(key);
-    }
+    if (previous !== undefined) this.remove(key, previous);
     this.entries.set(key, entry);
     this.bytes += size;
+    entry.onCopied = (bytes) => {
+      if (this.entries.get(key) !== entry) return;
+      this.bytes += bytes;
+      this.evictToBound();
+    };
+    this.evictToBound();
+    return true;
+  }
+
+  private evictToBound(): void {
     for (const [oldest, value] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= costOf(oldest, value);
+      this.remove(oldest, value);
     }
-    return true;
+  }
+
+  private remove(key: string, entry: CachedResponse): void {
+    this.entries.delete(key);
+    this.bytes -= costOf(key, entry);
+    entry.onCopied = undefined;
   }
 
   /** Counts one more answer to this key; true once it reaches `minUses`. */
@@ -119,21 +121,9 @@ export class ResponseCache {
   }
 }
 
-/** Bytes an entry holds: its body and key (two bytes a character), plus a little for headers and the map. */
+/** Bytes an entry holds: its body, its compressed copies and key (two bytes a character), plus a little for headers and the map. */
 function costOf(key: string, entry: CachedResponse): number {
-  return entry.body.length + 2 * key.length + 512;
-}
-
-/** Answers from a cached response: 304 when the client already holds these bytes, else the bytes. Returns the status. */
-export function sendCached(res: ServerResponse, req: IncomingMessage, entry: CachedResponse, requestId: string, extra: Record<string, string> = {}): number {
-  if (matchesEtag(req.headers['if-none-match'], entry.etag)) {
-    res.writeHead(304, { etag: entry.etag, 'cache-control': entry.headers['cache-control'] ?? '', 'x-request-id': requestId });
-    res.end();
-    return 304;
-  }
-  res.writeHead(entry.status, { ...entry.headers, ...extra, 'content-length': String(entry.body.length), 'x-request-id': requestId });
-  res.end(entry.body);
-  return entry.status;
+  return entry.body.length + (entry.copiedBytes ?? 0) + 2 * key.length + 512;
 }
 
 /** A complete 200 answer whose Cache-Control is public, as a cache entry with its ETag; undefined for anything else. */
@@ -141,6 +131,5 @@ export function cacheableEntry(status: number, headers: Record<string, string>, 
   if (status !== 200 || !/\bpublic\b/.test(headers['cache-control'] ?? '')) return undefined;
   const { 'x-request-id': _, ...stored } = headers;
   const bytes = Buffer.from(body);
-  const etag = etagOf(bytes);
-  return { status, headers: { ...stored, etag }, body: bytes, etag, operationName };
+  return { status, headers: stored, body: bytes, etag: etagOf(bytes), operationName };
 }

@@ -9,7 +9,8 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import pino from 'pino';
-import { serveHttp, type RunningHttp } from '../support/http';
+import { negotiateCoding } from '../../src/http/compression';
+import { recordExchanges, serveHttp, type Exchange, type RunningHttp } from '../support/http';
 import { startCompanySubgraph, type RunningCompany } from './company';
 import { COMPANY, SKILLS, compose, companySubgraph, skillsSubgraph } from './supergraph';
 
@@ -64,10 +65,13 @@ let gatewayUrl: string;
 const calls: SubgraphCall[] = [];
 /** The request lines our subgraph logs: what actually reached it. */
 const skillsRequests: { requestId: string; operationName: string | null; status: number }[] = [];
+/** Each request's Accept-Encoding as it reached our HTTP front, and the coding of our answer. */
+let skillsExchanges: Exchange[];
 
 beforeAll(async () => {
   const logger = pino({ level: 'info' }, { write: (line: string) => void skillsRequests.push(JSON.parse(line)) });
   skills = await serveHttp({ production: false, logger });
+  skillsExchanges = recordExchanges(skills.server);
   company = await startCompanySubgraph();
   const { supergraphSdl } = compose([skillsSubgraph(skills.url), companySubgraph(company.url)]);
   gateway = new ApolloServer<GatewayContext>({
@@ -198,6 +202,18 @@ describe('postings → occupation → framework levels → statements → citati
     expect(statementsFor20).toBe(statementsFor2);
     // One statement per relation the query touches, not per occupation.
     expect(statementsFor20).toBeLessThan(20);
+  });
+
+  test("the gateway's own Accept-Encoding: our large answer goes back compressed, and the gateway decompresses it", async () => {
+    const from = skillsExchanges.length;
+    const twenty = await run<PostingsData>(POSTINGS_QUERY, { first: 20 }, 'e2e-postings-20-compressed');
+    expect(twenty.errors).toBeUndefined();
+    expect(twenty.data!.jobPostings.edges[0]!.node.occupation.framework!.levels).toHaveLength(4);
+    const [call, ...more] = skillsExchanges.slice(from);
+    expect(more).toEqual([]);
+    expect(call!.acceptEncoding).toMatch(/gzip|br/);
+    expect(call!.contentEncoding).toBeDefined();
+    expect(call!.contentEncoding).toBe(negotiateCoding(call!.acceptEncoding, Number.MAX_SAFE_INTEGER));
   });
 });
 

@@ -18,7 +18,9 @@ function compileServer(projectRoot) {
   const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, projectRoot, undefined, configFile);
   const compilerOptions = { ...parsed.options, sourceMap: false, outDir: undefined, rootDir: undefined };
-  for (const file of parsed.fileNames.filter((name) => relative(projectRoot, name).startsWith(`src${sep}`))) {
+  // Declaration files (src/types/) hold types only: nothing to emit.
+  const sources = parsed.fileNames.filter((name) => relative(projectRoot, name).startsWith(`src${sep}`) && !name.endsWith('.d.ts'));
+  for (const file of sources) {
     const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file });
     const target = join(outDir, relative(projectRoot, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(target), { recursive: true });

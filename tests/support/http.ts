@@ -1,5 +1,5 @@
 /** The HTTP front over the real test store, on an ephemeral port, in this process. */
-import type { Server } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -64,4 +64,47 @@ export function captureLogs(): { logger: Logger; lines: string[]; entries(): Rec
     },
   });
   return { logger: pino({ base: undefined }, sink), lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The bytes as sent, never decompressed. */
+  body: Buffer;
+}
+
+/** One request through node:http, which (unlike fetch) sends only the headers given and never decompresses the answer. */
+export function rawRequest(url: string, { method = 'POST', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** One request as the server saw it: the client's Accept-Encoding and the coding the answer went out in. */
+export interface Exchange {
+  acceptEncoding: string | undefined;
+  contentEncoding: string | undefined;
+}
+
+/** Records every request `server` answers from now on, in order (a live array). */
+export function recordExchanges(server: Server): Exchange[] {
+  const exchanges: Exchange[] = [];
+  // writeHead(status, headers) leaves nothing for res.getHeader to read, so the headers are recorded as written.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      const headers = (args.find((a) => typeof a === 'object' && a !== null && !Array.isArray(a)) ?? {}) as OutgoingHttpHeaders;
+      const encoding = headers['content-encoding'];
+      exchanges.push({ acceptEncoding: req.headers['accept-encoding'], contentEncoding: encoding === undefined ? undefined : String(encoding) });
+      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse['writeHead'];
+  });
+  return exchanges;
 }
