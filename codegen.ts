@@ -94,6 +94,17 @@ const config: CodegenConfig = {
           ObservedUnit: `${rows}ObservedUnitRow`,
           ObservedUnitCode: `${rows}ObservedUnitCodeRow`,
           ObservedMove: '../resolvers/observed-moves#ObservedMoveShape',
+          // The rest of the O*NET model (schema/onet-model.graphql).
+          Element: `${shapes}ElementShape`,
+          LevelAnchor: '../store/queries#LevelAnchorRow',
+          AnchoredLevel: `${shapes}AnchoredLevelShape`,
+          IntermediateWorkActivity: `${rows}IwaRow`,
+          OccupationWorkActivities: `${shapes}OccupationWorkActivitiesShape`,
+          OccupationGeneralizedWorkActivity: `${shapes}GeneralizedWorkActivityShape`,
+          OccupationIntermediateWorkActivity: `${shapes}IntermediateWorkActivityShape`,
+          OccupationDetailedWorkActivity: `${shapes}DetailedWorkActivityShape`,
+          JobZoneAssignment: '../store/queries#JobZoneAssignmentRow',
+          UnspscCategory: `${shapes}UnspscCategoryShape`,
           // Pay and demand (src/resolvers/labor-market.ts): the occupation's BLS rows, and parts that name their source.
           LaborMarket: '../resolvers/labor-market#LaborMarketShape',
           Employment: '../resolvers/labor-market#EmploymentShape',

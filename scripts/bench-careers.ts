@@ -138,7 +138,7 @@ export async function benchComparisons(storeFile: string, samples = 10_000): Pro
     observer.observe({ entryTypes: ['gc'] });
     const windows: { query: [number, number][]; compute: [number, number][]; baseline: [number, number][] } = { query: [], compute: [], baseline: [] };
     for (let i = 0; i < 200; i++) await run(pick(), pick()); // warm-up: JIT and SQLite page cache
-    // Every card read once, as a server that has run a while holds them (src/store/held-cards.ts), and every
+    // Every card read once, as a server that has run a while holds them (src/loaders/held-cards.ts), and every
     // occupation compared once each way, so what is kept per held list is in place before anything is timed.
     await createContext(store).loaders.careerCardByOccupation.loadMany(codes);
     for (let i = 0; i < codes.length; i++) {

@@ -27,7 +27,7 @@ import { createContext } from '../src/context';
 import { createServer } from '../src/server';
 import { loadTypeDefs } from '../src/schema';
 import { openStore } from '../src/store/store';
-import { ENRICHMENT_QUERY, FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../tests/support/queries';
+import { ENRICHMENT_QUERY, FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from './operations';
 import { cpuMs, enrichmentBodies, enrichmentRequest, load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
 
 /** One operation to measure. scripts/bench-search.ts, when present, exports `benchSearch(): BenchCase | Promise<BenchCase>`. */

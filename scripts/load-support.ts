@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildStore } from '../src/store/importer';
-import { ENRICHMENT_QUERY } from '../tests/support/queries';
+import { ENRICHMENT_QUERY } from './operations';
 
 export interface ServerProcess {
   child: ChildProcess;

@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { dataDir, projectRoot } from './support/paths';
 import { startTestServer, type TestServer } from './support/server';
 import { AEI_JOBS, AEI_TASKS, GPTS_OCCUPATIONS, GPTS_TASKS, WWAI_METRICS, WWAI_SCORES } from './support/ai-exposure-files';
-import { readmeCases } from './support/answers';
+import { readmeCases } from '../scripts/answer-cases';
 
 type Row = Record<string, string>;
 
@@ -526,7 +526,7 @@ describe("the README's AI exposure operations, run within the production limits"
   });
   afterAll(() => production.stop());
 
-  /** A README operation by its name (tests/support/answers.ts reads the README's blocks). */
+  /** A README operation by its name (scripts/answer-cases.ts reads the README's blocks). */
   const readmeOperation = (name: string): string => {
     const found = readmeCases().find((c) => c.name.startsWith(`README: query ${name} `));
     if (found === undefined) throw new Error(`README.md has no operation ${name}`);

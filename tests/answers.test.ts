@@ -3,7 +3,7 @@
  * record (the README's queries, the router's enrichment query, every list field with its second pages) and issue
  * 22's (occupations pages without an order, a filtered search, career moves and comparisons, the dataset), each
  * compared with the answers scripts/capture-answers.ts recorded from the code before that change
- * (tests/support/answers.ts).
+ * (scripts/answer-cases.ts).
  */
 import {
   ALL_LISTS_WITH_AI_EXPOSURE_QUERY,
@@ -15,7 +15,7 @@ import {
   nextPageCases,
   README_OPERATIONS_SINCE_RECORDS,
   recordedAnswers,
-} from './support/answers';
+} from '../scripts/answer-cases';
 import { startTestServer, type TestServer } from './support/server';
 
 let t: TestServer;

@@ -7,9 +7,9 @@
 // The module object itself (not a namespace copy), so jest.spyOn sees the calls src/http/compression.ts makes.
 import zlib from 'node:zlib';
 import { MIN_COMPRESSED_BYTES, negotiateCoding } from '../src/http/compression';
-import { readmeCases } from './support/answers';
+import { readmeCases } from '../scripts/answer-cases';
 import { rawRequest, serveHttp, type RawResponse, type RunningHttp } from './support/http';
-import { EVERYTHING_QUERY, FULL_FRAMEWORK_QUERY } from './support/queries';
+import { EVERYTHING_QUERY, FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 
 describe('negotiateCoding', () => {
   const large = 100_000;

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { openCorrections, type CorrectionsService } from '../src/corrections/service';
 import { serveHttp, type RunningHttp } from './support/http';
 import { makeTokens } from './support/corrections';
-import { FULL_FRAMEWORK_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 
 let dir: string;
 let corrections: CorrectionsService;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from './support/paths';
-import { FULL_FRAMEWORK_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 import { startTestServer, type TestServer } from './support/server';
 
 const page = readFileSync(join(dataDir, 'frameworks/pages/legal-secretaries-43-6012.00.txt'), 'utf8');

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import { PRODUCTION_LIMITS } from '../src/server';
 import { serveHttp, type RunningHttp } from './support/http';
-import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../scripts/operations';
 
 interface Reply {
   status: number;

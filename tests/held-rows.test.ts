@@ -3,7 +3,7 @@
  * rows held a repeated request runs no SQL and answers the same; held or not, a request never runs more statements.
  */
 import { HeldRows } from '../src/store/held-rows';
-import { ENRICHMENT_QUERY } from './support/queries';
+import { ENRICHMENT_QUERY } from '../scripts/operations';
 import { startTestServer, type TestServer } from './support/server';
 
 describe('HeldRows', () => {

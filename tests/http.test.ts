@@ -1,6 +1,6 @@
 /** Over real HTTP: the landing page by mode, the full framework, cache headers, health endpoints. */
 import { serveHttp, type RunningHttp as Running } from './support/http';
-import { FULL_FRAMEWORK_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 
 let development: Running;
 let production: Running;

@@ -8,7 +8,7 @@ import { buildSchema } from '../src/schema';
 import { createServer, type Executor } from '../src/server';
 import type { Store } from '../src/store/store';
 import { openTestStore } from './support/store';
-import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from '../scripts/operations';
 
 let store: Store;
 const servers = new Map<Executor, ApolloServer<Context>>();

@@ -1,6 +1,7 @@
 /**
  * Dependencies point one way: HTTP -> resolvers -> loaders -> store. Reads every import in src/ and checks that the
- * store and the corrections store never reach up into GraphQL, the generated GraphQL types, the resolvers or HTTP.
+ * store and the corrections store never reach up into GraphQL, the generated GraphQL types, the resolvers or HTTP,
+ * nor the store into the comparison domain (src/careers/compare.ts); and that scripts/ never imports from tests/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,17 +17,29 @@ function importsOf(file: string): string[] {
   return [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'";]*?from\s+'([^']+)'/gm)].map((m) => m[1] ?? '');
 }
 
+/** `file imports specifier` for every import of the files under `dir` that `wrong` matches. */
+function importsMatching(dir: string, wrong: (specifier: string) => boolean): string[] {
+  const files = sourceFiles(join(projectRoot, dir));
+  expect(files.length).toBeGreaterThan(3);
+  return files.flatMap((file) =>
+    importsOf(file)
+      .filter(wrong)
+      .map((specifier) => `${relative(projectRoot, file)} imports ${specifier}`),
+  );
+}
+
 const UPWARD = /^(graphql|@apollo\/.*)$|__generated__|\/resolvers(\/|$)|\/loaders(\/|$)|\/http(\/|$)|\/context$|\/server$|\/errors$/;
 
 test.each(['src/store', 'src/corrections'])('nothing under %s imports GraphQL, generated types, resolvers, loaders or HTTP', (dir) => {
-  const files = sourceFiles(join(projectRoot, dir));
-  expect(files.length).toBeGreaterThan(3);
-  const upward = files.flatMap((file) =>
-    importsOf(file)
-      .filter((specifier) => UPWARD.test(specifier) && !specifier.startsWith('./'))
-      .map((specifier) => `${relative(projectRoot, file)} imports ${specifier}`),
-  );
-  expect(upward).toEqual([]);
+  expect(importsMatching(dir, (specifier) => UPWARD.test(specifier) && !specifier.startsWith('./'))).toEqual([]);
+});
+
+test('nothing under src/store imports the comparison domain (the loaders prepare what they hold for it)', () => {
+  expect(importsMatching('src/store', (specifier) => /\/careers\/compare$/.test(specifier))).toEqual([]);
+});
+
+test('nothing under scripts/ imports from tests/ (what both need lives in scripts/)', () => {
+  expect(importsMatching('scripts', (specifier) => /(^|\/)tests\//.test(specifier))).toEqual([]);
 });
 
 test('the import scan sees the imports it checks (a resolver file importing generated types)', () => {

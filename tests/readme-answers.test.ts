@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rawRequest, serveHttp, type RunningHttp } from './support/http';
 import { projectRoot } from './support/paths';
-import { FULL_FRAMEWORK_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 
 const goldenFile = join(projectRoot, 'tests/golden/readme-answers.json');
 

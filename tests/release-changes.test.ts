@@ -4,7 +4,10 @@
  * the errors for releases the store does not hold.
  */
 import { isEnumType } from 'graphql';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { changeKinds } from '../src/store/release-changes';
 import { readGzLines } from './support/fixtures';
 import { serveHttp, type RunningHttp } from './support/http';
@@ -191,7 +194,22 @@ describe('30.1 -> 30.2', () => {
     expect(of('Task Statements.txt')).toMatchObject({ status: 'IDENTICAL', changes: 0 });
     expect(of('Work Values.txt')).toMatchObject({ status: 'NEW', changes: 0 });
     expect(summary.reduce((n, s) => n + (s.changes as number), 0)).toBe(totalCount);
+    // Held only from 30.2 on, and the 30.1 files byte for byte (the next test): nothing to say between 30.1 and 30.2.
+    expect(summary.filter((s) => UNCHANGED_SINCE_30_1.includes(`${s.file as string}`))).toEqual([]);
   });
+});
+
+/** The files the product holds only in 30.2's folder, whose 30.1 originals PROVENANCE.md (A) lists by sha256. */
+const UNCHANGED_SINCE_30_1 = ['Content Model Reference.txt', 'IWA Reference.txt', 'UNSPSC Reference.txt', 'DWA Reference.txt', 'Tasks to DWAs.txt'];
+
+test('the files held only from 30.2 on are the 30.1 files byte for byte (sha256 in PROVENANCE.md), so no 30.1 copy is needed', () => {
+  const provenance = readFileSync(join(dataDir, 'onet/PROVENANCE.md'), 'utf8');
+  for (const file of UNCHANGED_SINCE_30_1) {
+    const listed = provenance.split('\n').find((line) => line.startsWith(`| \`${file}\` |`))?.match(/`([0-9a-f]{64})`/)?.[1];
+    const held = createHash('sha256').update(gunzipSync(readFileSync(join(dataDir, 'onet/30.2', `${file}.gz`)))).digest('hex');
+    expect({ file, sha256: held }).toEqual({ file, sha256: listed });
+    expect(existsSync(join(dataDir, 'onet/30.1', `${file}.gz`))).toBe(false);
+  }
 });
 
 test('the answer is empty since the served release, and bad releases name the held ones', async () => {

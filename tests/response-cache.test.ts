@@ -6,7 +6,7 @@ import { staticCacheControl } from '../src/cache-policy';
 import { ResponseCache, cacheKey, type CachedResponse } from '../src/http/response-cache';
 import { matchesEtag } from '../src/http/send';
 import { captureLogs, serveHttp, type RunningHttp } from './support/http';
-import { FULL_FRAMEWORK_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 
 describe('over HTTP, in production mode', () => {
   let running: RunningHttp;

@@ -11,7 +11,7 @@ import { latestSchemaVersion } from '../src/store/migrations';
 import { captureLogs, serveHttp } from './support/http';
 import { testStoreFile } from './support/paths';
 import { serverEntry, startServerProcess } from './support/process';
-import { FULL_FRAMEWORK_QUERY } from './support/queries';
+import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 
 describe('readiness', () => {
   test('is 503 "starting" until set ready, 200 while ready, and 503 "stopping" after; liveness is 200 throughout', async () => {

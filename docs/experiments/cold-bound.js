@@ -22,7 +22,7 @@ const { tmpdir } = require('node:os');
 const root = resolve(__dirname, '../..');
 const dist = (path) => join(root, 'dist', path);
 const storeFile = join(root, 'var/store.sqlite');
-const { FULL_FRAMEWORK_QUERY } = require(dist('tests/support/queries'));
+const { FULL_FRAMEWORK_QUERY } = require(dist('scripts/operations'));
 const variables = { code: '43-6012.00' };
 
 async function serve(mode) {

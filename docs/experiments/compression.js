@@ -23,8 +23,8 @@ const { createServer } = require(join(root, 'dist/src/server'));
 const { createContext } = require(join(root, 'dist/src/context'));
 const { openStore } = require(join(root, 'dist/src/store/store'));
 const { compress, MIN_COMPRESSED_BYTES } = require(join(root, 'dist/src/http/compression'));
-const { readmeCases } = require(join(root, 'dist/tests/support/answers'));
-const { ENRICHMENT_QUERY, EVERYTHING_QUERY, FULL_FRAMEWORK_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } = require(join(root, 'dist/tests/support/queries'));
+const { readmeCases } = require(join(root, 'dist/scripts/answer-cases'));
+const { ENRICHMENT_QUERY, EVERYTHING_QUERY, FULL_FRAMEWORK_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } = require(join(root, 'dist/scripts/operations'));
 
 const SEGMENT = 1460;
 const segments = (bytes) => Math.ceil(bytes / SEGMENT);

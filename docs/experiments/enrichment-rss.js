@@ -13,7 +13,7 @@ const { resolve, join } = require('node:path');
 const { loadavg } = require('node:os');
 const root = resolve(__dirname, '../..');
 const support = require(join(root, 'dist/scripts/load-support'));
-const { ENRICHMENT_QUERY } = require(join(root, 'dist/tests/support/queries'));
+const { ENRICHMENT_QUERY } = require(join(root, 'dist/scripts/operations'));
 const { openStore } = require(join(root, 'dist/src/store/store'));
 
 const seconds = Number(process.argv[2] ?? 15);

@@ -5,15 +5,8 @@
  * technology list in answer order) is worked out once per list and kept in a WeakMap beside it: the lists of held
  * cards and held rows live as long as the store, so a comparison of held occupations builds only its answer's objects.
  */
+import type { ElementScore } from '../store/careers';
 import { FACET_WEIGHTS, FACETS, type CareerProfile, type Facet, type FacetSimilarities } from './similarity';
-
-/** One element's ratings as the store holds them (the fields of an element score row this needs). */
-export interface ElementScore {
-  element_id: string;
-  element_name: string;
-  scale_id: string;
-  value: number;
-}
 
 export interface ElementGap {
   /** The `idPrefix` the gap function was given, followed by the element's id. */

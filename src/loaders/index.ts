@@ -10,12 +10,12 @@ import * as ai from '../store/ai-exposure-queries';
 import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
-import { heldCards, holdCard } from '../store/held-cards';
 import type { HeldRows } from '../store/held-rows';
 import * as lm from '../store/labor-market-queries';
 import * as observed from '../store/observed-moves';
 import * as q from '../store/queries';
 import type { Db } from '../store/queries';
+import { heldCards, holdCard } from './held-cards';
 
 type Batch<K, V> = (keys: readonly K[]) => Promise<V[]>;
 
@@ -83,7 +83,7 @@ function as<V>(held: HeldRows | undefined, name: string, weight?: number): Holde
   };
 }
 
-/** Career cards held parsed in their own home (src/store/held-cards.ts), or nowhere where the store holds none. */
+/** Career cards held parsed in their own home (held-cards.ts), or nowhere where the store holds none. */
 function asCards(held: HeldRows | undefined): Holder<careers.CareerCard | null> | undefined {
   const cards = heldCards(held);
   if (cards === undefined) return undefined;
@@ -121,6 +121,15 @@ const factories = {
   interestScoresByOccupation: (db, held) => byOccupation(db, held, 'interests', (d, codes) => q.elementScoresByOccupation(d, 'interest', codes)),
   workValueScoresByOccupation: (db, held) => byOccupation(db, held, 'workValues', (d, codes) => q.elementScoresByOccupation(d, 'work_value', codes)),
   emergingTasksByOccupation: (db, held) => byOccupation(db, held, 'emergingTasks', q.emergingTasksByOccupation),
+  // The rest of the O*NET model (schema/onet-model.graphql): each occupation's certification ratings, job zone
+  // assignment and task-to-DWA links, and the reference rows they name (elements, anchors, IWAs, UNSPSC commodities).
+  certificationScoresByOccupation: (db, held) => byOccupation(db, held, 'certification', (d, codes) => q.elementScoresByOccupation(d, 'education', codes)),
+  jobZoneAssignmentByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => q.jobZoneAssignmentsByOccupation(db, codes), (a) => a.occupation_code, as(held, 'jobZoneAssignment')),
+  workActivityLinksByOccupation: (db, held) => byOccupation(db, held, 'workActivityLinks', q.workActivityLinksByOccupation),
+  contentElementById: (db, held) => uniqueLoader((ids: readonly string[]) => q.contentElementsById(db, ids), (e) => e.id, as(held, 'element')),
+  levelAnchorsByElement: (db, held) => groupedLoader((ids: readonly string[]) => q.levelAnchorsByElement(db, ids), (a) => a.element_id, as(held, 'levelAnchors')),
+  intermediateWorkActivityById: (db, held) => uniqueLoader((ids: readonly string[]) => q.iwasById(db, ids), (i) => i.id, as(held, 'iwa')),
+  unspscByCommodity: (db, held) => uniqueLoader((codes: readonly number[]) => q.unspscByCommodity(db, codes), (u) => u.commodity_code, as(held, 'unspsc')),
   // Keyed by `from`, `to` and code joined with tabs: one statement per pair of releases in a batch.
   releaseChangesByOccupation: (db, held) => groupedLoader(
     async (keys: readonly string[]) => {
@@ -157,7 +166,7 @@ const factories = {
   escoCrosswalkByOccupation: (db) => groupedLoader((codes: readonly string[]) => cw.escoCrosswalkByOccupation(db, codes), (r) => r.occupation_code),
   // Career moves and comparisons (src/store/careers.ts): a comparison reads each occupation's profile and card
   // (ratings and activities, written at store build) in one statement, and holds it parsed apart from the held
-  // rows (src/store/held-cards.ts): in the held rows, 1,016 cards made that bound churn (docs/performance.md).
+  // rows (held-cards.ts): in the held rows, 1,016 cards made that bound churn (docs/performance.md).
   careerCardByOccupation: (db, held) => uniqueLoader((codes: readonly string[]) => careers.careerCardsByOccupation(db, codes), (card) => card.code, asCards(held)),
   careerMovesByOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesByOccupation(db, codes), (m) => m.occupation_code),
   careerMovesIntoOccupation: (db) => groupedLoader((codes: readonly string[]) => careers.careerMovesIntoOccupation(db, codes), (m) => m.move_code),

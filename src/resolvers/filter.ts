@@ -1,8 +1,9 @@
 /**
- * Checking an `OccupationFilter` (shared by `occupations` and `searchOccupations`) and an `OccupationOrder`. The
- * figures a filter's ranges and an order read are the store's (src/store/labor-market-queries.ts,
- * ai-exposure-queries.ts); each GraphQL input names one here, so a new figure adds its range and its order field in
- * the two maps below. AI measures are named by the input (`aiMeasures`, `aiMeasure`), so one entry serves them all.
+ * Checking filters: an `OccupationFilter` (shared by `occupations` and `searchOccupations`), an `OccupationOrder`, and
+ * the UNSPSC filters of technology and tools. The figures a filter's ranges and an order read are the store's
+ * (src/store/labor-market-queries.ts, ai-exposure-queries.ts); each GraphQL input names one here, so a new figure adds
+ * its range and its order field in the two maps below. AI measures are named by the input (`aiMeasures`, `aiMeasure`),
+ * so one entry serves them all.
  */
 import type { FloatRange, OccupationFilter, OccupationOrder, OccupationOrderField } from '../__generated__/resolvers-types';
 import { badUserInput, quoted } from '../errors';
@@ -74,4 +75,25 @@ export function checkOccupationOrder(order: OccupationOrder | null | undefined):
   const { key, figure } = ORDERS[order.field](order);
   const direction = order.direction === 'ASC' ? 'asc' : 'desc';
   return { order: { figure, direction }, cursorKind: `occupation/${key}/${direction}` };
+}
+
+/** A UNSPSC segment and family to keep, each null for any. */
+export interface UnspscFilter {
+  segment: number | null;
+  family: number | null;
+}
+
+/**
+ * `segment` and `family` as UNSPSC writes them, 8 digits: a segment ends in 000000 (`43000000`), a family in 0000 but
+ * not 000000 (`43230000`). Null where neither is given.
+ */
+export function checkUnspscFilter(segment: number | null | undefined, family: number | null | undefined): UnspscFilter | null {
+  const eightDigits = (code: number) => Number.isInteger(code) && code >= 10_000_000 && code <= 99_999_999;
+  if (segment != null && !(eightDigits(segment) && segment % 1_000_000 === 0)) {
+    throw badUserInput('segment', `Argument "segment" must be an 8-digit UNSPSC segment code ending in 000000, e.g. 43000000; got ${segment}.`);
+  }
+  if (family != null && !(eightDigits(family) && family % 10_000 === 0 && family % 1_000_000 !== 0)) {
+    throw badUserInput('family', `Argument "family" must be an 8-digit UNSPSC family code ending in 0000 (not 000000), e.g. 43230000; got ${family}.`);
+  }
+  return segment == null && family == null ? null : { segment: segment ?? null, family: family ?? null };
 }

@@ -84,4 +84,8 @@ export const idResolvers: Resolvers = {
   InterestType: { id: (t) => `interest-types/${t.elementId}` },
   RiasecKeyword: { id: (k) => `interest-types/${k.element_id}/keywords/${k.id}` },
   SkillLink: { id: (l) => `skill-links/${l.skill_id}/${l.target_id}` },
+  LevelAnchor: { id: (a) => `level-anchors/${a.element_id}/${a.scale_id}/${a.value}` },
+  OccupationWorkActivities: { id: (w) => `${w.code}/work-activities` },
+  JobZoneAssignment: { id: (a) => `${a.occupation_code}/job-zone-assignment` },
+  UnspscCategory: { id: (c) => `unspsc/${c.code}` },
 };

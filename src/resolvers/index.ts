@@ -13,6 +13,7 @@ import { observedMovesResolvers, occupationObservedMoves } from './observed-move
 import { careerMoveLaborMarket, comparisonLaborMarket, datasetLaborMarket, laborMarketResolvers, occupationLaborMarket } from './labor-market';
 import { Occupation } from './occupation';
 import { onetResolvers } from './onet';
+import { modelOccupation, modelResolvers } from './onet-model';
 import { Query } from './query';
 import { referenceOccupation, referenceQuery, referenceResolvers } from './reference';
 import { OccupationSearchHit, searchQuery } from './search';
@@ -29,7 +30,7 @@ export const resolvers: Resolvers = merge(
   {
     Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...occupationCrosswalks, ...occupationLaborMarket, ...occupationObservedMoves, ...aiExposureOccupation },
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...modelOccupation, ...occupationCrosswalks, ...occupationLaborMarket, ...occupationObservedMoves, ...aiExposureOccupation },
     CareerMove: { ...CareerMove, ...careerMoveLaborMarket },
     OccupationComparison: { ...OccupationComparison, ...comparisonLaborMarket },
     OccupationSearchHit,
@@ -37,6 +38,7 @@ export const resolvers: Resolvers = merge(
   // Replaces @apollo/subgraph's own `_entities` (resolvers given to buildSubgraphSchema are added after it).
   { Query: { _entities } } as Resolvers,
   onetResolvers,
+  modelResolvers,
   frameworkResolvers,
   sourceResolvers,
   correctionsResolvers,

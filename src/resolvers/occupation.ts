@@ -1,11 +1,13 @@
 /** Occupation: the entity by either key, its O*NET lists (paged where long) and ratings, and its framework. */
 import type { OccupationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
+import type { Loaders } from '../loaders';
 import type { ElementScoreRow } from '../store/queries';
 import { notFound, quoted } from '../errors';
 import { occupationCareerFields } from './careers';
 import { loadOccupation } from './codes';
 import { enumValues } from './enums';
+import { checkUnspscFilter, type UnspscFilter } from './filter';
 import { ids } from './ids';
 import { pageOf } from './pagination';
 import type { ElementRatingShape, ElementRatingsShape } from './shapes';
@@ -59,6 +61,20 @@ export function ratingsOf(id: string, scores: ElementScoreRow[], unavailableReas
 
 const NO_30X = 'no O*NET 30.x file for it could be obtained';
 
+/** The rows whose UNSPSC commodity lies in the filter's segment and family (all of them without a filter). */
+async function inUnspsc<R extends { commodity_code: number }>(rows: R[], filter: UnspscFilter | null, loaders: Loaders): Promise<R[]> {
+  if (filter === null) return rows;
+  const hierarchy = await loaders.unspscByCommodity.loadMany([...new Set(rows.map((r) => r.commodity_code))]);
+  const wanted = new Set<number>();
+  for (const u of hierarchy) {
+    if (u instanceof Error) throw u;
+    if (u !== null && (filter.segment === null || u.segment_code === filter.segment) && (filter.family === null || u.family_code === filter.family)) {
+      wanted.add(u.commodity_code);
+    }
+  }
+  return rows.filter((r) => wanted.has(r.commodity_code));
+}
+
 export const Occupation: OccupationResolvers<Context> = {
   // A router sends `{ code }` or `{ socCode }`; either may hold either format, so both go through one parser.
   // An unknown code is an error naming it, not a bare null: through a router, a null entity surfaces only as
@@ -87,12 +103,16 @@ export const Occupation: OccupationResolvers<Context> = {
     const wanted = type == null ? tasks : tasks.filter((t) => t.task_type === type);
     return pageOf(wanted, 'task', (t) => t.task_id, first, after);
   },
-  technologySkills: async (o, { first, after, hotOnly }, { loaders }) => {
+  technologySkills: async (o, { first, after, hotOnly, segment, family }, { loaders }) => {
+    const unspsc = checkUnspscFilter(segment, family);
     const skills = await loaders.technologySkillsByOccupation.load(o.code);
-    return pageOf(hotOnly ? skills.filter((s) => s.hot === 1) : skills, 'technologySkill', (s) => s.id, first, after);
+    const wanted = await inUnspsc(hotOnly ? skills.filter((s) => s.hot === 1) : skills, unspsc, loaders);
+    return pageOf(wanted, 'technologySkill', (s) => s.id, first, after);
   },
-  tools: async (o, { first, after }, { loaders }) =>
-    pageOf(await loaders.toolsByOccupation.load(o.code), 'tool', (t) => t.id, first, after),
+  tools: async (o, { first, after, segment, family }, { loaders }) => {
+    const unspsc = checkUnspscFilter(segment, family);
+    return pageOf(await inUnspsc(await loaders.toolsByOccupation.load(o.code), unspsc, loaders), 'tool', (t) => t.id, first, after);
+  },
   skills: async (o, _, { loaders }) =>
     heldRatingsOf(ids.elementRatings(o.code, 'skills'), await loaders.skillScoresByOccupation.load(o.code), `O*NET 29.0 has no Skills ratings for this occupation, and ${NO_30X}`),
   knowledge: async (o, _, { loaders }) =>

@@ -2,6 +2,7 @@
 import type { RelatednessTier, Resolvers } from '../__generated__/resolvers-types';
 import { loadRequired } from '../loaders';
 import type { ToolRow } from '../store/database';
+import { outsideScale, type ScaleRange } from '../store/scales';
 
 /** O*NET's spelling of each relatedness tier (Related Occupations.txt), as the enum's values. */
 const RELATEDNESS_TIERS: Record<string, RelatednessTier> = { 'Primary-Short': 'PRIMARY_SHORT', 'Primary-Long': 'PRIMARY_LONG', Supplemental: 'SUPPLEMENTAL' };
@@ -18,6 +19,14 @@ const commodityExample = {
   commodityTitle: (e: CommodityExample) => e.commodity_title,
 };
 type CommodityExample = Pick<ToolRow, 'example' | 'commodity_code' | 'commodity_title'>;
+
+/** A row's scale as its columns give it, for the scale check (src/store/scales.ts). */
+export const scaleOf = (row: { scale_id: string; scale_name: string; minimum: number; maximum: number }): ScaleRange => ({
+  id: row.scale_id,
+  name: row.scale_name,
+  minimum: row.minimum,
+  maximum: row.maximum,
+});
 
 function unknownTier(tier: string): never {
   throw new Error(`related_occupation.tier ${JSON.stringify(tier)} is not one of O*NET's tiers; the store needs rebuilding from a checked file`);
@@ -61,10 +70,21 @@ export const onetResolvers: Resolvers = {
         value: s.value,
         recommendSuppress: flag(s.recommend_suppress),
         notRelevant: flag(s.not_relevant),
+        sampleSize: s.sample_size,
+        standardError: s.standard_error,
+        lowerCiBound: s.lower_ci,
+        upperCiBound: s.upper_ci,
+        dataQualityWarning: outsideScale(s.value, scaleOf(s)),
       })),
   },
   EducationLevel: {
     recommendSuppress: (e) => flag(e.recommend_suppress),
+    sampleSize: (e) => e.sample_size,
+    standardError: (e) => e.standard_error,
+    lowerCiBound: (e) => e.lower_ci,
+    upperCiBound: (e) => e.upper_ci,
+    domainSource: (e) => e.domain_source,
+    dataQualityWarning: (e) => outsideScale(e.percent, scaleOf(e)),
   },
   RelatedOccupation: {
     tier: (r) => RELATEDNESS_TIERS[r.tier] ?? unknownTier(r.tier),

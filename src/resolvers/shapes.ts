@@ -1,7 +1,13 @@
 /** Parent shapes for GraphQL types that are not one store row (see the mappers in codegen.ts). */
 import type { AiSourceId } from '../store/ai-exposure-files';
 import type { AutomationLabel, ExposureLabel, InterestLevel, RiasecKeywordRow, TextMatch } from '../store/database';
-import type { Coverage, ElementScoreRow } from '../store/queries';
+import type { Coverage, ElementScoreRow, LevelAnchorRow, WorkActivityLinkRow } from '../store/queries';
+
+/** A Content Model element as the file that names it gives it; its description and anchors are loaded by id. */
+export interface ElementShape {
+  id: string;
+  name: string;
+}
 
 export interface ElementRatingShape {
   /** `43-6012.00/skills/2.A.1.a` */
@@ -72,4 +78,48 @@ export interface GptsTaskLabelsShape {
   gpt4Automation: AutomationLabel;
   /** Null where the labelled statement is the task's statement today. */
   labelledStatement: string | null;
+}
+
+/** Where a rating's level falls among its element's anchors. */
+export interface AnchoredLevelShape {
+  /** `43-6012.00/skills/2.A.1.c/level-anchors` */
+  id: string;
+  level: number;
+  lower: LevelAnchorRow | null;
+  upper: LevelAnchorRow | null;
+}
+
+/** An occupation's work activities as its tasks reach them (src/resolvers/work-activities.ts builds it). */
+export interface OccupationWorkActivitiesShape {
+  code: string;
+  generalized: GeneralizedWorkActivityShape[];
+}
+
+/** What every level of the tree holds: its id, the occupation, and the ids of the tasks reaching it, in order. */
+interface WorkActivityNode {
+  /** `43-6012.00/work-activities/4.A.3.b.6` */
+  id: string;
+  occupationCode: string;
+  taskIds: number[];
+}
+
+export interface GeneralizedWorkActivityShape extends WorkActivityNode {
+  elementId: string;
+  intermediate: IntermediateWorkActivityShape[];
+}
+
+export interface IntermediateWorkActivityShape extends WorkActivityNode {
+  iwaId: string;
+  detailed: DetailedWorkActivityShape[];
+}
+
+export interface DetailedWorkActivityShape extends WorkActivityNode {
+  /** The DWA, as the first link to it gives it. */
+  dwa: WorkActivityLinkRow;
+}
+
+/** A UNSPSC class, family or segment. */
+export interface UnspscCategoryShape {
+  code: number;
+  title: string;
 }

@@ -4,7 +4,6 @@
  * O*NET files are loaded; O*NET's Related Occupations are deliberately not read (they are the evaluation's answer key).
  */
 import type { Insertable } from 'kysely';
-import type { ElementScore } from '../careers/compare';
 import { type MoveFacts, moveFacts, rankCareerMoves } from '../careers/likelihood';
 import { buildProfiles, type CareerInput } from '../careers/profile';
 import type { CareerProfile } from '../careers/similarity';
@@ -76,6 +75,14 @@ interface StoredCard {
   skills: [string, string, number | null, number | null][];
   knowledge: [string, string, number | null, number | null][];
   activities: [string, string, string, string, DwaRow['release']][];
+}
+
+/** One element's rating on one scale as a card holds it (the fields of an element score row a comparison needs). */
+export interface ElementScore {
+  element_id: string;
+  element_name: string;
+  scale_id: string;
+  value: number;
 }
 
 /** What a comparison reads of one occupation: its profile, its ratings as element score rows, its activities. */

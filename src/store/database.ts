@@ -1,6 +1,6 @@
 /**
  * The store's tables, typed as SQLite really returns them: 0/1 for booleans, TEXT for dates,
- * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0011_store.ts creates these tables.
+ * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0013_store.ts creates these tables.
  */
 import type { Generated, Selectable } from 'kysely';
 
@@ -126,6 +126,10 @@ export interface EducationTable {
   sample_size: number | null;
   /** O*NET's advice to suppress the percent for low precision; null where O*NET gives `n/a`. */
   recommend_suppress: 0 | 1 | null;
+  /** The percent's standard error and 95% confidence bounds, in percent; null where O*NET gives `n/a`. */
+  standard_error: number | null;
+  lower_ci: number | null;
+  upper_ci: number | null;
   date: string;
   domain_source: string;
   release: OnetRelease;
@@ -139,10 +143,16 @@ export interface RelatedOccupationTable {
   release: OnetRelease;
 }
 
-/** Which part of the O*NET content model a rating belongs to. */
-export type ElementDomain = 'skill' | 'knowledge' | 'work_style' | 'interest' | 'work_value';
+/**
+ * Which part of the O*NET content model a rating belongs to. `education`: the certification and apprenticeship
+ * Importance rows of the Education, Training, and Experience file (its distributions are in `education`).
+ */
+export type ElementDomain = 'skill' | 'knowledge' | 'work_style' | 'interest' | 'work_value' | 'education';
 
-/** One rating of one element on one scale (Skills IM/LV, Work Styles WI/DR, Interests OI/IH, Work Values EX/VH). */
+/**
+ * One rating of one element on one scale (Skills IM/LV, Work Styles WI/DR, Interests OI/IH, Work Values EX/VH,
+ * certification and apprenticeship IM).
+ */
 export interface ElementRatingTable {
   occupation_code: string;
   domain: ElementDomain;
@@ -418,6 +428,56 @@ export interface TaskDwaTable {
   release: OnetRelease;
 }
 
+/** An element of the O*NET Content Model (Content Model Reference): skills, knowledge, work styles, GWAs, ... */
+export interface ContentElementTable {
+  /** The element id, e.g. `2.A.1.c`. */
+  id: string;
+  name: string;
+  description: string;
+  release: OnetRelease;
+}
+
+/** One point of a scale with a behavioural example (Level Scale Anchors). */
+export interface LevelAnchorTable {
+  element_id: string;
+  scale_id: string;
+  /** The point of the scale, in its unitless points (Level: 0 to 7). */
+  value: number;
+  description: string;
+  release: OnetRelease;
+}
+
+/** An intermediate work activity (IWA Reference), between DWAs and their generalized work activity. */
+export interface IwaTable {
+  /** The IWA id, e.g. `4.A.3.b.6.I02`. */
+  id: string;
+  /** Its generalized work activity: a Content Model element (`4.A...`). */
+  element_id: string;
+  title: string;
+  release: OnetRelease;
+}
+
+/** A UNSPSC commodity with its class, family and segment (UNSPSC Reference). Codes are 8-digit identifiers. */
+export interface UnspscCommodityTable {
+  commodity_code: number;
+  commodity_title: string;
+  class_code: number;
+  class_title: string;
+  family_code: number;
+  family_title: string;
+  segment_code: number;
+  segment_title: string;
+  release: OnetRelease;
+}
+
+/** When and by whom an occupation's job zone was assigned (Job Zones; the zone is `occupation.job_zone`). */
+export interface JobZoneAssignmentTable {
+  occupation_code: string;
+  date: string;
+  domain_source: string;
+  release: OnetRelease;
+}
+
 /** An occupation's comparison card as JSON (src/store/careers.ts says what it holds). */
 export interface CareerCardTable {
   occupation_code: string;
@@ -657,6 +717,11 @@ export interface Database {
   career_profile: CareerProfileTable;
   career_card: CareerCardTable;
   career_move: CareerMoveTable;
+  content_element: ContentElementTable;
+  level_anchor: LevelAnchorTable;
+  iwa: IwaTable;
+  unspsc_commodity: UnspscCommodityTable;
+  job_zone_assignment: JobZoneAssignmentTable;
   soc_crosswalk: SocCrosswalkTable;
   onet_soc_crosswalk: OnetSocCrosswalkTable;
   esco_crosswalk: EscoCrosswalkTable;
@@ -704,6 +769,9 @@ export type ObservedUnitCodeRow = Selectable<ObservedUnitCodeTable>;
 export type ObservedMoveRow = Selectable<ObservedMoveTable>;
 export type ObservedOccupationRow = Selectable<ObservedOccupationTable>;
 export type CareerLikelyMoveRow = Selectable<CareerLikelyMoveTable>;
+export type ContentElementRow = Selectable<ContentElementTable>;
+export type IwaRow = Selectable<IwaTable>;
+export type UnspscCommodityRow = Selectable<UnspscCommodityTable>;
 export type OewsEstimateRow = Selectable<OewsEstimateTable>;
 export type EmploymentProjectionRow = Selectable<EmploymentProjectionTable>;
 export type AiMeasureRow = Selectable<AiMeasureTable>;

@@ -27,9 +27,23 @@ import { readLaborMarket } from './labor-market-files';
 import { latestSchemaVersion, migrationProvider } from './migrations';
 import { readObservedMovesFiles } from './observed-moves-files';
 import { observedMoveRows } from './observed-moves';
-import { extraFiles, jobZoneReferenceFile, scalesFile, jobZonesFile, occupationDataFile, OnetFileSpec, tableFiles } from './onet-files';
+import { findModelProblem } from './model-checks';
+import {
+  contentModelFile,
+  extraFiles,
+  iwaFile,
+  jobZoneReferenceFile,
+  jobZonesFile,
+  modelFiles,
+  occupationDataFile,
+  OnetFileSpec,
+  scalesFile,
+  tableFiles,
+  unspscFile,
+} from './onet-files';
 import { computeReleaseChanges } from './release-changes';
 import { ReleaseManifest, ReleaseRole, readReleaseManifest, releaseFilePath, releaseOf } from './releases';
+import { outsideScale, type ScaleRange } from './scales';
 import { SEARCH_INDEX_VERSION, searchIndexRows } from '../search/index-documents';
 import { optimizeSearchIndex, readSearchIndexSource } from './search-index';
 import { FieldReader, readTsv } from './tsv';
@@ -50,6 +64,16 @@ export interface BuildReport {
 
 type Sqlite = SqliteDatabase.Database;
 
+/** What a refused row did, by SQLite's constraint error code. */
+const CONSTRAINTS: Record<string, string> = {
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'repeats the key of an earlier row',
+  SQLITE_CONSTRAINT_UNIQUE: 'repeats the key of an earlier row',
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'names something its reference file does not have',
+};
+
+/** Where the rows read from an O*NET file came from (the file, each row's line), so a row the store refuses is named. */
+const sourceOf = new WeakMap<readonly object[], { file: string; lines: number[] }>();
+
 /** Inserts many rows through one prepared statement whose SQL kysely compiled from the first row. */
 function insertRows<T extends keyof Database>(
   db: Kysely<Database>,
@@ -66,10 +90,18 @@ function insertRows<T extends keyof Database>(
     .values(first as never)
     .compile();
   const statement = sqlite.prepare(compiled.sql);
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const record = row as Record<string, unknown>;
-    statement.run(columns.map((column) => record[column]));
-  }
+    try {
+      statement.run(columns.map((column) => record[column]));
+    } catch (error) {
+      // A row the store's constraints refuse (a key given twice, a reference to nothing): name its file and line.
+      const source = sourceOf.get(rows);
+      const code = (error as { code?: unknown }).code;
+      if (source === undefined || typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT_')) throw error;
+      throw new DataFileError(source.file, `line ${source.lines[i]}`, `${CONSTRAINTS[code] ?? 'breaks a rule of the store'} (${(error as Error).message})`);
+    }
+  });
 }
 
 function occupationKeys(row: object): string[] {
@@ -79,26 +111,59 @@ function occupationKeys(row: object): string[] {
   );
 }
 
+/** What rows are checked against, once the reference tables they point at are read. */
+interface RowChecks {
+  /** Every row's occupation must be one of these. */
+  occupationCodes: ReadonlySet<string>;
+  /** Every row's scale must be one of these; a value off its scale is a data-quality warning, added to `warnings`. */
+  scales: ReadonlyMap<string, ScaleRange>;
+  warnings: DataQualityWarning[];
+}
+
+/** Where a row's value is off its scale, what the row is: its occupation, element, scale and category, as it names them. */
+function subjectOf(record: Record<string, unknown>): string {
+  const category = record['category'];
+  const parts = [record['occupation_code'], record['element_id'], record['element_name'], `(${String(record['scale_id'])})`, typeof category === 'number' ? `category ${category}` : null];
+  return parts.filter((part): part is string => typeof part === 'string').join(' ');
+}
+
 function readOnetFile<T extends keyof Database>(
   dataDir: string,
   manifest: ReleaseManifest,
   spec: OnetFileSpec<T>,
-  occupationCodes: ReadonlySet<string> | null,
+  checks: RowChecks | null,
 ): Insertable<Database[T]>[] {
   const release = releaseOf(manifest, spec.release);
   const path = releaseFilePath(release, spec.file);
   const displayName = `data/${path}`;
   const rows: Insertable<Database[T]>[] = [];
+  const lines: number[] = [];
   for (const tsvRow of readTsv(join(dataDir, path), displayName, spec.columns)) {
     const row = spec.toRow(new FieldReader(displayName, tsvRow), release.version);
     if (row === null) continue;
-    for (const code of occupationKeys(row)) {
-      if (occupationCodes !== null && !occupationCodes.has(code)) {
-        throw new DataFileError(displayName, `line ${tsvRow.line}`, `occupation ${code} is not in the O*NET Occupation Data`);
+    if (checks !== null) {
+      for (const code of occupationKeys(row)) {
+        if (!checks.occupationCodes.has(code)) {
+          throw new DataFileError(displayName, `line ${tsvRow.line}`, `occupation ${code} is not in the O*NET Occupation Data`);
+        }
+      }
+      const record = row as Record<string, unknown>;
+      if (typeof record['scale_id'] === 'string') {
+        const scale = checks.scales.get(record['scale_id']);
+        if (scale === undefined) throw new DataFileError(displayName, `line ${tsvRow.line}`, `scale ${record['scale_id']} is not in the O*NET Scales Reference`);
+        // Ratings and anchors hold their value in `value`, the education distributions theirs in `percent`.
+        const value = record['value'] ?? record['percent'];
+        const warning = typeof value === 'number' ? outsideScale(value, scale) : null;
+        if (warning !== null) {
+          const code = typeof record['occupation_code'] === 'string' ? record['occupation_code'] : '';
+          checks.warnings.push({ occupationCode: code, file: displayName, path: `line ${tsvRow.line}`, message: `${subjectOf(record)}: ${warning}` });
+        }
       }
     }
     rows.push(row);
+    lines.push(tsvRow.line);
   }
+  sourceOf.set(rows, { file: displayName, lines });
   return rows;
 }
 
@@ -197,7 +262,8 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     };
 
     const pathOf = (spec: { release: ReleaseRole; file: string }) => releaseFilePath(releaseOf(manifest, spec.release), spec.file);
-    step(pathOf(scalesFile), 'scale', readOnetFile(dataDir, manifest, scalesFile, null));
+    const scales = readOnetFile(dataDir, manifest, scalesFile, null);
+    step(pathOf(scalesFile), 'scale', scales);
     const jobZones = readOnetFile(dataDir, manifest, jobZoneReferenceFile, null);
     step(pathOf(jobZoneReferenceFile), 'job_zone', jobZones);
     const jobZoneByCode = new Map<string, number>();
@@ -230,13 +296,19 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     }
     step(`${occupationPath} + ${jobZonesPath}`, 'occupation', occupations);
 
+    const checks: RowChecks = { occupationCodes, scales: new Map(scales.map((scale) => [scale.id, scale])), warnings: [] };
     // The task statements as read, which the AI exposure joins below read too.
     let tasks: readonly Insertable<Database['task']>[] = [];
-    for (const spec of [...tableFiles, ...extraFiles]) {
-      const rows = readOnetFile(dataDir, manifest, spec, occupationCodes);
+    for (const spec of [...tableFiles, ...extraFiles, ...modelFiles]) {
+      const warned = checks.warnings.length;
+      const rows = readOnetFile(dataDir, manifest, spec, checks);
       if (spec.table === 'task') tasks = rows as Insertable<Database['task']>[];
       step(pathOf(spec), spec.table, rows as never);
+      for (const w of checks.warnings.slice(warned)) log(`[build] data-quality warning: ${w.file} ${w.path}: ${w.message}`);
     }
+    const fileOf = (spec: { release: ReleaseRole; file: string }) => `data/${pathOf(spec)}`;
+    const modelProblem = await findModelProblem(db, { contentModel: fileOf(contentModelFile), iwa: fileOf(iwaFile), unspsc: fileOf(unspscFile) });
+    if (modelProblem !== null) throw new DataFileError(modelProblem.file, null, modelProblem.problem);
     // AI exposure (data/ai-exposure/, src/store/ai-exposure.ts), read and checked here so that bad data stops the build
     // early; written after the sources its rows refer to.
     const ai = aiExposureRows(dataDir, { occupations, tasks, release: served.version });
@@ -373,7 +445,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     renameSync(tempFile, storeFile);
     renamed = true;
     log(`[build] store written to ${storeFile} (${elapsed()})`);
-    return { storeFile, inputHash, warnings: frameworks.flatMap((f) => f.warnings), elapsedMs: performance.now() - started };
+    return { storeFile, inputHash, warnings: [...checks.warnings, ...frameworks.flatMap((f) => f.warnings)], elapsedMs: performance.now() - started };
   } finally {
     if (!renamed) {
       if (sqlite.open) sqlite.close();

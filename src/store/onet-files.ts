@@ -111,6 +111,16 @@ const onetColumns = {
   'Job Training': text('job_training'),
   'Examples': text('examples'),
   'SVP Range': text('svp_range'),
+  'Description': text('description'),
+  'Anchor Value': number('value'),
+  'Anchor Description': text('description'),
+  'IWA Title': text('title'),
+  'Class Code': integer('class_code'),
+  'Class Title': text('class_title'),
+  'Family Code': integer('family_code'),
+  'Family Title': text('family_title'),
+  'Segment Code': integer('segment_code'),
+  'Segment Title': text('segment_title'),
 } as const satisfies Record<string, ColumnReading>;
 
 /** A header column: read as `onetColumns` says, or named with this file's own reading (null: not stored). */
@@ -162,6 +172,8 @@ const publishedRating = (file: string, domain: ElementDomain) =>
     { release: 'supplement', fixed: { domain } },
   );
 
+const educationFile = 'Education, Training, and Experience.txt.gz';
+
 /** The files loaded into their own tables, after `occupation` exists. */
 export const tableFiles = [
   onetTable('alternate_title', 'Alternate Titles.txt.gz', ['O*NET-SOC Code', 'Alternate Title', 'Short Title', 'Source(s)']),
@@ -178,13 +190,13 @@ export const tableFiles = [
   ]),
   onetTable(
     'education',
-    'Education, Training, and Experience.txt.gz',
+    educationFile,
     [
       'O*NET-SOC Code', 'Element ID', notStored('Element Name'), 'Scale ID', 'Category', ['Data Value', number('percent')], 'N',
-      notStored('Standard Error'), notStored('Lower CI Bound'), notStored('Upper CI Bound'), 'Recommend Suppress', 'Date', 'Domain Source',
+      'Standard Error', 'Lower CI Bound', 'Upper CI Bound', 'Recommend Suppress', 'Date', 'Domain Source',
     ],
-    // Only the categorical distributions (RL, RW, PT, OJ) are served; the certification and apprenticeship
-    // importance rows (scale IM, category n/a) are not distributions and are left out on purpose.
+    // The categorical distributions (RL, RW, PT, OJ); the certification and apprenticeship rows (scale IM, category
+    // n/a) are not distributions, and are read as the ratings they are (`modelFiles`).
     { serves: (read) => read.optionalText('Category') !== null },
   ),
   onetTable('related_occupation', 'Related Occupations.txt.gz', ['O*NET-SOC Code', 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index']),
@@ -222,4 +234,40 @@ export const extraFiles = [
       fixed: { target_domain: target },
     });
   }),
+];
+
+/** What each element of the Content Model is: read before the files that name its elements. */
+export const contentModelFile = onetTable('content_element', 'Content Model Reference.txt.gz', [
+  ['Element ID', text('id')], ['Element Name', text('name')], 'Description',
+]);
+
+/** The intermediate work activities between each DWA and its generalized work activity. */
+export const iwaFile = onetTable('iwa', 'IWA Reference.txt.gz', ['Element ID', ['IWA ID', text('id')], 'IWA Title']);
+
+/** Each UNSPSC commodity's class, family and segment. */
+export const unspscFile = onetTable('unspsc_commodity', 'UNSPSC Reference.txt.gz', [
+  'Commodity Code', 'Commodity Title', 'Class Code', 'Class Title', 'Family Code', 'Family Title', 'Segment Code', 'Segment Title',
+]);
+
+/**
+ * The rest of the O*NET model (issue 25), read after `extraFiles`: the Content Model Reference first (the others name
+ * its elements), the Level Scale Anchors, the IWA and UNSPSC references, each occupation's job zone date and source,
+ * and the education file's certification and apprenticeship Importance rows (scale IM, category n/a), which are
+ * ratings of an element and stored as such.
+ */
+export const modelFiles = [
+  contentModelFile,
+  onetTable('level_anchor', 'Level Scale Anchors.txt.gz', ['Element ID', notStored('Element Name'), 'Scale ID', 'Anchor Value', 'Anchor Description']),
+  iwaFile,
+  unspscFile,
+  onetTable('job_zone_assignment', jobZonesFile.file, ['O*NET-SOC Code', notStored('Job Zone'), 'Date', 'Domain Source']),
+  onetTable(
+    'element_rating',
+    educationFile,
+    [
+      'O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID', notStored('Category'), 'Data Value', 'N', 'Standard Error',
+      'Lower CI Bound', 'Upper CI Bound', 'Recommend Suppress', 'Date', 'Domain Source',
+    ],
+    { fixed: { domain: 'education' }, serves: (read) => read.optionalText('Category') === null },
+  ),
 ];

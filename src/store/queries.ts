@@ -4,9 +4,11 @@
  * statement, so the number of statements an operation runs does not grow with the number of parents. The
  * releases' queries and the two search statements are at the end.
  */
-import { Kysely, type RawBuilder, sql } from 'kysely';
+import { Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type {
+  ContentElementRow,
   Database,
+  DwaRow,
   EducationRow,
   ElementDomain,
   EmergingTaskRow,
@@ -14,7 +16,10 @@ import type {
   FrameworkRow,
   InterestActivityRow,
   InterestOccupationRow,
+  IwaRow,
+  JobZoneAssignmentTable,
   JobZoneRow,
+  LevelAnchorTable,
   OccupationRow,
   ReleaseChangeRow,
   ReleaseFileSummaryRow,
@@ -22,12 +27,20 @@ import type {
   SearchField,
   SkillLinkRow,
   SourceRow,
+  UnspscCommodityRow,
 } from './database';
 
 export type Db = Kysely<Database>;
 
-/** An education category row with its label from the categories reference. */
-export type EducationLevelRow = EducationRow & { label: string };
+/** An education category row with its label from the categories reference, and its scale's range. */
+export type EducationLevelRow = EducationRow & { label: string } & ScaleColumns;
+
+/** The columns of a row's scale that say whether its value lies on it (src/store/scales.ts). */
+interface ScaleColumns {
+  scale_name: string;
+  minimum: number;
+  maximum: number;
+}
 
 /** One rating joined with its scale's reference data: the columns `elementScoresByOccupation` selects. */
 export type ElementScoreRow = Awaited<ReturnType<typeof elementScoresByOccupation>>[number];
@@ -186,8 +199,9 @@ export function educationByOccupation(db: Db, codes: readonly string[]): Promise
     .innerJoin('education_category as c', (join) =>
       join.onRef('c.scale_id', '=', 'e.scale_id').onRef('c.category', '=', 'e.category'),
     )
+    .innerJoin('scale as s', 's.id', 'e.scale_id')
     .selectAll('e')
-    .select('c.description as label')
+    .select(['c.description as label', 's.name as scale_name', 's.minimum', 's.maximum'])
     .where('e.occupation_code', 'in', codes)
     .orderBy('e.scale_id')
     .orderBy('e.category')
@@ -205,6 +219,7 @@ export function elementScoresByOccupation(db: Db, domain: ElementDomain, codes: 
     .select([
       'r.occupation_code', 'r.element_id', 'r.element_name', 'r.scale_id', 's.name as scale_name', 's.minimum',
       's.maximum', 'r.value', 'r.recommend_suppress', 'r.not_relevant', 'r.date', 'r.domain_source', 'r.release',
+      'r.sample_size', 'r.standard_error', 'r.lower_ci', 'r.upper_ci',
     ])
     .where('r.domain', '=', domain)
     .where('r.occupation_code', 'in', codes)
@@ -340,6 +355,71 @@ export function skillLinks(db: Db, skillId: string | null): Promise<SkillLinkRow
     .selectAll()
     .$if(skillId !== null, (b) => b.where('skill_id', '=', skillId as string))
     .orderBy('id')
+    .execute();
+}
+
+/*
+ * The rest of the O*NET model (schema/onet-model.graphql): Content Model elements, Level Scale Anchors, the work
+ * activity links of each occupation's tasks and the IWAs above their DWAs, the UNSPSC hierarchy, job zone assignments.
+ */
+
+export function contentElementsById(db: Db, ids: readonly string[]): Promise<ContentElementRow[]> {
+  return db.selectFrom('content_element').selectAll().where('id', 'in', ids).execute();
+}
+
+/** A Level Scale Anchor with its scale's range. */
+export type LevelAnchorRow = Selectable<LevelAnchorTable> & ScaleColumns;
+
+/** Each element's anchors, lowest point first. */
+export function levelAnchorsByElement(db: Db, ids: readonly string[]): Promise<LevelAnchorRow[]> {
+  return db
+    .selectFrom('level_anchor as a')
+    .innerJoin('scale as s', 's.id', 'a.scale_id')
+    .selectAll('a')
+    .select(['s.name as scale_name', 's.minimum', 's.maximum'])
+    .where('a.element_id', 'in', ids)
+    .orderBy('a.element_id')
+    .orderBy('a.scale_id')
+    .orderBy('a.value')
+    .execute();
+}
+
+/** A detailed work activity a task of an occupation is linked to (Tasks to DWAs). */
+export type WorkActivityLinkRow = DwaRow & { occupation_code: string; task_id: number };
+
+/** Every task-to-DWA link of each occupation, with the DWA, by task id then DWA id. */
+export function workActivityLinksByOccupation(db: Db, codes: readonly string[]): Promise<WorkActivityLinkRow[]> {
+  return db
+    .selectFrom('task_dwa as t')
+    .innerJoin('dwa as d', 'd.id', 't.dwa_id')
+    .selectAll('d')
+    .select(['t.occupation_code', 't.task_id'])
+    .where('t.occupation_code', 'in', codes)
+    .orderBy('t.task_id')
+    .orderBy('d.id')
+    .execute();
+}
+
+export function iwasById(db: Db, ids: readonly string[]): Promise<IwaRow[]> {
+  return db.selectFrom('iwa').selectAll().where('id', 'in', ids).execute();
+}
+
+export function unspscByCommodity(db: Db, codes: readonly number[]): Promise<UnspscCommodityRow[]> {
+  return db.selectFrom('unspsc_commodity').selectAll().where('commodity_code', 'in', codes).execute();
+}
+
+/** An occupation's job zone assignment, with the zone (`occupation.job_zone`). */
+export type JobZoneAssignmentRow = JobZoneAssignmentTable & { job_zone: number };
+
+export function jobZoneAssignmentsByOccupation(db: Db, codes: readonly string[]): Promise<JobZoneAssignmentRow[]> {
+  return db
+    .selectFrom('job_zone_assignment as a')
+    .innerJoin('occupation as o', 'o.code', 'a.occupation_code')
+    .selectAll('a')
+    .select('o.job_zone')
+    .where('a.occupation_code', 'in', codes)
+    .where('o.job_zone', 'is not', null)
+    .$narrowType<{ job_zone: number }>()
     .execute();
 }
 

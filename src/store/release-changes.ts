@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Insertable } from 'kysely';
 import type { Database } from './database';
 import { DataFileError } from './errors';
-import { extraFiles, jobZoneReferenceFile, jobZonesFile, occupationDataFile, scalesFile, tableFiles } from './onet-files';
+import { extraFiles, jobZoneReferenceFile, jobZonesFile, modelFiles, occupationDataFile, scalesFile, tableFiles } from './onet-files';
 import { DeclaredRelease, ReleaseManifest, releaseFilePath } from './releases';
 import { readDataFile, readTsv, TsvRow } from './tsv';
 
@@ -34,12 +34,18 @@ export interface ChangeRule {
   valueKind: boolean;
   /** A changed row gives one change per changed value column (reference texts), not one for the row. */
   perColumn: boolean;
+  /**
+   * Compared only between releases that both hold the file: a pair where one lacks it says nothing about it (no
+   * summary, no changes) rather than calling it new or dropped. For the files the product began holding with a later
+   * release than the oldest it keeps (see `changeRules`).
+   */
+  onlyWhereBothHold: boolean;
 }
 
 const CODE = 'O*NET-SOC Code';
 
 function columnsOf(file: string): readonly string[] {
-  const spec = [jobZonesFile, occupationDataFile, scalesFile, jobZoneReferenceFile, ...tableFiles, ...extraFiles].find(
+  const spec = [jobZonesFile, occupationDataFile, scalesFile, jobZoneReferenceFile, ...tableFiles, ...extraFiles, ...modelFiles].find(
     (s) => s.file === file,
   );
   if (spec === undefined) throw new Error(`no served file ${file}`);
@@ -47,7 +53,7 @@ function columnsOf(file: string): readonly string[] {
 }
 
 type RuleOptions = Pick<ChangeRule, 'file' | 'kind' | 'key' | 'values' | 'subject'> &
-  Partial<Pick<ChangeRule, 'columns' | 'occupation' | 'valueKind' | 'perColumn'>>;
+  Partial<Pick<ChangeRule, 'columns' | 'occupation' | 'valueKind' | 'perColumn' | 'onlyWhereBothHold'>>;
 
 function rule(options: RuleOptions): ChangeRule {
   const columns = options.columns ?? columnsOf(options.file);
@@ -56,6 +62,7 @@ function rule(options: RuleOptions): ChangeRule {
     occupation: columns.includes(CODE) ? CODE : null,
     valueKind: false,
     perColumn: false,
+    onlyWhereBothHold: false,
     ...options,
   };
 }
@@ -63,7 +70,7 @@ function rule(options: RuleOptions): ChangeRule {
 const element = (row: TsvRow) => `${row.get('Element Name')} (${row.get('Scale ID')})`;
 const ratingKey = [CODE, 'Element ID', 'Scale ID'];
 
-/** One rule per served file (Skills and Knowledge come from the supplement, outside the held releases) and the Level Scale Anchors. */
+/** One rule per served file (Skills and Knowledge come from the supplement, outside the held releases). */
 export const changeRules: readonly ChangeRule[] = [
   rule({ file: 'Occupation Data.txt.gz', kind: 'OCCUPATION', key: [CODE], values: ['Title', 'Description'], subject: (r) => r.get('Title') }),
   rule({ file: 'Job Zones.txt.gz', kind: 'JOB_ZONE', valueKind: true, key: [CODE], values: ['Job Zone'], subject: () => 'Job Zone' }),
@@ -78,7 +85,6 @@ export const changeRules: readonly ChangeRule[] = [
   rule({
     file: 'Level Scale Anchors.txt.gz',
     kind: 'LEVEL_SCALE_ANCHOR',
-    columns: ['Element ID', 'Element Name', 'Scale ID', 'Anchor Value', 'Anchor Description'],
     key: ['Element ID', 'Scale ID', 'Anchor Description'],
     values: ['Anchor Value'],
     subject: (r) => `${element(r)}: ${r.get('Anchor Description')}`,
@@ -169,6 +175,53 @@ export const changeRules: readonly ChangeRule[] = [
       subject: (r) => `${r.get('Skills Element Name')} -> ${r.get(`${label} Element Name`)} (${label})`,
     }),
   ),
+  // How work nests and what elements and commodities are. The product holds these only from 30.2 on, where they are
+  // the 30.1 files byte for byte (their sha256 in PROVENANCE.md; tests/release-changes.test.ts), so no 30.1 copy is
+  // kept and 30.1 -> 30.2 says nothing of them; any two later releases that both hold them are compared.
+  rule({
+    file: 'Content Model Reference.txt.gz',
+    kind: 'CONTENT_MODEL_ELEMENT',
+    perColumn: true,
+    onlyWhereBothHold: true,
+    key: ['Element ID'],
+    values: ['Element Name', 'Description'],
+    subject: (r) => `${r.get('Element ID')} ${r.get('Element Name')}`,
+  }),
+  rule({
+    file: 'IWA Reference.txt.gz',
+    kind: 'IWA',
+    perColumn: true,
+    onlyWhereBothHold: true,
+    key: ['IWA ID'],
+    values: ['Element ID', 'IWA Title'],
+    subject: (r) => `${r.get('IWA ID')} ${r.get('IWA Title')}`,
+  }),
+  rule({
+    file: 'DWA Reference.txt.gz',
+    kind: 'DWA',
+    perColumn: true,
+    onlyWhereBothHold: true,
+    key: ['DWA ID'],
+    values: ['Element ID', 'IWA ID', 'DWA Title'],
+    subject: (r) => `${r.get('DWA ID')} ${r.get('DWA Title')}`,
+  }),
+  rule({
+    file: 'Tasks to DWAs.txt.gz',
+    kind: 'TASK_DWA',
+    onlyWhereBothHold: true,
+    key: [CODE, 'Task ID', 'DWA ID'],
+    values: [],
+    subject: (r) => `Task ${r.get('Task ID')} -> ${r.get('DWA ID')}`,
+  }),
+  rule({
+    file: 'UNSPSC Reference.txt.gz',
+    kind: 'UNSPSC_COMMODITY',
+    perColumn: true,
+    onlyWhereBothHold: true,
+    key: ['Commodity Code'],
+    values: ['Commodity Title', 'Class Code', 'Class Title', 'Family Code', 'Family Title', 'Segment Code', 'Segment Title'],
+    subject: (r) => `${r.get('Commodity Code')} ${r.get('Commodity Title')}`,
+  }),
 ];
 
 /** Every kind the rules can give, in rule order: the `ReleaseChangeKind` enum must list exactly these. */
@@ -218,6 +271,7 @@ function diffFile(rule: ChangeRule, from: DeclaredRelease, to: DeclaredRelease, 
   const hasFrom = existsSync(join(dataDir, fromPath));
   const hasTo = existsSync(join(dataDir, toPath));
   if (!hasFrom && !hasTo) return;
+  if ((!hasFrom || !hasTo) && rule.onlyWhereBothHold) return;
   const file = rule.file.replace(/\.gz$/, '');
   const summary: Insertable<Database['release_file_summary']> = {
     from_release: from.version, to_release: to.version, file, status: 'identical', added: 0, removed: 0, changed: 0, changes: 0, restamped: 0,

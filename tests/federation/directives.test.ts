@@ -36,7 +36,7 @@ const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'labor-market', 'obs
  */
 const TAGGED_FILES = [
   'schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql', 'corrections.graphql', 'crosswalks.graphql',
-  'labor-market.graphql', 'observed-moves.graphql', 'ai-exposure.graphql',
+  'labor-market.graphql', 'observed-moves.graphql', 'onet-model.graphql', 'changes.graphql', 'onet-reference.graphql', 'ai-exposure.graphql',
 ];
 
 type WithDirectives = { astNode?: { directives?: readonly ConstDirectiveNode[] } | null | undefined };

@@ -16,12 +16,19 @@ import { hashDataDir } from '../../src/store/input-hash';
 import { dataDir, projectRoot } from './paths';
 import { cutWorkbook } from './xlsx';
 
-/** Files keyed by occupation in their first column (Related Occupations: in both of its first two). */
+/**
+ * Reference files, kept whole in a fixture. Every other O*NET file is keyed by occupation in its first column (Related
+ * Occupations: in both of its first two), and keeps only the fixture's occupations.
+ */
 const REFERENCE_FILES = new Set([
   'Job Zone Reference.txt.gz',
   'Scales Reference.txt.gz',
   'Education, Training, and Experience Categories.txt.gz',
   'DWA Reference.txt.gz',
+  'Content Model Reference.txt.gz',
+  'Level Scale Anchors.txt.gz',
+  'IWA Reference.txt.gz',
+  'UNSPSC Reference.txt.gz',
 ]);
 
 export const FIXTURE_OCCUPATIONS = ['43-6012.00', '23-2011.00', '43-6014.00', '15-1252.00'];

@@ -7,13 +7,12 @@
  *   comparisons and career moves): `occupations` pages without `orderBy`, filtered, paged and past the end, a
  *   filtered search, career moves and comparisons of several occupations, and the dataset and sources (but for the
  *   two BLS sources and the attribution they extend, which issue 22 asks for).
- * tests/answers.test.ts compares today's answers with both.
+ * tests/answers.test.ts compares today's answers with both. Here, not under tests/, because both import it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { ENRICHMENT_QUERY } from './queries';
-import { projectRoot } from './paths';
+import { ENRICHMENT_QUERY } from './operations';
 
 export interface AnswerCase {
   name: string;
@@ -23,8 +22,9 @@ export interface AnswerCase {
   errorsExpected?: boolean;
 }
 
-/** The checkout's root, also when this file runs compiled under dist/ (scripts/capture-answers.ts). */
-export const root = existsSync(join(projectRoot, 'README.md')) ? projectRoot : resolve(projectRoot, '..');
+/** The checkout's root, also when this file runs compiled under dist/scripts/ (scripts/capture-answers.ts). */
+const here = resolve(__dirname, '..');
+export const root = existsSync(join(here, 'README.md')) ? here : resolve(here, '..');
 
 export const ANSWERS_FILE = join(root, 'tests/fixtures/answers-before-issue-11.json.gz');
 export const ISSUE_22_ANSWERS_FILE = join(root, 'tests/fixtures/answers-before-issue-22.json.gz');
@@ -35,11 +35,14 @@ export function recordedAnswers(file = ANSWERS_FILE): Record<string, string> {
 }
 
 /**
- * The README's operations written after the records were taken: they select fields that did not exist then (pay and
- * demand, observed moves, AI exposure), so there is no earlier answer to compare with; tests/labor-market.test.ts,
- * tests/observed-moves.test.ts and tests/ai-exposure.test.ts run them.
+ * The README's operations written after the records were taken, in README order: they select fields that did not exist
+ * then (the O*NET model, pay and demand, observed moves, AI exposure), so there is no earlier answer to compare with;
+ * tests/onet-model.test.ts, tests/labor-market.test.ts, tests/observed-moves.test.ts and tests/ai-exposure.test.ts run them.
  */
-export const README_OPERATIONS_SINCE_RECORDS = ['PayAndDemand', 'ChoosingOccupations', 'ObservedAndModelled', 'LegalSecretariesAiExposure', 'MostExposedOccupations'];
+export const README_OPERATIONS_SINCE_RECORDS = [
+  'SkillLevelThroughAnchors', 'LegalSecretariesWorkActivities', 'PayAndDemand', 'ChoosingOccupations', 'ObservedAndModelled',
+  'LegalSecretariesAiExposure', 'MostExposedOccupations',
+];
 
 /** The README's GraphQL blocks (variables from their `# variables:` comment) and its curl example. */
 export function readmeCases(): AnswerCase[] {

@@ -121,9 +121,10 @@ const statements = [
   ) STRICT`,
   sql`CREATE INDEX skill_link_by_skill ON skill_link(skill_id, id)`,
 
-  // Education, Training, and Experience: each scale's categories, and each occupation's percent per category.
-  // `recommend_suppress` is O*NET's Recommend Suppress flag (0/1, NULL where O*NET gives `n/a`); it comes last
-  // because stores built before this file added it last, and the column order is kept.
+  // Education, Training, and Experience: each scale's categories, and each occupation's percent per category with its
+  // statistics. `recommend_suppress` is O*NET's Recommend Suppress flag (0/1, NULL where O*NET gives `n/a`); it and the
+  // statistics come after `release` because they were added in that order, and the column order is kept. The file's
+  // certification and apprenticeship rows (scale IM) are ratings, in `element_rating` (domain `education`).
   sql`CREATE TABLE education_category (
     scale_id TEXT NOT NULL, category INTEGER NOT NULL, element_id TEXT NOT NULL, element_name TEXT NOT NULL,
     description TEXT NOT NULL, release TEXT NOT NULL, PRIMARY KEY (scale_id, category)
@@ -133,8 +134,34 @@ const statements = [
     occupation_code TEXT NOT NULL REFERENCES occupation(code), element_id TEXT NOT NULL, scale_id TEXT NOT NULL,
     category INTEGER NOT NULL, percent REAL NOT NULL, sample_size INTEGER, date TEXT NOT NULL,
     domain_source TEXT NOT NULL, release TEXT NOT NULL, recommend_suppress INTEGER,
+    standard_error REAL, lower_ci REAL, upper_ci REAL,
     PRIMARY KEY (occupation_code, scale_id, category),
     FOREIGN KEY (scale_id, category) REFERENCES education_category(scale_id, category)
+  ) STRICT`,
+
+  // The rest of the O*NET model (issue 25): what each element is (Content Model Reference), what a level looks like
+  // (Level Scale Anchors), the intermediate work activities between a DWA and its generalized work activity, a
+  // Content Model element (IWA Reference), the UNSPSC hierarchy above each commodity (UNSPSC Reference), and each
+  // occupation's job zone date and source (Job Zones; the zone itself is `occupation.job_zone`). The importer checks
+  // that every element, IWA and commodity the other tables name is here (src/store/model-checks.ts).
+  sql`CREATE TABLE content_element (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE TABLE level_anchor (
+    element_id TEXT NOT NULL REFERENCES content_element(id), scale_id TEXT NOT NULL REFERENCES scale(id),
+    value REAL NOT NULL, description TEXT NOT NULL, release TEXT NOT NULL, PRIMARY KEY (element_id, scale_id, value)
+  ) STRICT, WITHOUT ROWID`,
+  sql`CREATE TABLE iwa (
+    id TEXT PRIMARY KEY, element_id TEXT NOT NULL REFERENCES content_element(id), title TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE TABLE unspsc_commodity (
+    commodity_code INTEGER PRIMARY KEY, commodity_title TEXT NOT NULL, class_code INTEGER NOT NULL,
+    class_title TEXT NOT NULL, family_code INTEGER NOT NULL, family_title TEXT NOT NULL, segment_code INTEGER NOT NULL,
+    segment_title TEXT NOT NULL, release TEXT NOT NULL
+  ) STRICT`,
+  sql`CREATE TABLE job_zone_assignment (
+    occupation_code TEXT PRIMARY KEY REFERENCES occupation(code), date TEXT NOT NULL, domain_source TEXT NOT NULL,
+    release TEXT NOT NULL
   ) STRICT`,
 
   // The change feed between held O*NET releases (src/store/release-changes.ts): each change, and a summary per file.

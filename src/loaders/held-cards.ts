@@ -1,13 +1,15 @@
 /**
  * Career cards (src/store/careers.ts) held parsed for the life of the served store, in a home of their own: the
- * general held rows (held-rows.ts) are bounded for the router's enrichment rows, and 1,016 cards there made that
- * bound churn (docs/performance.md, Career moves). There is one card per occupation, so holding them all is
+ * general held rows (src/store/held-rows.ts) are bounded for the router's enrichment rows, and 1,016 cards there made
+ * that bound churn (docs/performance.md, Career moves). There is one card per occupation, so holding them all is
  * bounded by the number of occupations; `MAX_HELD_CARDS` caps it for a store with more. Held only where the store
- * holds rows at all (STORE_HELD_ROWS > 0), so a store opened without held rows reads every card from SQL.
+ * holds rows at all (STORE_HELD_ROWS > 0), so a store opened without held rows reads every card from SQL. It lives
+ * with the loader that holds the cards, not in the store: what it keeps per card is the comparison domain's
+ * (src/careers/compare.ts), and the store does not reach up into the domain.
  */
 import { prepareForComparison } from '../careers/compare';
-import type { CareerCard } from './careers';
-import type { HeldRows } from './held-rows';
+import type { CareerCard } from '../store/careers';
+import type { HeldRows } from '../store/held-rows';
 
 /** More than O*NET's 1,016 occupations; past it, cards are read but no longer held. */
 export const MAX_HELD_CARDS = 2048;

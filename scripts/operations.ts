@@ -1,4 +1,10 @@
-/** Operations shared by tests (and the benchmark): the whole Legal Secretaries framework in one query. */
+/**
+ * Operations the tests, the benchmark and the soak all run (the whole Legal Secretaries framework, a page of
+ * occupations with their anchors, the router's `_entities` calls). Here, not under tests/, because scripts import
+ * them too and scripts must not depend on tests.
+ */
+
+/** The whole Legal Secretaries framework in one query. */
 export const FULL_FRAMEWORK_QUERY = /* GraphQL */ `
   query LegalSecretariesFramework($code: String!) {
     occupation(code: $code) {
