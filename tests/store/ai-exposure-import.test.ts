@@ -97,6 +97,17 @@ test('a value off its scale names the line and column, and the scale', async () 
   expect(negative.message).toBe(`data/${AEI_TASKS} line 2: column "penetration" is -0.1, outside its scale of 0 to 1`);
 });
 
+test('a quoted field spanning lines moves the line numbers of the rows after it, and the error names the right one', async () => {
+  // Record 2 takes lines 2 and 3, so the file's third record is on line 4 (src/store/delimited.ts counts lines).
+  const error = await buildErrorAfter(AEI_TASKS, (lines) => {
+    lines[1] = '"A statement written over\ntwo lines.",0.5';
+    at(lines, 3, (l) => l.replace(/,[^,]*$/, ',-0.1'));
+  });
+  expect(error.message).toBe(`data/${AEI_TASKS} line 4: column "penetration" is -0.1, outside its scale of 0 to 1`);
+  const blank = await buildErrorAfter(AEI_TASKS, (lines) => lines.splice(2, 0, ''));
+  expect(blank.message).toMatch(new RegExp(`^data/${AEI_TASKS} line 3: has 1 fields?, expected 2 \\(task, penetration\\)$`));
+});
+
 test('an unknown label names the line, column and the labels there are', async () => {
   const error = await buildErrorAfter(GPTS_TASKS, (lines) => at(lines, 2, (l) => l.replace(/\tT(\d)\t/, '\tT5\t')));
   expect(error.message).toBe(`data/${GPTS_TASKS} line 2: column "gpt4_automation" is "T5", expected one of T0, T1, T2, T3, T4`);
