@@ -415,6 +415,36 @@ test("43-6012.00, the README's worked example: the new figures stand beside the 
   expect(o.aiExposure.wwai.value).toBe(Number(byCode[WWAI_SCORES].get('43-6012')!['ai_applicability_score']));
 });
 
+test('sources, dataset.attribution and every figure credit the three sources as data/ai-exposure/PROVENANCE.md says', async () => {
+  // The PROVENANCE table: folder | source id | licence | what a user must be told.
+  const provenance = readFileSync(join(dataDir, 'ai-exposure/PROVENANCE.md'), 'utf8');
+  const credits = [...provenance.matchAll(/^\| `[^`]+\/` \| `([^`]+)` \| ([^|]+) \| "([^"]+)" \|$/gm)].map(([, id, licence, credit]) => ({
+    id: id!,
+    // `CC BY (the dataset card: …)`, `MIT, © 2024 OpenAI (…)`, `CC BY 4.0 (…)`: the licence's name.
+    licence: licence!.split(/ \(|,/)[0]!,
+    credit: credit!,
+  }));
+  expect(credits.map((c) => c.id)).toEqual(SOURCES);
+  const result = await t.run<{
+    sources: { id: string; version: string | null; license: string | null }[];
+    dataset: { attribution: string; aiExposure: { sources: { source: { id: string; license: string | null } }[] } };
+    occupation: { aiExposure: { measures: { source: { id: string; version: string | null; license: string | null } }[] } };
+  }>(`{ sources { id version license } dataset { attribution aiExposure { sources { source { id license } } } }
+    occupation(code: "43-6012.00") { aiExposure { measures { source { id version license } } } } }`);
+  expect(result.errors).toBeUndefined();
+  const { sources, dataset, occupation } = result.data!;
+  for (const { id, licence, credit } of credits) {
+    const source = sources.find((s) => s.id === id);
+    expect({ id, version: typeof source?.version, license: source?.license?.startsWith(licence) }).toEqual({ id, version: 'string', license: true });
+    expect(dataset.attribution).toContain(credit);
+    expect(dataset.aiExposure.sources.find((s) => s.source.id === id)?.source.license).toBe(source!.license);
+  }
+  // Every figure carries its source with release and licence (43-6012.00 has all three sources' figures).
+  expect(new Set(occupation.aiExposure.measures.map((m) => JSON.stringify(m.source)))).toEqual(
+    new Set(SOURCES.map((id) => JSON.stringify(sources.find((s) => s.id === id)))),
+  );
+});
+
 describe('occupations filtered and ordered by an AI measure', () => {
   /** An occupation's figure for a measure, from the files: its own code's or its SOC code's row, or none. */
   const figureOf = (measure: string, code: string): number | null => {
