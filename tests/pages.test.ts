@@ -136,6 +136,43 @@ describe('the O*NET model on the page', () => {
   });
 });
 
+describe('AI exposure', () => {
+  const aiSection = async (code: string) => between(await (await get(development, `/occupations/${code}`)).text(), 'id="ai-exposure"', '</section>');
+
+  test("each source's headline figure as the graph gives it, and the most exposed tasks both ways, exposed ones only", async () => {
+    const section = await aiSection('43-6012.00');
+    const { occupation } = await graphql<OccupationPageQuery>(development, 'OccupationPage', { code: '43-6012.00' });
+    const ai = occupation!.aiExposure;
+    expect(ai.measures.map((m) => m.measure)).toEqual(['AEI_OBSERVED_EXPOSURE', 'GPT4_BETA', 'HUMAN_BETA', 'WWAI_APPLICABILITY']);
+    const rows = section.split('<tr><th scope="row">').slice(1);
+    expect(rows).toHaveLength(4);
+    ai.measures.forEach((m, i) => expect(rows[i]).toContain(`<td>${m.value.toFixed(2)}</td>`));
+    expect(rows[0]).toContain('<td>0.00</td><td>SOC 43-6012 (shared)</td>');
+    expect(rows[1]).toContain('<td>0.70</td><td>43-6012.00</td>');
+    // Observed usage: only tasks the AEI found it reaching (a published 0 is not exposure), highest first.
+    const observed = between(section, 'Where AI usage was observed', '</ol>');
+    expect([...observed.matchAll(/<li>([^<]+) <span class="note">penetration ([\d.]+)<\/span>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['Schedule and make appointments.', '1.00'],
+      ['Make travel arrangements for attorneys.', '0.72'],
+    ]);
+    const judged = between(section, 'Judged exposed by GPT-4', '</ol>');
+    const labelled = ai.judgedTasks.edges.map(({ node }) => node).filter((task) => task.aiExposure.gptsLabels!.gpt4Exposure !== 'E0');
+    expect(labelled.length).toBeGreaterThan(0);
+    expect([...judged.matchAll(/<li>([^<]+) <span class="note">(E\d)/g)].map((m) => [m[1], m[2]])).toEqual(
+      labelled.map((task) => [task.statement.replace(/'/g, '&#39;'), task.aiExposure.gptsLabels!.gpt4Exposure]),
+    );
+    for (const name of ['Anthropic Economic Index', 'GPTs are GPTs', 'Working with AI']) expect(section).toContain(name);
+  });
+
+  test('no figures: each source says why; none observed: said so, not a list of zeros', async () => {
+    const military = await aiSection('55-1011.00');
+    expect(military).toContain('None of the three sources publishes a figure for this occupation.');
+    expect(military.match(/<li>[^<]*publishes no figure for [^<]*military occupation/g)).toHaveLength(3);
+    const chiefs = await aiSection('11-1011.03');
+    expect(chiefs).toContain('The Anthropic Economic Index observed no AI usage reaching any of this occupation’s tasks it matched.');
+  });
+});
+
 describe('where people actually went (observed moves)', () => {
   const observed = async (code: string) => between(await (await get(development, `/occupations/${code}`)).text(), 'id="observed-moves"', '</section>');
 

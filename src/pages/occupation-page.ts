@@ -1,11 +1,12 @@
 /**
  * One occupation's page, from the answer to the OccupationPage operation: its title and codes, the published
  * framework where one is authored (framework-section.ts, in the published page's order), then the sections every
- * occupation has (SECTIONS): its O*NET anchors (onet-section.ts), pay and demand (labor-market-section.ts), its
- * closest career moves, each linking to its own page with the move's change of median wage, and where people
- * actually went (observed-moves-section.ts).
+ * occupation has (SECTIONS): its O*NET anchors (onet-section.ts), pay and demand (labor-market-section.ts), AI
+ * exposure (ai-exposure-section.ts), its closest career moves, each linking to its own page with the move's change
+ * of median wage, and where people actually went (observed-moves-section.ts).
  */
 import type { CareerDirection, OccupationPageQuery } from '../__generated__/page-operations';
+import { renderAiExposure } from './ai-exposure-section';
 import { frameworkHeaderFacts, renderFramework } from './framework-section';
 import { html, type Html } from './html';
 import { renderLaborMarket } from './labor-market-section';
@@ -48,12 +49,13 @@ ${move.skillGaps !== null && move.skillGaps.length > 0 && html`<br><span class="
 
 /**
  * The sections every occupation's page has after the framework, in order: each renders its whole `<section>` with
- * this id, and the page's navigation lists it by its label. A new section (AI exposure, say) is its fields in
- * operations.graphql, a renderer of its own and one line here.
+ * this id, and the page's navigation lists it by its label. A new section is its fields in operations.graphql, a
+ * renderer of its own and one line here.
  */
 const SECTIONS: readonly { id: string; label: string; render: (occupation: OccupationData) => Html }[] = [
   { id: 'onet', label: 'O*NET anchors', render: renderOnetAnchors },
   { id: 'pay-and-demand', label: 'Pay and demand', render: renderLaborMarket },
+  { id: 'ai-exposure', label: 'AI exposure', render: renderAiExposure },
   { id: 'career-moves', label: 'Career moves', render: careerMoves },
   { id: 'observed-moves', label: 'Where people went', render: renderObservedMoves },
 ];
