@@ -36,10 +36,13 @@ export function recordedAnswers(file = ANSWERS_FILE): Record<string, string> {
 
 /**
  * The README's operations written after the records were taken, in README order: they select fields that did not exist
- * then (the O*NET model, pay and demand, observed moves), so there is no earlier answer to compare with; tests/onet-model.test.ts,
- * tests/labor-market.test.ts and tests/observed-moves.test.ts run them.
+ * then (the O*NET model, pay and demand, observed moves, AI exposure), so there is no earlier answer to compare with;
+ * tests/onet-model.test.ts, tests/labor-market.test.ts, tests/observed-moves.test.ts and tests/ai-exposure.test.ts run them.
  */
-export const README_OPERATIONS_SINCE_RECORDS = ['SkillLevelThroughAnchors', 'LegalSecretariesWorkActivities', 'PayAndDemand', 'ChoosingOccupations', 'ObservedAndModelled'];
+export const README_OPERATIONS_SINCE_RECORDS = [
+  'SkillLevelThroughAnchors', 'LegalSecretariesWorkActivities', 'PayAndDemand', 'ChoosingOccupations', 'ObservedAndModelled',
+  'LegalSecretariesAiExposure', 'MostExposedOccupations',
+];
 
 /** The README's GraphQL blocks (variables from their `# variables:` comment) and its curl example. */
 export function readmeCases(): AnswerCase[] {
@@ -84,6 +87,18 @@ const ALL_LISTS = /* GraphQL */ `
 `;
 
 const ALL_LISTS_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Occupation { ${ALL_LISTS} } } }`;
+
+/**
+ * The same, with the AI exposure fields asked beside the old ones (at the end of each selection they join), so that
+ * taking them out of the answer leaves the old fields' answer in its recorded order.
+ */
+export const ALL_LISTS_WITH_AI_EXPOSURE_QUERY = ALL_LISTS_QUERY.replace(
+  'node { id statement type incumbentsResponding date domainSource }',
+  'node { id statement type incumbentsResponding date domainSource aiExposure { aeiPenetration { value match statement } gptsLabels { humanExposure gpt4Exposure gpt4Automation labelledStatement } } }',
+).replace(
+  'relatedOccupations { tier rank occupation { code title } }',
+  'relatedOccupations { tier rank occupation { code title } } aiExposure { measures { measure value publishedFor } sources { covered reason } rankedTasks(by: GPT4_EXPOSURE, first: 3) { edges { node { id } } } }',
+);
 
 /** The second page of each connection, after the first page's end cursor. */
 const NEXT_PAGES_QUERY = /* GraphQL */ `

@@ -20,11 +20,33 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return value;
 }
 
+/**
+ * What a browser opening / gets: GraphiQL served from this server (`graphiql`), Apollo Sandbox loaded from Apollo's
+ * CDN (`sandbox`), or nothing (`off`).
+ */
+export type ExplorerMode = 'graphiql' | 'sandbox' | 'off';
+
+const EXPLORER_MODES: readonly ExplorerMode[] = ['graphiql', 'sandbox', 'off'];
+
+/** GraphiQL in development; off in production unless EXPLORER turns one on. */
+export function defaultExplorer(production: boolean): ExplorerMode {
+  return production ? 'off' : 'graphiql';
+}
+
+function explorerMode(env: NodeJS.ProcessEnv, production: boolean): ExplorerMode {
+  const text = env.EXPLORER?.trim().toLowerCase();
+  if (text === undefined || text === '') return defaultExplorer(production);
+  const mode = EXPLORER_MODES.find((m) => m === text);
+  if (mode === undefined) throw new ConfigError(`EXPLORER must be one of ${EXPLORER_MODES.join(', ')}, got "${env.EXPLORER}"`);
+  return mode;
+}
 
 export interface Config {
   port: number;
-  /** `production` turns off the landing page, stack traces and field suggestions. */
+  /** `production` turns off the explorer (unless EXPLORER says otherwise), stack traces and field suggestions. */
   production: boolean;
+  /** What a browser opening / gets (EXPLORER); introspection is on wherever an explorer is. */
+  explorer: ExplorerMode;
   dataDir: string;
   storeFile: string;
   /** Largest accepted request body in bytes (MAX_BODY_BYTES). */
@@ -62,9 +84,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const storeFile = resolve(env.STORE_FILE ?? 'var/store.sqlite');
   const correctionsFile = resolve(env.CORRECTIONS_FILE ?? 'var/corrections.sqlite');
   if (correctionsDatabaseUrl === null && correctionsFile === storeFile) throw new ConfigError('CORRECTIONS_FILE must not be the reference store (STORE_FILE): rebuilding that would lose suggestions');
+  const production = env.NODE_ENV === 'production';
   return {
     port: wholeNumber(env, 'PORT', 4000, 0, 65535),
-    production: env.NODE_ENV === 'production',
+    production,
+    explorer: explorerMode(env, production),
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     storeFile,
     maxBodyBytes: wholeNumber(env, 'MAX_BODY_BYTES', 100_000, 1),

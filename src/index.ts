@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   });
   // How many tokens, never the hashes: with none, suggestions are stored but nobody can read or review them.
   logger.info({ corrections: corrections.store.where, accessTokens: corrections.tokens.size }, 'corrections store open');
-  const apollo = createServer({ production: config.production, logger });
+  const apollo = createServer({ production: config.production, explorer: config.explorer, logger });
   await apollo.start();
   const { server, setReady } = await startHttpServer(
     {
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       responseCache: new ResponseCache(config.responseCacheBytes, config.responseCacheMinUses),
       corrections,
       fastPath: config.fastPath,
+      explorer: config.explorer,
     },
     config.port,
   );
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   logger.info(
-    { port, mode: config.production ? 'production' : 'development', startupMs: Math.round(performance.now() - started) },
+    { port, mode: config.production ? 'production' : 'development', explorer: config.explorer, startupMs: Math.round(performance.now() - started) },
     `ready at http://localhost:${port}/`,
   );
   flush();

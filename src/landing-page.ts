@@ -1,9 +1,10 @@
 /**
- * The query the development landing page (Apollo Sandbox) opens with: the whole Legal Secretaries framework, the
- * same text as the README's first sample (tests/get.test.ts checks that they stay the same).
+ * The query and variables the explorer opens with (GraphiQL, or Apollo Sandbox with EXPLORER=sandbox): the whole
+ * Legal Secretaries framework, the same text as the README's first sample (tests/explorer.test.ts checks that they
+ * stay the same).
  */
-export const LANDING_PAGE_QUERY = `query LegalSecretaries {
-  occupation(code: "43-6012.00") {
+export const LANDING_PAGE_QUERY = `query LegalSecretaries($code: String!) {
+  occupation(code: $code) {
     id code title socCode
     jobZone { id zone name }
     framework {
@@ -31,3 +32,5 @@ export const LANDING_PAGE_QUERY = `query LegalSecretaries {
   }
 }
 `;
+
+export const LANDING_PAGE_VARIABLES = { code: '43-6012.00' };

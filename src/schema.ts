@@ -1,18 +1,15 @@
 /** Reads schema/*.graphql, the single source of truth that codegen also reads, and builds the subgraph schema. */
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, parse, valueFromAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { projectFile } from './project-files';
 import { resolvers } from './resolvers';
 
 /** The schema/ folder, found from here whether running from src/ (ts-jest) or dist/src/ (compiled). */
 export function schemaDir(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'schema');
-    if (existsSync(join(candidate, 'schema.graphql'))) return candidate;
-  }
-  throw new Error(`schema/ not found above ${__dirname}`);
+  return dirname(projectFile('schema/schema.graphql'));
 }
 
 export function loadTypeDefs(): DocumentNode {

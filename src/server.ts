@@ -7,11 +7,12 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ASTVisitor, type GraphQLFormattedError, type ValidationContext } from 'graphql';
+import { defaultExplorer, type ExplorerMode } from './config';
 import type { Context } from './context';
 import { type Logger, silentLogger } from './logger';
 import { staticCacheControl } from './cache-policy';
 import { jitGateway } from './jit';
-import { LANDING_PAGE_QUERY } from './landing-page';
+import { LANDING_PAGE_QUERY, LANDING_PAGE_VARIABLES } from './landing-page';
 import { buildSchema } from './schema';
 
 /** Every answer changes only with a new store build; an hour lets CDNs and routers cache without going stale for long. */
@@ -65,6 +66,11 @@ export function knownOperationTypes(context: ValidationContext): ASTVisitor {
 
 export interface ServerOptions {
   production: boolean;
+  /**
+   * The explorer a browser gets at / (default: GraphiQL in development, none in production). Introspection is on
+   * wherever an explorer is; `sandbox` is Apollo's landing page, `graphiql` is served by src/http/explorer.ts.
+   */
+  explorer?: ExplorerMode;
   plugins?: ApolloServerPlugin<Context>[];
   /** Where masked internal errors are logged in full (production). */
   logger?: Logger;
@@ -97,14 +103,15 @@ const maskInternalErrors = (logger: Logger) => (formatted: GraphQLFormattedError
   return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path ? { path: formatted.path } : {}) };
 };
 
-export function createServer({ production, plugins = [], logger = silentLogger, executor = defaultExecutor() }: ServerOptions): ApolloServer<Context> {
+export function createServer({ production, explorer = defaultExplorer(production), plugins = [], logger = silentLogger, executor = defaultExecutor() }: ServerOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
     // graphql-jit runs operations through Apollo's gateway hook; parsing, validation and plugins are unchanged.
     ...(executor === 'graphql-jit' ? { gateway: jitGateway(buildSchema()) } : { schema: buildSchema() }),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
-    // Apollo's default reads NODE_ENV; the mode passed in is what decides (routers compose from `_service`, not introspection).
-    introspection: !production,
+    // Apollo's default reads NODE_ENV; the mode passed in is what decides (routers compose from `_service`, not
+    // introspection). An explorer turned on in production needs it to show the schema.
+    introspection: !production || explorer !== 'off',
     validationRules: [knownOperationTypes, ...(production ? limitRules() : [])],
     ...(production ? { parseOptions: { maxTokens: PRODUCTION_LIMITS.maxTokens } } : {}),
     csrfPrevention: true,
@@ -119,8 +126,10 @@ export function createServer({ production, plugins = [], logger = silentLogger, 
       staticCacheControl(DEFAULT_MAX_AGE_SECONDS),
       // Federated traces only for routers that ask for them (ftv1 header); error details masked in production.
       ApolloServerPluginInlineTrace({ includeErrors: production ? { masked: true } : { unmodified: true } }),
-      // Sandbox loads from Apollo's CDN (README: how to explore without it); it opens with the README's sample query.
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: LANDING_PAGE_QUERY }),
+      // Sandbox loads from Apollo's CDN, so it is the one explorer not served from here; it opens with the README's sample query.
+      explorer === 'sandbox'
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: LANDING_PAGE_QUERY, variables: LANDING_PAGE_VARIABLES })
+        : ApolloServerPluginLandingPageDisabled(),
       ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
       ...plugins,
     ],

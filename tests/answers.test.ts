@@ -5,7 +5,17 @@
  * compared with the answers scripts/capture-answers.ts recorded from the code before that change
  * (scripts/answer-cases.ts).
  */
-import { answerCases, type AnswerCase, issue22Cases, ISSUE_22_ANSWERS_FILE, nextPageCases, README_OPERATIONS_SINCE_RECORDS, recordedAnswers } from '../scripts/answer-cases';
+import {
+  ALL_LISTS_WITH_AI_EXPOSURE_QUERY,
+  ANSWER_CODES,
+  answerCases,
+  type AnswerCase,
+  issue22Cases,
+  ISSUE_22_ANSWERS_FILE,
+  nextPageCases,
+  README_OPERATIONS_SINCE_RECORDS,
+  recordedAnswers,
+} from '../scripts/answer-cases';
 import { startTestServer, type TestServer } from './support/server';
 
 let t: TestServer;
@@ -48,4 +58,20 @@ test('asked twice in one store, the enrichment answers are the same (what is hel
   const first = await answerOf(c.query, c.variables);
   expect(await answerOf(c.query, c.variables)).toBe(first);
   expect(first).toBe(recorded[c.name]);
+});
+
+test('asked beside the AI exposure fields, every list field answers with the recorded bytes once those are taken out', async () => {
+  const result = await t.run<{ _entities: Record<string, unknown>[] }>(ALL_LISTS_WITH_AI_EXPOSURE_QUERY, {
+    representations: ANSWER_CODES.map((code) => ({ __typename: 'Occupation', code })),
+  });
+  expect(result.errors).toBeUndefined();
+  let taken = 0;
+  const withoutAi = JSON.stringify({ data: result.data }, (key, value: unknown) => {
+    if (key !== 'aiExposure') return value;
+    taken += 1;
+    return undefined;
+  });
+  expect(withoutAi).toBe(recorded['every list field']);
+  // The occupations' own and each of their first tasks' (up to 4 each): the fields were there to take out.
+  expect(taken).toBeGreaterThan(ANSWER_CODES.length * 2);
 });

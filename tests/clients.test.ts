@@ -62,6 +62,8 @@ function readmeOperations(): Map<string, string> {
 }
 
 const readme = readmeOperations();
+/** The variables the README gives its Legal Secretaries query. */
+const LEGAL_SECRETARIES = { code: '43-6012.00' };
 const readmeQuery = (name: string) => {
   const query = readme.get(name);
   if (query === undefined) throw new Error(`README has no operation ${name}`);
@@ -154,7 +156,7 @@ describe('Apollo Client with the default InMemoryCache', () => {
     let legalExchanges: Exchange[] = [];
     const said = await consoleDuring(async () => {
       legalExchanges = await exchangesDuring(async () => {
-        results.legal = (await client.query({ query: legal })).data;
+        results.legal = (await client.query({ query: legal, variables: LEGAL_SECRETARIES })).data;
       });
       // The same occupation, framework and levels again with fewer fields, by the 6-digit SOC code.
       results.card = (await client.query({ query: card, variables: { code: '43-6012' } })).data;
@@ -169,10 +171,10 @@ describe('Apollo Client with the default InMemoryCache', () => {
     expect(legalData.occupation.code).toBe('43-6012.00');
     expect(legalData.occupation.framework.levels).toHaveLength(4);
     // Reading each query back from the cache alone gives all it asked for, although later queries selected less.
-    expect(client.readQuery({ query: legal })).toEqual(results.legal);
+    expect(client.readQuery({ query: legal, variables: LEGAL_SECRETARIES })).toEqual(results.legal);
     expect(client.readQuery({ query: card, variables: { code: '43-6012' } })).toEqual(results.card);
     expect(client.readQuery({ query: card, variables: { code: '23-2011.00' } })).toEqual(results.paralegal);
-    const cacheOnly = await client.query({ query: legal, fetchPolicy: 'cache-only' });
+    const cacheOnly = await client.query({ query: legal, variables: LEGAL_SECRETARIES, fetchPolicy: 'cache-only' });
     expect(cacheOnly.data).toEqual(results.legal);
     // One normalised entry per occupation, whichever code the query used.
     const extracted = client.cache.extract() as Record<string, unknown>;
@@ -253,7 +255,7 @@ describe('Apollo Client with the default InMemoryCache', () => {
 test("Apollo Client asking for br with its link's headers: decompressed transparently", async () => {
   const client = new ApolloClient({ link: new HttpLink({ uri: running.url, headers: { 'accept-encoding': 'br' } }), cache: new InMemoryCache() });
   const seen = await exchangesDuring(async () => {
-    const { data } = await client.query<{ occupation: { framework: { levels: unknown[] } } }>({ query: readmeQuery('LegalSecretaries') });
+    const { data } = await client.query<{ occupation: { framework: { levels: unknown[] } } }>({ query: readmeQuery('LegalSecretaries'), variables: LEGAL_SECRETARIES });
     expect(data!.occupation.framework.levels).toHaveLength(4);
   });
   expect(seen.map((e) => e.contentEncoding)).toEqual(['br']);
@@ -277,7 +279,7 @@ test('urql with its default settings (queries as GET)', async () => {
   expect(result.data.occupation).toMatchObject({ id: '43-6012.00', title: 'Legal Secretaries and Administrative Assistants' });
   // A large answer over GET: compressed, and decompressed by urql's fetch.
   const seen = await exchangesDuring(async () => {
-    const legal = await client.query(readme.get('LegalSecretaries')!, {}).toPromise();
+    const legal = await client.query(readme.get('LegalSecretaries')!, LEGAL_SECRETARIES).toPromise();
     expect(legal.error).toBeUndefined();
     expect(legal.data.occupation.framework.levels).toHaveLength(4);
   });
@@ -300,7 +302,7 @@ describe('graphql-request', () => {
   test('a large answer, POST and GET: compressed, and decompressed by its fetch', async () => {
     for (const method of ['POST', 'GET'] as const) {
       const seen = await exchangesDuring(async () => {
-        const data = await new GraphQLClient(running.url, { method }).request<{ occupation: { framework: { levels: unknown[] } } }>(readme.get('LegalSecretaries')!);
+        const data = await new GraphQLClient(running.url, { method }).request<{ occupation: { framework: { levels: unknown[] } } }>(readme.get('LegalSecretaries')!, LEGAL_SECRETARIES);
         expect(data.occupation.framework.levels).toHaveLength(4);
       });
       expectCompressed(seen);
@@ -309,7 +311,7 @@ describe('graphql-request', () => {
 });
 
 test('curl --compressed: asks for br among others, gets br, prints the JSON', async () => {
-  const body = JSON.stringify({ query: readme.get('LegalSecretaries') });
+  const body = JSON.stringify({ query: readme.get('LegalSecretaries'), variables: LEGAL_SECRETARIES });
   const { stdout } = await promisify(execFile)('curl', ['-s', '--compressed', '-D', '-', '-H', 'content-type: application/json', '--data-binary', body, running.url], { maxBuffer: 8 * 1024 * 1024 });
   const [head = '', json = ''] = stdout.split(/\r\n\r\n/);
   expect(head).toMatch(/^content-encoding: br$/im);

@@ -26,3 +26,12 @@ test.each([
 ])('%s=%s stops startup naming the variable', (name, value, message) => {
   expect(() => readConfig({ [name]: value })).toThrow(new ConfigError(message));
 });
+
+test('EXPLORER: GraphiQL in development and off in production by default; a mode by name; anything else stops startup', () => {
+  expect(readConfig({}).explorer).toBe('graphiql');
+  expect(readConfig({ NODE_ENV: 'production' }).explorer).toBe('off');
+  expect(readConfig({ NODE_ENV: 'production', EXPLORER: 'graphiql' }).explorer).toBe('graphiql');
+  expect(readConfig({ EXPLORER: ' Sandbox ' }).explorer).toBe('sandbox');
+  expect(readConfig({ EXPLORER: 'off' }).explorer).toBe('off');
+  expect(() => readConfig({ EXPLORER: 'altair' })).toThrow(new ConfigError('EXPLORER must be one of graphiql, sandbox, off, got "altair"'));
+});

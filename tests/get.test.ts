@@ -1,16 +1,12 @@
 /**
- * GraphQL over GET and the landing page, against the development server over real HTTP: a browser link and curl
- * get answers with Cache-Control and an ETag (304 on revalidation), a mutation over GET is refused, POST keeps CSRF
- * prevention, a bare `curl /` gets a helpful 400 without a stack trace, and a browser opening / gets Sandbox with
- * the README's Legal Secretaries query in its editor. (The same GET rules in production: tests/hardening.test.ts.)
+ * GraphQL over GET, against the development server over real HTTP: a browser link and curl get answers with
+ * Cache-Control and an ETag (304 on revalidation), a mutation over GET is refused, POST keeps CSRF prevention, and a
+ * bare `curl /` gets a helpful 400 without a stack trace. (The same GET rules in production: tests/hardening.test.ts;
+ * what a browser that asks for HTML gets instead: tests/explorer.test.ts.)
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { LANDING_PAGE_QUERY } from '../src/landing-page';
 import { serveHttp, type RunningHttp } from './support/http';
-import { projectRoot } from './support/paths';
 
 let running: RunningHttp;
 beforeAll(async () => {
@@ -64,16 +60,4 @@ test('POST keeps CSRF prevention: a text/plain POST without a preflight header i
   const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: QUERY }) });
   expect(response.status).toBe(400);
   expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain('Cross-Site Request Forgery');
-});
-
-test("a browser opening / gets Apollo Sandbox with the README's Legal Secretaries query in the editor", async () => {
-  const response = await fetch(running.url, { headers: { accept: 'text/html' } });
-  expect(response.status).toBe(200);
-  const html = await response.text();
-  expect(html).toContain('EmbeddedSandbox');
-  // The page embeds its options as JSON: the initial document is the landing-page query.
-  expect(html).toContain(JSON.stringify(LANDING_PAGE_QUERY).slice(1, -1));
-  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-  expect(readme).toContain(LANDING_PAGE_QUERY);
-  expect(LANDING_PAGE_QUERY).toContain('occupation(code: "43-6012.00")');
 });

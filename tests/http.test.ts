@@ -1,4 +1,4 @@
-/** Over real HTTP: the landing page by mode, the full framework, cache headers, health endpoints. */
+/** Over real HTTP: the explorer by mode, the full framework, cache headers, health endpoints. */
 import { serveHttp, type RunningHttp as Running } from './support/http';
 import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 
@@ -12,13 +12,13 @@ afterAll(() => Promise.all([development.stop(), production.stop()]));
 const browserGet = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
 
 describe('development', () => {
-  test("a browser's GET of / gets the Apollo Sandbox landing page", async () => {
+  test("a browser's GET of / gets the explorer, GraphiQL served from here", async () => {
     const response = await browserGet(development.url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
-    expect(html).toContain('embeddable-sandbox');
-    expect(html).toContain('Apollo');
+    expect(html).toContain('<script src="/explorer/graphiql.min.js">');
+    expect(html).not.toContain('embeddable-sandbox');
   });
 
   test('the full Legal Secretaries framework over HTTP, cacheable for an hour', async () => {
@@ -52,9 +52,11 @@ describe('development', () => {
 });
 
 describe('production', () => {
-  test('the landing page is off', async () => {
+  test('the explorer is off', async () => {
     const response = await browserGet(production.url);
-    expect(await response.text()).not.toContain('embeddable-sandbox');
+    const text = await response.text();
+    expect(text).not.toContain('embeddable-sandbox');
+    expect(text).not.toContain('graphiql');
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });

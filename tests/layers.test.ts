@@ -45,3 +45,12 @@ test('nothing under scripts/ imports from tests/ (what both need lives in script
 test('the import scan sees the imports it checks (a resolver file importing generated types)', () => {
   expect(importsOf(join(projectRoot, 'src/resolvers/query.ts'))).toContain('../__generated__/resolvers-types');
 });
+
+test('the pages only render answers: nothing under src/pages reads the store, loaders, resolvers or context', () => {
+  const files = sourceFiles(join(projectRoot, 'src/pages'));
+  expect(files.length).toBeGreaterThan(3);
+  const AROUND_THE_GRAPH = /\/store(\/|$)|\/loaders(\/|$)|\/resolvers(\/|$)|\/context$|\/http(\/|$)|\/server$|^graphql$|^@apollo\/|^kysely$|^better-sqlite3$|resolvers-types/;
+  const reads = files.flatMap((file) => importsOf(file).filter((specifier) => AROUND_THE_GRAPH.test(specifier)).map((specifier) => `${relative(projectRoot, file)} imports ${specifier}`));
+  expect(reads).toEqual([]);
+  expect(importsOf(join(projectRoot, 'src/pages/occupation-page.ts'))).toContain('../__generated__/page-operations');
+});

@@ -174,3 +174,28 @@ test('the types career moves, crosswalks, the change feed and the O*NET referenc
   expect(byType.size).toBeGreaterThan(20);
   for (const [path, list] of byType) expect({ path, duplicates: list.filter((id, i) => list.indexOf(id) !== i) }).toEqual({ path, duplicates: [] });
 });
+
+test('the AI exposure types carry their documented ids', async () => {
+  const result = await t.run<Record<string, any>>(`{
+    occupation(code: "${CODE}") {
+      aiExposure {
+        id measures { id } sources { id }
+        rankedTasks(by: GPT4_EXPOSURE, first: 2) { edges { node { id aiExposure { id aeiPenetration { id } gptsLabels { id } } } } }
+      }
+    }
+    dataset { aiExposure { id sources { id } } }
+  }`);
+  expect(result.errors).toBeUndefined();
+  const a = result.data!.occupation.aiExposure;
+  expect(a.id).toBe(`${CODE}/ai-exposure`);
+  expect(a.measures.map((m: { id: string }) => m.id).slice(0, 2)).toEqual([`${CODE}/ai-exposure/AEI_OBSERVED_EXPOSURE`, `${CODE}/ai-exposure/GPT4_ALPHA`]);
+  expect(a.sources.map((s: { id: string }) => s.id)).toEqual(['aei-labor-market-impacts', 'gpts-are-gpts', 'working-with-ai'].map((s) => `${CODE}/ai-exposure/sources/${s}`));
+  const task = a.rankedTasks.edges[0].node;
+  expect([task.aiExposure.id, task.aiExposure.aeiPenetration.id, task.aiExposure.gptsLabels.id]).toEqual(
+    ['', '/aei', '/gpts'].map((suffix) => `${CODE}/tasks/${task.id}/ai-exposure${suffix}`),
+  );
+  expect(result.data!.dataset.aiExposure.id).toBe('dataset/ai-exposure');
+  expect(result.data!.dataset.aiExposure.sources[2].id).toBe('dataset/ai-exposure/working-with-ai');
+  const all: string[] = JSON.stringify(result.data).match(/"id":"[^"]*"/g) ?? [];
+  expect(new Set(all).size).toBe(all.length);
+});

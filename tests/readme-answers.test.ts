@@ -18,13 +18,16 @@ function readmeRequests(): Record<string, { query: string; variables?: Record<st
   const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
   const [legalSecretaries, entities] = blocks;
   if (legalSecretaries === undefined || entities === undefined) throw new Error('README.md no longer has its two sample GraphQL blocks');
-  const variables = /# variables:\n((?:# .*\n)+)/.exec(entities)?.[1]?.replace(/^# /gm, '');
-  if (variables === undefined) throw new Error('README.md entities sample has no variables comment');
+  const variablesOf = (block: string, name: string) => {
+    const variables = /# variables:\n((?:# .*\n)+)/.exec(block)?.[1]?.replace(/^# /gm, '');
+    if (variables === undefined) throw new Error(`README.md ${name} sample has no variables comment`);
+    return JSON.parse(variables) as Record<string, unknown>;
+  };
   const curl = /-d '(\{"query".*\})'/.exec(readme)?.[1];
   if (curl === undefined) throw new Error('README.md has no curl sample');
   return {
-    LegalSecretaries: { query: legalSecretaries },
-    Entities: { query: entities, variables: JSON.parse(variables) as Record<string, unknown> },
+    LegalSecretaries: { query: legalSecretaries, variables: variablesOf(legalSecretaries, 'Legal Secretaries') },
+    Entities: { query: entities, variables: variablesOf(entities, 'entities') },
     curl: JSON.parse(curl) as { query: string },
     FullFramework: { query: FULL_FRAMEWORK_QUERY, variables: { code: '43-6012.00' } },
   };

@@ -252,7 +252,13 @@ describe('batching: SQL statements do not grow with the number of parents', () =
     }
     alternateTitles(first: 3) { totalCount edges { node { title shortTitle } } }
     reportedTitles { title }
-    tasks(first: 3) { totalCount edges { node { statement type } } }
+    tasks(first: 3) { totalCount edges { node { statement type aiExposure { aeiPenetration { value match source { id } } gptsLabels { gpt4Exposure labelledStatement source { id } } } } } }
+    aiExposure {
+      measures { measure value publishedFor source { id version licence } }
+      gpt4Beta: measure(measure: GPT4_BETA) { value }
+      sources { covered reason source { id } }
+      rankedTasks(by: AEI_PENETRATION, first: 5) { totalCount edges { node { id statement aiExposure { aeiPenetration { value } gptsLabels { gpt4Automation } } } } }
+    }
     technologySkills(first: 3) { totalCount edges { node { name hot } } }
     tools(first: 3) { totalCount edges { node { name } } }
     skills { items { element { name } importance level scores { scaleName } } }

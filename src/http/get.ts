@@ -9,10 +9,12 @@
  * do nothing its author could not do directly. POST keeps CSRF prevention: a `text/plain` or form POST is still
  * refused, so no cross-site form can send a mutation.
  *
- * A GET of / with no query, from something that does not ask for HTML (a newcomer's first `curl localhost:4000/`),
- * gets a short JSON 400 saying how to ask, instead of Apollo's CSRF refusal with a stack trace.
+ * A GET of / with no query that no explorer answers (a newcomer's first `curl localhost:4000/`, or a browser where
+ * the explorer is off) gets a short JSON 400 saying how to ask, instead of Apollo's CSRF refusal with a stack trace.
+ * Whether a GET is a browser's is decided by its Accept header exactly as Apollo decides it for its landing page.
  */
 import type { HeaderMap } from '@apollo/server';
+import Negotiator from 'negotiator';
 
 /** One of the headers Apollo's CSRF prevention accepts as proof of a preflighted request. */
 const PREFLIGHT_HEADER = 'apollo-require-preflight';
@@ -27,17 +29,30 @@ export function getOperationName(search: URLSearchParams): string | null {
   return search.get('operationName')?.slice(0, 100) ?? null;
 }
 
+/** True for a GET with neither `query` nor `extensions` (a persisted query): not a GraphQL request. */
+export function isBareGet(method: string, search: URLSearchParams): boolean {
+  return method === 'GET' && !search.has('query') && !search.has('extensions');
+}
+
+/** The media types Apollo Server negotiates among for a GET (its `prefersHTML`), HTML last. */
+const GET_MEDIA_TYPES = [
+  'application/json; charset=utf-8',
+  'application/graphql-response+json; charset=utf-8',
+  'multipart/mixed; deferSpec=20220824',
+  'multipart/mixed; incrementalSpec=v0.2',
+  'multipart/mixed',
+  'text/html',
+];
+
 /**
- * True for a GET with neither `query` nor `extensions` (a persisted query) from a client that does not prefer
- * HTML: it is not a GraphQL request, and a browser asking for HTML is left to Apollo (the landing page in
- * development).
+ * True when a GET's Accept header prefers HTML over every GraphQL response type, as a browser's does and curl's
+ * `*\/*` or a GraphQL client's does not: then an explorer, where one is on, answers instead of GraphQL.
  */
-export function isBareGet(method: string, search: URLSearchParams, accept: string | undefined): boolean {
-  if (method !== 'GET' || search.has('query') || search.has('extensions')) return false;
-  return !/\btext\/html\b/.test(accept ?? '');
+export function prefersHtml(method: string, accept: string | undefined): boolean {
+  return method === 'GET' && accept !== undefined && accept !== '' && new Negotiator({ headers: { accept } }).mediaType(GET_MEDIA_TYPES) === 'text/html';
 }
 
 export const BARE_GET_MESSAGE =
   'This is a GraphQL endpoint; send it a query. GET: /?query={occupation(code:"43-6012"){title}} (queries only). ' +
   'POST: / with Content-Type: application/json and a body like {"query": "{ occupation(code: \\"43-6012\\") { title } }"}. ' +
-  'In development, open / in a browser to explore the schema in Apollo Sandbox.';
+  'Where the explorer is on (development, or EXPLORER), open / in a browser to explore the schema; occupations read as pages at /occupations.';

@@ -1,13 +1,15 @@
 /**
- * The HTTP front: a plain node:http server that routes health checks (health.ts), answers repeated queries from
- * the response cache (response-cache.ts) and hands GraphQL requests to Apollo Server (apollo-bridge.ts), or, for a
- * request of a shape Apollo already answered, runs its operation directly (fast-path.ts), after reading a
- * size-limited UTF-8 body (body.ts). Complete answers, from the cache, from Apollo or from the fast path, go out
- * through send.ts (compression, ETags, 304s). Every request gets one access-log line (access-log.ts).
+ * The HTTP front: a plain node:http server that routes health checks (health.ts), the HTML pages (pages.ts), the
+ * explorer a browser gets at / (explorer.ts), answers repeated queries from the response cache (response-cache.ts)
+ * and hands GraphQL requests to Apollo Server (apollo-bridge.ts), or, for a request of a shape Apollo already
+ * answered, runs its operation directly (fast-path.ts), after reading a size-limited UTF-8 body (body.ts). Complete
+ * answers, from the cache, from Apollo, from the fast path or a page, go out through send.ts (compression, ETags,
+ * 304s). Every request gets one access-log line (access-log.ts).
  */
 import type { ApolloServer } from '@apollo/server';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { ExplorerMode } from '../config';
 import { type Context, createContext } from '../context';
 import { clientKeyOf } from '../corrections/rate-limit';
 import type { CorrectionsService } from '../corrections/service';
@@ -16,9 +18,11 @@ import type { Store } from '../store/store';
 import { logRequest } from './access-log';
 import { operationNameOf, toHeaderMap, writeApolloResponse } from './apollo-bridge';
 import { parseBody, readBody } from './body';
+import { Explorer, EXPLORER_ASSET_PREFIX } from './explorer';
 import { FastPath } from './fast-path';
-import { allowGet, BARE_GET_MESSAGE, getOperationName, isBareGet } from './get';
+import { allowGet, BARE_GET_MESSAGE, getOperationName, isBareGet, prefersHtml } from './get';
 import { answerHealth, Readiness } from './health';
+import { Pages } from './pages';
 import { errorBody, HttpError, refuseUnparsable, sendJson } from './respond';
 import { cacheableEntry, cacheKey, hasCredentials, type ResponseCache } from './response-cache';
 import { sendAnswer } from './send';
@@ -36,14 +40,18 @@ export interface HttpOptions {
   responseCache?: ResponseCache;
   /** The suggested-corrections store, tokens and rate limit; absent, the corrections operations fail. */
   corrections?: CorrectionsService;
+  /** What a browser's GET of / gets: the mode the ApolloServer was created with. */
+  explorer: ExplorerMode;
   /** Runs requests of a shape Apollo already answered without its pipeline (fast-path.ts); default true. */
   fastPath?: boolean;
 }
 
 export function createRequestHandler(options: HttpOptions) {
-  const { apollo, store, maxBodyBytes, exposeStatementCount, logger, responseCache, corrections } = options;
+  const { apollo, store, maxBodyBytes, exposeStatementCount, logger, responseCache, corrections, explorer: explorerMode } = options;
   const readiness = new Readiness();
   const graphql = new FastPath(apollo, options.fastPath ?? true);
+  const pages = new Pages({ apollo, store, logger, ...(responseCache && { responseCache }) });
+  const explorer = explorerMode === 'graphiql' ? new Explorer() : undefined;
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
@@ -60,12 +68,27 @@ export function createRequestHandler(options: HttpOptions) {
         status = health;
         return;
       }
+      if (pages.handles(url.pathname)) {
+        ({ status, operationName, cache } = await pages.answer(req, res, url, requestId));
+        return;
+      }
+      const asset = url.pathname.startsWith(EXPLORER_ASSET_PREFIX) ? explorer?.sendAsset(url.pathname, res, requestId) : undefined;
+      if (asset !== undefined) {
+        status = await asset;
+        return;
+      }
       if (url.pathname !== '/' && url.pathname !== '/graphql') {
         status = 404;
-        return sendJson(res, 404, errorBody('NOT_FOUND', `No route ${url.pathname}; GraphQL is served at /.`));
+        return sendJson(res, 404, errorBody('NOT_FOUND', `No route ${url.pathname}; GraphQL is served at /, occupations as pages at /occupations.`));
       }
       const method = req.method ?? 'GET';
-      if (isBareGet(method, url.searchParams, req.headers.accept)) {
+      // A browser gets the explorer (Apollo's landing page answers it below in `sandbox` mode); other GETs are GraphQL.
+      const browser = explorerMode !== 'off' && prefersHtml(method, req.headers.accept);
+      if (browser && explorer !== undefined) {
+        status = await explorer.sendPage(res, requestId);
+        return;
+      }
+      if (!browser && isBareGet(method, url.searchParams)) {
         status = 400;
         return sendJson(res, 400, errorBody('BAD_REQUEST', BARE_GET_MESSAGE), { 'x-request-id': requestId });
       }

@@ -129,6 +129,11 @@ function costOf(key: string, entry: CachedResponse): number {
 /** A complete 200 answer whose Cache-Control is public, as a cache entry with its ETag; undefined for anything else. */
 export function cacheableEntry(status: number, headers: Record<string, string>, body: string, operationName: string | null): CachedResponse | undefined {
   if (status !== 200 || !/\bpublic\b/.test(headers['cache-control'] ?? '')) return undefined;
+  return responseEntry(status, headers, body, operationName);
+}
+
+/** An answer with its ETag, as the cache holds it and send.ts sends it (also fixed answers: explorer files, page assets). */
+export function responseEntry(status: number, headers: Record<string, string>, body: string, operationName: string | null): CachedResponse {
   const { 'x-request-id': _, ...stored } = headers;
   const bytes = Buffer.from(body);
   return { status, headers: stored, body: bytes, etag: etagOf(bytes), operationName };

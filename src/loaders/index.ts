@@ -6,6 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import { groupBy } from '../group-by';
+import * as ai from '../store/ai-exposure-queries';
 import * as cw from '../store/crosswalk-queries';
 import * as careers from '../store/careers';
 import { readFrameworkDocument } from '../store/framework-document';
@@ -182,6 +183,11 @@ const factories = {
   oewsEstimateBySocCode: (db, held) => uniqueLoader((socCodes: readonly string[]) => lm.oewsEstimatesBySocCode(db, socCodes), (r) => r.soc_code, as(held, 'oewsEstimate')),
   projectionBySocCode: (db, held) => uniqueLoader((socCodes: readonly string[]) => lm.projectionsBySocCode(db, socCodes), (r) => r.soc_code, as(held, 'projection')),
   socCodesByLaborCode: (db, held) => groupedLoader((codes: readonly string[]) => lm.socCodesByLaborCode(db, codes), (r) => r.code, as(held, 'laborCoverage')),
+  // AI exposure (src/store/ai-exposure-queries.ts): an occupation's published figures, why a source has none, and
+  // its tasks with what the task-level sources say of each.
+  aiMeasuresByOccupation: (db, held) => byOccupation(db, held, 'aiMeasures', ai.aiMeasuresByOccupation),
+  aiCoverageGapsByOccupation: (db, held) => byOccupation(db, held, 'aiCoverageGaps', ai.aiCoverageGapsByOccupation),
+  aiTaskExposureByOccupation: (db, held) => byOccupation(db, held, 'aiTaskExposure', ai.aiTaskExposureByOccupation),
 } satisfies Record<string, (db: Db, held: HeldRows | undefined) => DataLoader<never, unknown>>;
 
 export type Loaders = { readonly [Name in keyof typeof factories]: ReturnType<(typeof factories)[Name]> };

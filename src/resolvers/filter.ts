@@ -1,11 +1,13 @@
 /**
  * Checking filters: an `OccupationFilter` (shared by `occupations` and `searchOccupations`), an `OccupationOrder`, and
  * the UNSPSC filters of technology and tools. The figures a filter's ranges and an order read are the store's
- * (src/store/labor-market-queries.ts); each GraphQL input names one here, so a new figure (an AI measure) adds its
- * range and its order field in the two maps below.
+ * (src/store/labor-market-queries.ts, ai-exposure-queries.ts); each GraphQL input names one here, so a new figure adds
+ * its range and its order field in the two maps below. AI measures are named by the input (`aiMeasures`, `aiMeasure`),
+ * so one entry serves them all.
  */
 import type { FloatRange, OccupationFilter, OccupationOrder, OccupationOrderField } from '../__generated__/resolvers-types';
 import { badUserInput, quoted } from '../errors';
+import { aiMeasureFigure } from '../store/ai-exposure-queries';
 import { LABOR_MARKET_FIGURES } from '../store/labor-market-queries';
 import type { FigureOrder, FigureRange, OccupationFilterQuery, OccupationFigure } from '../store/queries';
 
@@ -29,6 +31,10 @@ const ORDERS: Record<OccupationOrderField, (order: OccupationOrder) => NamedFigu
   EMPLOYMENT: () => LABOR_MARKET_FIGURES.employment,
   OPENINGS_PER_YEAR: () => LABOR_MARKET_FIGURES.openingsPerYear,
   PROJECTED_CHANGE_PERCENT: () => LABOR_MARKET_FIGURES.projectedChangePercent,
+  AI_MEASURE: ({ aiMeasure }) => {
+    if (aiMeasure == null) throw badUserInput('orderBy', 'orderBy.aiMeasure must name the AI measure to order by when orderBy.field is AI_MEASURE.');
+    return { key: `ai-measure/${aiMeasure}`, figure: aiMeasureFigure(aiMeasure) };
+  },
 };
 
 function checkRange(name: string, range: FloatRange, figure: OccupationFigure): FigureRange {
@@ -56,12 +62,16 @@ export function checkOccupationFilter(filter: OccupationFilter | null | undefine
     const range = filter?.[name as keyof OccupationFilter] as FloatRange | null | undefined;
     if (range != null && figureOf !== undefined) ranges.push(checkRange(name, range, figureOf(filter!).figure));
   }
+  (filter?.aiMeasures ?? []).forEach((range, i) => ranges.push(checkRange(`aiMeasures[${i}]`, range, aiMeasureFigure(range.measure))));
   return { jobZone, majorGroup, hasFramework: filter?.hasFramework ?? null, ranges };
 }
 
 /** The order and the cursor kind of its pages, or null for code order (no `orderBy`). */
 export function checkOccupationOrder(order: OccupationOrder | null | undefined): { order: FigureOrder; cursorKind: string } | null {
   if (order == null) return null;
+  if (order.aiMeasure != null && order.field !== 'AI_MEASURE') {
+    throw badUserInput('orderBy', `orderBy.aiMeasure names a measure only with orderBy.field AI_MEASURE; got field ${order.field}.`);
+  }
   const { key, figure } = ORDERS[order.field](order);
   const direction = order.direction === 'ASC' ? 'asc' : 'desc';
   return { order: { figure, direction }, cursorKind: `occupation/${key}/${direction}` };

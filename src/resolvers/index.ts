@@ -1,5 +1,6 @@
 /** Merges the per-type resolver maps and the enums' store values; nothing else lives here. */
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { aiExposureOccupation, aiExposureResolvers } from './ai-exposure';
 import { CareerMove, OccupationComparison } from './careers';
 import { changesDataset, changesOccupation, changesQuery, changesResolvers } from './changes';
 import { correctionsQuery, correctionsResolvers, Mutation } from './corrections';
@@ -29,7 +30,7 @@ export const resolvers: Resolvers = merge(
   {
     Query: { ...Query, ...searchQuery, ...correctionsQuery, ...changesQuery, ...referenceQuery, ...crosswalksQuery },
     Mutation,
-    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...modelOccupation, ...occupationCrosswalks, ...occupationLaborMarket, ...occupationObservedMoves },
+    Occupation: { ...Occupation, ...changesOccupation, ...referenceOccupation, ...modelOccupation, ...occupationCrosswalks, ...occupationLaborMarket, ...occupationObservedMoves, ...aiExposureOccupation },
     CareerMove: { ...CareerMove, ...careerMoveLaborMarket },
     OccupationComparison: { ...OccupationComparison, ...comparisonLaborMarket },
     OccupationSearchHit,
@@ -45,6 +46,7 @@ export const resolvers: Resolvers = merge(
   referenceResolvers,
   crosswalksResolvers,
   observedMovesResolvers,
+  aiExposureResolvers,
   { Dataset: changesDataset } as Resolvers,
   { Dataset: datasetLaborMarket } as Resolvers,
   laborMarketResolvers as Resolvers,

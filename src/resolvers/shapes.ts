@@ -1,5 +1,6 @@
 /** Parent shapes for GraphQL types that are not one store row (see the mappers in codegen.ts). */
-import type { InterestLevel, OnetRelease, RiasecKeywordRow } from '../store/database';
+import type { AiSourceId } from '../store/ai-exposure-files';
+import type { AutomationLabel, ExposureLabel, InterestLevel, OnetRelease, RiasecKeywordRow, TextMatch } from '../store/database';
 import type { Coverage, ElementScoreRow, LevelAnchorRow, WorkActivityLinkRow } from '../store/queries';
 
 /** A Content Model element as the file that names it gives it; its description and anchors are loaded by id. */
@@ -65,6 +66,42 @@ export interface InterestTypeShape {
   occupationCodes: string[];
   keywords: RiasecKeywordRow[];
   release: string;
+}
+
+/** Whether one AI exposure source covers an occupation: the code its figures are for, or why it has none. */
+export interface AiSourceCoverageShape {
+  occupationCode: string;
+  sourceId: AiSourceId;
+  /** Null where the source has no figure for the occupation. */
+  publishedFor: string | null;
+  /** Null where it has. */
+  reason: string | null;
+}
+
+/** One AI exposure source's reach, from the counts the store recorded at build. */
+export interface AiSourceSummaryShape {
+  sourceId: AiSourceId;
+  occupationsCovered: number;
+}
+
+/** The AEI's penetration of a task statement, where one joined. */
+export interface AeiTaskPenetrationShape {
+  /** The task's `TaskAiExposure.id`. */
+  exposureId: string;
+  value: number;
+  match: TextMatch;
+  statement: string;
+}
+
+/** GPTs are GPTs' labels of a task, where it labelled one. */
+export interface GptsTaskLabelsShape {
+  /** The task's `TaskAiExposure.id`. */
+  exposureId: string;
+  humanExposure: ExposureLabel;
+  gpt4Exposure: ExposureLabel;
+  gpt4Automation: AutomationLabel;
+  /** Null where the labelled statement is the task's statement today. */
+  labelledStatement: string | null;
 }
 
 /** Where a rating's level falls among its element's anchors. */

@@ -4,6 +4,7 @@ import { CROSSWALK_ATTRIBUTION, CROSSWALK_SOURCE_IDS } from '../crosswalks/trans
 import { LABOR_MARKET_ATTRIBUTION } from '../store/labor-market-files';
 import { loadRequired } from '../loaders';
 import { OBSERVED_MOVES_ATTRIBUTION } from '../store/observed-moves-files';
+import { AI_ATTRIBUTION } from '../store/ai-exposure-files';
 
 /** The attribution the O*NET licence asks for, naming the releases the store serves. */
 const attribution = (served: string, supplement: string) =>
@@ -34,7 +35,8 @@ export const sourceResolvers: Resolvers = {
     occupationCount: (d) => d.coverage.occupationCount,
     occupationsWithAnchors: (d) => d.coverage.occupationsWithAnchors,
     occupationsWithFrameworks: (d) => d.coverage.occupationsWithFrameworks,
-    attribution: (d) => `${attribution(d.meta.get('onet_release') ?? '', d.meta.get('onet_supplement_release') ?? '')} ${CROSSWALK_ATTRIBUTION} ${LABOR_MARKET_ATTRIBUTION} ${OBSERVED_MOVES_ATTRIBUTION}`,
+    attribution: (d) =>
+      `${attribution(d.meta.get('onet_release') ?? '', d.meta.get('onet_supplement_release') ?? '')} ${CROSSWALK_ATTRIBUTION} ${LABOR_MARKET_ATTRIBUTION} ${OBSERVED_MOVES_ATTRIBUTION} ${AI_ATTRIBUTION}`,
     // The importer refuses crosswalks whose source is not declared, so a missing one is a broken store.
     crosswalks: (_, __, { loaders }) => Promise.all(CROSSWALK_SOURCE_IDS.map((id) => loadRequired(loaders.sourceById, id, 'crosswalk source'))),
   },

@@ -9,7 +9,7 @@ import { ONET_SOC, SOC_2018 } from '../occupation-code';
 import { ColumnDeclaration, ColumnReading, matching, number, readColumns, text } from './columns';
 import type { Database } from './database';
 import { DelimitedFormat, readDelimited } from './delimited';
-import { DataFileError } from './errors';
+import { requireDeclaredSource } from './errors';
 import { FieldReader } from './tsv';
 
 type CrosswalkTable = 'soc_crosswalk' | 'onet_soc_crosswalk' | 'esco_crosswalk';
@@ -102,9 +102,7 @@ export function readCrosswalkFile<T extends CrosswalkTable>(
   declaredSourceIds: ReadonlySet<string>,
 ): Insertable<Database[T]>[] {
   const displayName = `data/${file.path}`;
-  if (!declaredSourceIds.has(file.sourceId)) {
-    throw new DataFileError('data/sources.json', null, `declares no source "${file.sourceId}", which ${displayName} is served under`);
-  }
+  requireDeclaredSource(file.sourceId, displayName, declaredSourceIds);
   const header = file.columns.map(([column]) => column);
   return readDelimited(join(dataDir, file.path), displayName, file.format, header).map((row) => {
     const fields = readColumns(file.columns, new FieldReader(displayName, row));

@@ -1,6 +1,6 @@
 /**
  * The store's tables, typed as SQLite really returns them: 0/1 for booleans, TEXT for dates,
- * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0012_store.ts creates these tables.
+ * `T | null` for nullable columns. Kysely's `Database` interface; migrations/0013_store.ts creates these tables.
  */
 import type { Generated, Selectable } from 'kysely';
 
@@ -607,6 +607,82 @@ export interface CareerLikelyMoveTable {
   score: number;
 }
 
+/*
+ * AI exposure (data/ai-exposure/, src/store/ai-exposure-files.ts): three public measures, occupation by occupation
+ * and task by task.
+ */
+
+/** The occupation-level figures the three AI sources publish, each a column of one of their files. */
+export type AiMeasureId =
+  | 'aei_observed_exposure'
+  | 'gpt4_alpha'
+  | 'gpt4_beta'
+  | 'gpt4_gamma'
+  | 'human_alpha'
+  | 'human_beta'
+  | 'human_gamma'
+  | 'wwai_applicability'
+  | 'wwai_applicability_user'
+  | 'wwai_applicability_ai'
+  | 'wwai_coverage_user'
+  | 'wwai_coverage_ai'
+  | 'wwai_completion_user'
+  | 'wwai_completion_ai'
+  | 'wwai_positive_feedback_user'
+  | 'wwai_positive_feedback_ai'
+  | 'wwai_impact_scope_user'
+  | 'wwai_impact_scope_ai';
+
+/** GPTs are GPTs' exposure rubric: E0 none, E1 direct (an LLM alone), E2 with tools built on LLMs. */
+export type ExposureLabel = 'E0' | 'E1' | 'E2';
+/** GPTs are GPTs' automation rubric, T0 (none) to T4 (full). */
+export type AutomationLabel = 'T0' | 'T1' | 'T2' | 'T3' | 'T4';
+/** How an O*NET task statement's text matched an AEI statement: byte for byte, or once normalised. */
+export type TextMatch = 'exact' | 'normalized';
+
+/** One published occupation-level figure, under the code the source published it for. */
+export interface AiMeasureTable {
+  /** As published: a 2018 SOC code (`43-6012`) or an O*NET-SOC code (`43-6012.00`). */
+  code: string;
+  measure: AiMeasureId;
+  value: number;
+  /** The source's title for the code, as published. */
+  title: string;
+  source_id: string;
+}
+
+/** Why an occupation has no figure from a source (only occupations without one have a row). */
+export interface AiCoverageGapTable {
+  occupation_code: string;
+  source_id: string;
+  reason: string;
+}
+
+/** One row of the AEI's task_penetration.csv (a statement repeated with the same value is kept once). */
+export interface AeiTaskPenetrationTable {
+  /** The row's line in the file. */
+  line: number;
+  statement: string;
+  penetration: number;
+}
+
+/** Which AEI statement an O*NET task's text matched. */
+export interface TaskAeiMatchTable {
+  task_id: number;
+  line: number;
+  match: TextMatch;
+}
+
+/** GPTs are GPTs' labels of one task, by O*NET task id, with the statement as it was labelled. */
+export interface GptsTaskLabelTable {
+  task_id: number;
+  occupation_code: string;
+  statement: string;
+  human_exposure: ExposureLabel;
+  gpt4_exposure: ExposureLabel;
+  gpt4_automation: AutomationLabel;
+}
+
 export interface Database {
   meta: MetaTable;
   occupation: OccupationTable;
@@ -657,6 +733,11 @@ export interface Database {
   oews_estimate: OewsEstimateTable;
   employment_projection: EmploymentProjectionTable;
   labor_coverage: LaborCoverageTable;
+  ai_measure: AiMeasureTable;
+  ai_coverage_gap: AiCoverageGapTable;
+  aei_task_penetration: AeiTaskPenetrationTable;
+  task_aei_match: TaskAeiMatchTable;
+  gpts_task_label: GptsTaskLabelTable;
 }
 
 export type OccupationRow = Selectable<OccupationTable>;
@@ -693,3 +774,5 @@ export type IwaRow = Selectable<IwaTable>;
 export type UnspscCommodityRow = Selectable<UnspscCommodityTable>;
 export type OewsEstimateRow = Selectable<OewsEstimateTable>;
 export type EmploymentProjectionRow = Selectable<EmploymentProjectionTable>;
+export type AiMeasureRow = Selectable<AiMeasureTable>;
+export type AiCoverageGapRow = Selectable<AiCoverageGapTable>;

@@ -19,17 +19,16 @@ export interface DelimitedFormat {
 
 export function readDelimited(path: string, displayName: string, format: DelimitedFormat, expectedColumns: readonly string[]): TsvRow[] {
   const text = readDataFile(path, displayName);
-  let records: { record: string[]; info: { lines: number } }[];
+  const options = {
+    delimiter: format.delimiter,
+    quote: format.quoted ? '"' : false,
+    bom: true,
+    from_line: format.headerLine,
+    relax_column_count: true,
+  } as const;
+  let records: { record: string[]; line: number }[];
   try {
-    // With `info: true` each record comes as { record, info }; csv-parse's types do not follow the option.
-    records = parse(text, {
-      delimiter: format.delimiter,
-      quote: format.quoted ? '"' : false,
-      bom: true,
-      from_line: format.headerLine,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as typeof records;
+    records = recordsWithLines(text, options);
   } catch (error) {
     const lines = (error as { lines?: unknown }).lines;
     throw new DataFileError(displayName, typeof lines === 'number' ? `line ${lines}` : null, `is not valid delimited text (${(error as Error).message})`);
@@ -38,7 +37,29 @@ export function readDelimited(path: string, displayName: string, format: Delimit
   return checkedRows(
     displayName,
     { line: format.headerLine, fields: header?.record ?? [] },
-    rows.map(({ record, info }) => ({ line: info.lines, fields: record })),
+    rows.map(({ record, line }) => ({ line, fields: record })),
     expectedColumns,
   );
+}
+
+/**
+ * Each record with the line it ends on, for the errors that name it. csv-parse's `info` option gives that line but
+ * makes a parse two to three times as costly (docs/performance.md, "AI exposure"), so it is asked for only when a
+ * record spans lines: where the file has as many records as lines from the header on (csv-parse returns a blank line
+ * as a record too), record i is on line `from_line + i`.
+ */
+function recordsWithLines(text: string, options: { from_line: number } & Record<string, unknown>): { record: string[]; line: number }[] {
+  const plain = parse(text, options) as string[][];
+  if (plain.length === linesFrom(text, options.from_line)) return plain.map((record, i) => ({ record, line: options.from_line + i }));
+  // With `info: true` each record comes as { record, info }; csv-parse's types do not follow the option.
+  const withInfo = parse(text, { ...options, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  return withInfo.map(({ record, info }) => ({ record, line: info.lines }));
+}
+
+/** How many lines a text has from line `first` (1-based) on; a final line break ends the last line, not a new one. */
+function linesFrom(text: string, first: number): number {
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks += 1;
+  const lines = breaks + (text.length > 0 && !text.endsWith('\n') ? 1 : 0);
+  return lines - (first - 1);
 }

@@ -13,6 +13,13 @@ export class DataFileError extends Error {
   }
 }
 
+/** A data file is served under a source id; the build stops unless `data/sources.json` declares it. */
+export function requireDeclaredSource(sourceId: string, displayName: string, declaredSourceIds: ReadonlySet<string>): void {
+  if (!declaredSourceIds.has(sourceId)) {
+    throw new DataFileError('data/sources.json', null, `declares no source "${sourceId}", which ${displayName} is served under`);
+  }
+}
+
 /** Why a store file cannot be served; the message says which and what to run. */
 export type StoreProblem = 'missing' | 'corrupt' | 'schema-mismatch' | 'incomplete';
 

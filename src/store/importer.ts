@@ -7,10 +7,12 @@ import SqliteDatabase from 'better-sqlite3';
 import { Insertable, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { aiExposureFiles } from './ai-exposure-files';
+import { aiExposureRows } from './ai-exposure';
 import { careerRows, careerCardRows, FALLBACK_EMPLOYMENT_KEY } from './careers';
 import { crosswalkFiles, onetSocCrosswalkFile, readCrosswalkFile, socCrosswalkFile } from './crosswalk-files';
 import type { Database } from './database';
-import { DataFileError } from './errors';
+import { DataFileError, requireDeclaredSource } from './errors';
 import { buildFrameworkDocument, sourceRow, statementIds, writeFrameworkDocument } from './framework-document';
 import type { DatasetSourcesFile, FrameworkFile, SourceEntry } from './framework-file';
 import {
@@ -295,14 +297,22 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     step(`${occupationPath} + ${jobZonesPath}`, 'occupation', occupations);
 
     const checks: RowChecks = { occupationCodes, scales: new Map(scales.map((scale) => [scale.id, scale])), warnings: [] };
+    // The task statements as read, which the AI exposure joins below read too.
+    let tasks: readonly Insertable<Database['task']>[] = [];
     for (const spec of [...tableFiles, ...extraFiles, ...modelFiles]) {
       const warned = checks.warnings.length;
-      step(pathOf(spec), spec.table, readOnetFile(dataDir, manifest, spec, checks) as never);
+      const rows = readOnetFile(dataDir, manifest, spec, checks);
+      if (spec.table === 'task') tasks = rows as Insertable<Database['task']>[];
+      step(pathOf(spec), spec.table, rows as never);
       for (const w of checks.warnings.slice(warned)) log(`[build] data-quality warning: ${w.file} ${w.path}: ${w.message}`);
     }
     const fileOf = (spec: { release: ReleaseRole; file: string }) => `data/${pathOf(spec)}`;
     const modelProblem = await findModelProblem(db, { contentModel: fileOf(contentModelFile), iwa: fileOf(iwaFile), unspsc: fileOf(unspscFile) });
     if (modelProblem !== null) throw new DataFileError(modelProblem.file, null, modelProblem.problem);
+    // AI exposure (data/ai-exposure/, src/store/ai-exposure.ts), read and checked here so that bad data stops the build
+    // early; written after the sources its rows refer to.
+    const ai = aiExposureRows(dataDir, { occupations, tasks, release: served.version });
+    log(`[build] AI exposure files read and checked (${elapsed()})`);
 
     // The change feed between the held releases (src/store/release-changes.ts).
     const releaseChanges = computeReleaseChanges(dataDir, manifest);
@@ -381,6 +391,18 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
     step('observed-moves unit codes', 'observed_unit_code', observed.codes);
     step('observed moves', 'observed_move', observed.moves);
     step('observed-moves occupations', 'observed_occupation', observed.occupations);
+
+    // AI exposure: the published figures, why an occupation lacks a source's, and the task-level joins.
+    for (const file of aiExposureFiles) requireDeclaredSource(file.sourceId, `data/${file.path}`, sourceIds);
+    step('AI exposure: published figures', 'ai_measure', ai.measures);
+    step('AI exposure: occupations without a source\'s figures, and why', 'ai_coverage_gap', ai.gaps);
+    step('AI exposure: AEI task penetration', 'aei_task_penetration', ai.penetration);
+    step(
+      `AI exposure: tasks joined to AEI penetration by text (${ai.counts.aeiExact} exactly, ${ai.counts.aeiNormalized} normalised, of ${ai.counts.tasks})`,
+      'task_aei_match',
+      ai.matches,
+    );
+    step(`AI exposure: GPTs are GPTs task labels (${ai.counts.gptsLabelled} of ${ai.counts.tasks} tasks labelled)`, 'gpts_task_label', ai.labels);
     for (const { framework, file, warnings } of frameworks) {
       const document = buildFrameworkDocument(framework, warnings);
       const statements = statementIds(document);
@@ -407,6 +429,7 @@ export async function buildStore(options: BuildOptions): Promise<BuildReport> {
       { key: FALLBACK_EMPLOYMENT_KEY, value: String(careers.fallbackEmployment) },
       // By source id, the SOC major groups where the file has no row at all, for saying why figures are missing.
       { key: 'labor_market_absent_major_groups', value: JSON.stringify(laborMarket.absentMajorGroups) },
+      { key: 'ai_exposure_counts', value: JSON.stringify(ai.counts) },
     ]);
 
     const broken = sqlite.pragma('foreign_key_check') as unknown[];

@@ -111,6 +111,13 @@ export class FieldReader {
     return parsed;
   }
 
+  /** A number on a bounded scale, e.g. a share from 0 to 1; one outside it is an error, never clamped. */
+  numberBetween(column: string, minimum: number, maximum: number): number {
+    const parsed = this.number(column);
+    if (parsed < minimum || parsed > maximum) this.fail(column, `is ${this.row.get(column)}, outside its scale of ${minimum} to ${maximum}`);
+    return parsed;
+  }
+
   optionalNumber(column: string): number | null {
     const value = this.row.get(column);
     return value === 'n/a' || value === '' ? null : this.number(column);

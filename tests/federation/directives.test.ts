@@ -27,8 +27,8 @@ import { buildSchema, loadTypeDefs, schemaDir } from '../../src/schema';
 import { DEFAULT_MAX_AGE_SECONDS } from '../../src/server';
 import { compose, companySubgraph, skillsSubgraph } from './supergraph';
 
-/** O*NET data, authored frameworks, the suggested-corrections write path (admin reads included), BLS pay and demand, observed moves. */
-const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'labor-market', 'observed-moves'];
+/** O*NET data, authored frameworks, the suggested-corrections write path (admin reads included), BLS pay and demand, observed moves, AI exposure. */
+const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'labor-market', 'observed-moves', 'ai-exposure'];
 
 /**
  * The schema files this scheme covers. A new domain file joins the list once its types carry a domain tag (the
@@ -36,7 +36,7 @@ const DOMAIN_TAGS = ['anchors', 'framework', 'corrections', 'labor-market', 'obs
  */
 const TAGGED_FILES = [
   'schema.graphql', 'occupation.graphql', 'framework.graphql', 'source.graphql', 'search.graphql', 'corrections.graphql', 'crosswalks.graphql',
-  'labor-market.graphql', 'observed-moves.graphql', 'onet-model.graphql', 'changes.graphql', 'onet-reference.graphql',
+  'labor-market.graphql', 'observed-moves.graphql', 'onet-model.graphql', 'changes.graphql', 'onet-reference.graphql', 'ai-exposure.graphql',
 ];
 
 type WithDirectives = { astNode?: { directives?: readonly ConstDirectiveNode[] } | null | undefined };
@@ -215,6 +215,30 @@ describe('contracts cut from the supergraph with the company subgraph', () => {
     expect(contract.fields).toContain('CompetencyStatement.citations');
   });
 
+  test('without AI exposure, by excluding `ai-exposure`: valid, and every AI field and type goes, Task included', () => {
+    const contract = cutContract(supergraph, { exclude: ['ai-exposure'] });
+    expect(contract.violations).toEqual([]);
+    for (const gone of ['Occupation.aiExposure', 'Task.aiExposure', 'Dataset.aiExposure']) expect(contract.fields).not.toContain(gone);
+    for (const gone of ['AiExposure', 'AiMeasure', 'AiMeasureRange', 'TaskAiExposure', 'GptsTaskLabels', 'AiTaskMeasure']) expect(contract.types).not.toContain(gone);
+    for (const kept of ['Occupation.tasks', 'Task.statement', 'Task.type', 'Dataset.attribution', 'Occupation.openPostings']) expect(contract.fields).toContain(kept);
+  });
+
+  test('anchors only, by including `anchors`: AI exposure drops out with the untagged fields, Task keeps its anchor fields', () => {
+    const contract = cutContract(supergraph, { include: ['anchors'] });
+    expect(contract.violations).toEqual([]);
+    for (const gone of ['Occupation.aiExposure', 'Task.aiExposure', 'Dataset.aiExposure']) expect(contract.fields).not.toContain(gone);
+    for (const kept of ['Task.id', 'Task.statement', 'Task.release']) expect(contract.fields).toContain(kept);
+  });
+
+  test('anchors with AI exposure, by including both: valid, with the ranking and the task labels', () => {
+    const contract = cutContract(supergraph, { include: ['anchors', 'ai-exposure'] });
+    expect(contract.violations).toEqual([]);
+    for (const kept of ['Occupation.aiExposure', 'AiExposure.rankedTasks', 'Task.aiExposure', 'GptsTaskLabels.labelledStatement', 'Task.statement']) {
+      expect(contract.fields).toContain(kept);
+    }
+    expect(contract.fields).not.toContain('Occupation.framework');
+  });
+
   test('a tag on the Occupation type itself would break the include contract through the company field', () => {
     const typeTagged = visit(loadTypeDefs(), {
       ObjectTypeDefinition: (node) => {
@@ -292,6 +316,8 @@ describe('demand control', () => {
         'Occupation.tasks=5',
         'Occupation.technologySkills=5',
         'Occupation.tools=5',
+        // Like Occupation.tasks: every task of the occupation is ranked to cut a page.
+        'AiExposure.rankedTasks=5',
       ].sort(),
     );
   });

@@ -2,6 +2,7 @@
  * Small data/ directories for importer tests: the real files cut down to a few occupations (once for each data/),
  * copied fresh for each test, which may then break its copy on purpose.
  */
+import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,7 +78,33 @@ function templateFor(occupations: readonly string[]): string {
   return template;
 }
 
-/** Copies data/ into `dir`, keeping only rows of the given occupations in every O*NET file. */
+/**
+ * The AI exposure files cut to the given occupations, line by line (each of their rows is one line): the rows of their
+ * codes or SOC codes, and the AEI penetrations of their task statements. Builds then read a few rows, not 40,000.
+ */
+function cutAiExposure(dir: string, keep: ReadonlySet<string>): void {
+  const socCodes = new Set([...keep].map((code) => code.slice(0, 7)));
+  const cut = (path: string, kept: (line: string, index: number) => boolean) => {
+    const file = join(dir, 'ai-exposure', path);
+    const [header = '', ...rows] = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, [header, ...rows.filter((row, i) => row === '' || kept(row, i))].join('\n'));
+  };
+  const firstField = (line: string, delimiter: string) => line.slice(0, line.indexOf(delimiter));
+  for (const path of ['aei-labor-market-impacts/job_exposure.csv', 'working-with-ai/soc_ai_applicability_scores.csv', 'working-with-ai/soc_metrics.csv']) {
+    cut(path, (line) => socCodes.has(firstField(line, ',')));
+  }
+  cut('gpts-are-gpts/occ_level.csv', (line) => keep.has(firstField(line, ',')));
+  cut('gpts-are-gpts/full_labelset.tsv', (line) => keep.has(line.split('\t')[1] ?? ''));
+  const statements = new Set(
+    readGzLines(join(dir, 'onet/30.2/Task Statements.txt.gz'))
+      .slice(1)
+      .map((row) => row.split('\t')[2]),
+  );
+  const penetration = parse(readFileSync(join(dir, 'ai-exposure/aei-labor-market-impacts/task_penetration.csv'), 'utf8'), { from_line: 2 }) as string[][];
+  cut('aei-labor-market-impacts/task_penetration.csv', (_, i) => statements.has(penetration[i]?.[0]));
+}
+
+/** Copies data/ into `dir`, keeping only rows of the given occupations in every O*NET and AI exposure file. */
 function filteredDataDir(occupations: readonly string[], dir: string): string {
   cpSync(dataDir, dir, { recursive: true });
   const keep = new Set(occupations);
@@ -93,6 +120,7 @@ function filteredDataDir(occupations: readonly string[], dir: string): string {
     }
   }
   cutLaborMarket(dir, occupations);
+  cutAiExposure(dir, keep);
   return dir;
 }
 

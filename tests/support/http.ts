@@ -3,6 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage,
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { defaultExplorer, type ExplorerMode } from '../../src/config';
 import type { CorrectionsService } from '../../src/corrections/service';
 import { startHttpServer } from '../../src/http';
 import type { FastPath } from '../../src/http/fast-path';
@@ -18,7 +19,7 @@ export interface RunningHttp {
   server: Server;
   /** How requests were answered: by the fast path or by Apollo (src/http/fast-path.ts). */
   fastPath: FastPath;
-  /** The reference store it serves (closed by `stop`). */
+  /** The reference store it serves (a test may close it to see a store that went away). */
   store: Store;
   setReady(ready: boolean): void;
   stop(): Promise<void>;
@@ -36,16 +37,22 @@ export interface ServeOptions {
   responseCacheMinUses?: number;
   /** A corrections store with its tokens and rate limit (the caller opens and closes it); absent, corrections fail. */
   corrections?: CorrectionsService;
+  /** The explorer a browser gets at / (default: by mode, as the server's). */
+  explorer?: ExplorerMode;
+  /** The reference store (default: the real one global-setup builds). */
+  storeFile?: string;
   /** Runs requests of a shape Apollo already answered without its pipeline (default true, as in production). */
   fastPath?: boolean;
 }
 
-export async function serveHttp({ production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, responseCacheMinUses = 2, corrections, fastPath = true }: ServeOptions): Promise<RunningHttp> {
-  const store = await openTestStore();
-  const apollo = createServer({ production });
+export async function serveHttp(options: ServeOptions): Promise<RunningHttp> {
+  const { production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, responseCacheMinUses = 2, corrections, explorer = defaultExplorer(production), storeFile, fastPath = true } = options;
+  const store = await openTestStore(storeFile);
+  const apollo = createServer({ production, explorer });
   await apollo.start();
+  const responseCache = new ResponseCache(responseCacheBytes, responseCacheMinUses);
   const started = await startHttpServer(
-    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache: new ResponseCache(responseCacheBytes, responseCacheMinUses), corrections, fastPath },
+    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache, corrections, explorer, fastPath },
     0,
   );
   const { server, setReady } = started;

@@ -351,6 +351,41 @@ const statements = [
     PRIMARY KEY (occupation_code, rank)
   ) STRICT`,
   sql`CREATE INDEX career_likely_move_by_move ON career_likely_move(move_code, score)`,
+
+  // AI exposure (data/ai-exposure/, src/store/ai-exposure-files.ts and ai-exposure.ts): three public measures.
+  // - `ai_measure`: one row per published occupation-level figure, under the code the source published it for (a
+  //   2018 SOC code `43-6012` or an O*NET-SOC code `43-6012.00`), so a SOC code's figure is stored once however
+  //   many O*NET occupations share it; an occupation reads the rows of its own code and of its SOC code.
+  // - `ai_coverage_gap`: for each occupation and source without a figure, why (worked out at build).
+  // - `aei_task_penetration`: the AEI's penetration per task statement, as published (keyed by its line; its
+  //   repeated statements, which repeat with the same value, are kept once); `task_aei_match`: which of them each
+  //   O*NET task statement's text matches, exactly or once normalised.
+  // - `gpts_task_label`: the GPTs-are-GPTs labels per O*NET task id, with the statement as it was labelled.
+  sql`CREATE TABLE ai_measure (
+    code TEXT NOT NULL, measure TEXT NOT NULL, value REAL NOT NULL, title TEXT NOT NULL,
+    source_id TEXT NOT NULL REFERENCES source(id), PRIMARY KEY (code, measure)
+  ) STRICT, WITHOUT ROWID`,
+
+  sql`CREATE TABLE ai_coverage_gap (
+    occupation_code TEXT NOT NULL REFERENCES occupation(code), source_id TEXT NOT NULL REFERENCES source(id),
+    reason TEXT NOT NULL, PRIMARY KEY (occupation_code, source_id)
+  ) STRICT, WITHOUT ROWID`,
+
+  sql`CREATE TABLE aei_task_penetration (
+    line INTEGER PRIMARY KEY, statement TEXT NOT NULL, penetration REAL NOT NULL
+  ) STRICT`,
+
+  sql`CREATE TABLE task_aei_match (
+    task_id INTEGER PRIMARY KEY REFERENCES task(task_id), line INTEGER NOT NULL REFERENCES aei_task_penetration(line),
+    match TEXT NOT NULL CHECK (match IN ('exact', 'normalized'))
+  ) STRICT`,
+
+  sql`CREATE TABLE gpts_task_label (
+    task_id INTEGER PRIMARY KEY, occupation_code TEXT NOT NULL, statement TEXT NOT NULL,
+    human_exposure TEXT NOT NULL CHECK (human_exposure IN ('E0', 'E1', 'E2')),
+    gpt4_exposure TEXT NOT NULL CHECK (gpt4_exposure IN ('E0', 'E1', 'E2')),
+    gpt4_automation TEXT NOT NULL CHECK (gpt4_automation IN ('T0', 'T1', 'T2', 'T3', 'T4'))
+  ) STRICT`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
