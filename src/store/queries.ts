@@ -9,7 +9,6 @@ import type {
   ContentElementRow,
   Database,
   DwaRow,
-  EducationRow,
   ElementDomain,
   EmergingTaskRow,
   FrameworkDocumentRow,
@@ -31,8 +30,8 @@ import type {
 
 export type Db = Kysely<Database>;
 
-/** An education category row with its label from the categories reference, and its scale's range. */
-export type EducationLevelRow = EducationRow & { label: string } & ScaleColumns;
+/** An education category row as read for the schema, with its label from the categories reference and its scale's range. */
+export type EducationLevelRow = Awaited<ReturnType<typeof educationByOccupation>>[number];
 
 /** The columns of a row's scale that say whether its value lies on it (src/store/scales.ts). */
 interface ScaleColumns {
@@ -207,15 +206,21 @@ export function toolsByOccupation(db: Db, codes: readonly string[]) {
   return db.selectFrom('tool').selectAll().where('occupation_code', 'in', codes).orderBy('id').execute();
 }
 
+/** An education row's columns, those a resolver would only rename named as the schema's fields (see JOB_ZONE_FIELDS). */
+const EDUCATION_FIELDS = [
+  'e.occupation_code', 'e.element_id', 'e.scale_id', 'e.category', 'e.percent', 'e.sample_size as sampleSize', 'e.recommend_suppress',
+  'e.standard_error as standardError', 'e.lower_ci as lowerCiBound', 'e.upper_ci as upperCiBound', 'e.date', 'e.domain_source as domainSource', 'e.release',
+] as const;
+
 /** The four Education, Training, and Experience distributions (RL, RW, PT, OJ), with category labels, by scale and category. */
-export function educationByOccupation(db: Db, codes: readonly string[]): Promise<EducationLevelRow[]> {
+export function educationByOccupation(db: Db, codes: readonly string[]) {
   return db
     .selectFrom('education as e')
     .innerJoin('education_category as c', (join) =>
       join.onRef('c.scale_id', '=', 'e.scale_id').onRef('c.category', '=', 'e.category'),
     )
     .innerJoin('scale as s', 's.id', 'e.scale_id')
-    .selectAll('e')
+    .select(EDUCATION_FIELDS)
     .select(['c.description as label', 's.name as scale_name', 's.minimum', 's.maximum'])
     .where('e.occupation_code', 'in', codes)
     .orderBy('e.scale_id')
