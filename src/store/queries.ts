@@ -10,20 +10,17 @@ import type {
   Database,
   DwaRow,
   ElementDomain,
-  EmergingTaskRow,
   FrameworkDocumentRow,
   FrameworkRow,
   InterestActivityRow,
   InterestOccupationRow,
   IwaRow,
-  JobZoneAssignmentTable,
   LevelAnchorTable,
   OccupationRow,
   ReleaseChangeRow,
   ReleaseFileSummaryRow,
   RiasecKeywordRow,
   SearchField,
-  SkillLinkRow,
   SourceRow,
   UnspscCommodityRow,
 } from './database';
@@ -350,29 +347,43 @@ export function allJobZones(db: Db): Promise<JobZoneFields[]> {
   return db.selectFrom('job_zone').select(JOB_ZONE_FIELDS).orderBy('zone').execute();
 }
 
-export function emergingTasksByOccupation(db: Db, codes: readonly string[]): Promise<EmergingTaskRow[]> {
-  return db.selectFrom('emerging_task').selectAll().where('occupation_code', 'in', codes).orderBy('id').execute();
+/** An emerging task's columns, those a resolver would only rename named as the schema's fields (see JOB_ZONE_FIELDS). */
+const EMERGING_TASK_FIELDS = [
+  'id', 'occupation_code', 'statement', 'category', 'original_task_id', 'original_task as originalTask', 'date', 'domain_source as domainSource', 'release',
+] as const;
+
+export function emergingTasksByOccupation(db: Db, codes: readonly string[]) {
+  return db.selectFrom('emerging_task').select(EMERGING_TASK_FIELDS).where('occupation_code', 'in', codes).orderBy('id').execute();
 }
+
+/** An emerging task as read for the schema (its mapper in codegen.ts). */
+export type EmergingTaskFields = Awaited<ReturnType<typeof emergingTasksByOccupation>>[number];
+
+/** A RIASEC keyword as read for the schema, `keyword_type` named as its field (see JOB_ZONE_FIELDS; the mapper in codegen.ts). */
+export type RiasecKeywordFields = Omit<RiasecKeywordRow, 'keyword_type'> & { keywordType: RiasecKeywordRow['keyword_type'] };
 
 export interface InterestReference {
   activities: InterestActivityRow[];
   occupations: InterestOccupationRow[];
-  keywords: RiasecKeywordRow[];
+  keywords: RiasecKeywordFields[];
 }
 
 export async function interestReference(db: Db): Promise<InterestReference> {
   const [activities, occupations, keywords] = await Promise.all([
     db.selectFrom('interest_activity').selectAll().orderBy('id').execute(),
     db.selectFrom('interest_occupation').selectAll().orderBy('id').execute(),
-    db.selectFrom('riasec_keyword').selectAll().orderBy('id').execute(),
+    db.selectFrom('riasec_keyword').select(['id', 'element_id', 'element_name', 'keyword', 'keyword_type as keywordType', 'release']).orderBy('id').execute(),
   ]);
   return { activities, occupations, keywords };
 }
 
-export function skillLinks(db: Db, skillId: string | null): Promise<SkillLinkRow[]> {
+/** A skill link as read for the schema, `target_domain` named as its field `targetKind` (see JOB_ZONE_FIELDS; the mapper in codegen.ts). */
+export type SkillLinkFields = Awaited<ReturnType<typeof skillLinks>>[number];
+
+export function skillLinks(db: Db, skillId: string | null) {
   return db
     .selectFrom('skill_link')
-    .selectAll()
+    .select(['id', 'skill_id', 'skill_name', 'target_domain as targetKind', 'target_id', 'target_name', 'release'])
     .$if(skillId !== null, (b) => b.where('skill_id', '=', skillId as string))
     .orderBy('id')
     .execute();
@@ -428,15 +439,14 @@ export function unspscByCommodity(db: Db, codes: readonly number[]): Promise<Uns
   return db.selectFrom('unspsc_commodity').selectAll().where('commodity_code', 'in', codes).execute();
 }
 
-/** An occupation's job zone assignment, with the zone (`occupation.job_zone`). */
-export type JobZoneAssignmentRow = JobZoneAssignmentTable & { job_zone: number };
+/** An occupation's job zone assignment, with the zone (`occupation.job_zone`) and `domain_source` named as the schema's field. */
+export type JobZoneAssignmentRow = Awaited<ReturnType<typeof jobZoneAssignmentsByOccupation>>[number];
 
-export function jobZoneAssignmentsByOccupation(db: Db, codes: readonly string[]): Promise<JobZoneAssignmentRow[]> {
+export function jobZoneAssignmentsByOccupation(db: Db, codes: readonly string[]) {
   return db
     .selectFrom('job_zone_assignment as a')
     .innerJoin('occupation as o', 'o.code', 'a.occupation_code')
-    .selectAll('a')
-    .select('o.job_zone')
+    .select(['a.occupation_code', 'a.date', 'a.domain_source as domainSource', 'a.release', 'o.job_zone'])
     .where('a.occupation_code', 'in', codes)
     .where('o.job_zone', 'is not', null)
     .$narrowType<{ job_zone: number }>()
