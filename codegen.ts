@@ -58,9 +58,9 @@ const config: CodegenConfig = {
           RelatedOccupation: `${rows}RelatedOccupationRow`,
           ElementRating: `${shapes}ElementRatingShape`,
           ElementRatings: `${shapes}ElementRatingsShape`,
-          Framework: `${rows}FrameworkRow`,
-          EvidencePack: `${rows}FrameworkRow`,
-          PublishedPage: `${rows}FrameworkRow`,
+          Framework: '../store/queries#FrameworkFields',
+          EvidencePack: '../store/queries#FrameworkFields',
+          PublishedPage: '../store/queries#FrameworkFields',
           // The framework's lists, from its stored document (src/store/framework-document.ts).
           CompetencyLevel: `${framework}CompetencyLevelDocument`,
           CompetencyStatement: `${framework}CompetencyStatementDocument`,

@@ -11,7 +11,6 @@ import type {
   DwaRow,
   ElementDomain,
   FrameworkDocumentRow,
-  FrameworkRow,
   InterestActivityRow,
   InterestOccupationRow,
   IwaRow,
@@ -245,9 +244,22 @@ export function elementScoresByOccupation(db: Db, domain: ElementDomain, codes: 
     .execute();
 }
 
-export function frameworksByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkRow[]> {
-  return db.selectFrom('framework').selectAll().where('occupation_code', 'in', codes).execute();
+/** A framework row's columns, the published page's named as the schema's fields (see JOB_ZONE_FIELDS). */
+const FRAMEWORK_FIELDS = [
+  'occupation_code', 'title', 'version', 'context', 'job_zone', 'job_zone_name',
+  'page_publisher as publisher', 'page_copyright as copyright', 'page_sources_line as sourcesLine',
+  'ai_usage_coverage_note as aiUsageCoverageNote', 'ai_usage_intro as aiUsageIntro', 'durable_skills_intro as durableSkillsIntro',
+  'anchors_enrichment as anchorsEnrichment',
+  'aei_task_observations', 'aei_augment_share_percent', 'aei_time_saved_percent', 'aei_ai_autonomy',
+  'safi_top_skill', 'safi_score', 'safi_score_max', 'safi_quadrant', 'safi_precision', 'wef_cluster', 'wef_cluster_id',
+] as const;
+
+export function frameworksByOccupation(db: Db, codes: readonly string[]) {
+  return db.selectFrom('framework').select(FRAMEWORK_FIELDS).where('occupation_code', 'in', codes).execute();
 }
+
+/** A framework as read for the schema: the mapper of Framework, EvidencePack and PublishedPage in codegen.ts. */
+export type FrameworkFields = Awaited<ReturnType<typeof frameworksByOccupation>>[number];
 
 /** Each framework's lists as served: one document each, built by the importer from the framework file. */
 export function frameworkDocumentsByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkDocumentRow[]> {
