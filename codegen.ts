@@ -80,7 +80,7 @@ const config: CodegenConfig = {
           MoveLikelihood: '../resolvers/careers#MoveLikelihoodShape',
           WorkActivity: `${rows}DwaRow`,
           ReleaseChange: `${rows}ReleaseChangeRow`,
-          ReleaseFileChanges: `${rows}ReleaseFileSummaryRow`,
+          ReleaseFileChanges: '../store/queries#ReleaseFileSummaryFields',
           EmergingTask: '../store/queries#EmergingTaskFields',
           InterestType: `${shapes}InterestTypeShape`,
           RiasecKeyword: '../store/queries#RiasecKeywordFields',

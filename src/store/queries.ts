@@ -17,7 +17,6 @@ import type {
   LevelAnchorTable,
   OccupationRow,
   ReleaseChangeRow,
-  ReleaseFileSummaryRow,
   RiasecKeywordRow,
   SearchField,
   SourceRow,
@@ -350,10 +349,20 @@ export function releaseChangesByOccupation(db: Db, from: string, to: string, cod
     .execute();
 }
 
-/** Every pair's per-file summary, in the order the importer compared them. */
-export function releaseFileSummaries(db: Db): Promise<ReleaseFileSummaryRow[]> {
-  return db.selectFrom('release_file_summary').selectAll().orderBy(sql`rowid`).execute();
+/** Every pair's per-file summary, in the order the importer compared them, the restamped counts named as the schema's fields (see JOB_ZONE_FIELDS). */
+export function releaseFileSummaries(db: Db) {
+  return db
+    .selectFrom('release_file_summary')
+    .select([
+      'from_release', 'to_release', 'file', 'status', 'added', 'removed', 'changed', 'changes',
+      'restamped as redatedOrResourced', 'restamped_occupations as redatedOrResourcedOccupations',
+    ])
+    .orderBy(sql`rowid`)
+    .execute();
 }
+
+/** A file's summary as read for the schema (the ReleaseFileChanges mapper in codegen.ts). */
+export type ReleaseFileSummaryFields = Awaited<ReturnType<typeof releaseFileSummaries>>[number];
 
 export function allJobZones(db: Db): Promise<JobZoneFields[]> {
   return db.selectFrom('job_zone').select(JOB_ZONE_FIELDS).orderBy('zone').execute();
