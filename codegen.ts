@@ -73,7 +73,7 @@ const config: CodegenConfig = {
           Dataset: `${shapes}DatasetShape`,
           Correction: '../corrections/database#SuggestionRow',
           SuggestCorrectionPayload: '../corrections/database#SuggestionRow',
-          CorrectionReview: '../corrections/database#ReviewRow',
+          CorrectionReview: '../corrections/queries#ReviewFields',
           OccupationSearchHit: '../search/rank#SearchHit',
           OccupationComparison: '../resolvers/careers#ComparisonShape',
           CareerMove: '../resolvers/careers#CareerMoveShape',
