@@ -203,8 +203,9 @@ export function toolsByOccupation(db: Db, codes: readonly string[]) {
 
 /** An education row's columns, those a resolver would only rename named as the schema's fields (see JOB_ZONE_FIELDS). */
 const EDUCATION_FIELDS = [
-  'e.occupation_code', 'e.element_id', 'e.scale_id', 'e.category', 'e.percent', 'e.sample_size as sampleSize', 'e.recommend_suppress',
-  'e.standard_error as standardError', 'e.lower_ci as lowerCiBound', 'e.upper_ci as upperCiBound', 'e.date', 'e.domain_source as domainSource', 'e.release',
+  'e.occupation_code', 'e.element_id', 'e.scale_id', 'e.category', 'e.percent', 'e.sample_size as sampleSize',
+  'e.recommend_suppress', 'e.standard_error as standardError', 'e.lower_ci as lowerCiBound', 'e.upper_ci as upperCiBound',
+  'e.date', 'e.domain_source as domainSource', 'e.release',
 ] as const;
 
 /** The four Education, Training, and Experience distributions (RL, RW, PT, OJ), with category labels, by scale and category. */
@@ -349,7 +350,10 @@ export function releaseChangesByOccupation(db: Db, from: string, to: string, cod
     .execute();
 }
 
-/** Every pair's per-file summary, in the order the importer compared them, the restamped counts named as the schema's fields (see JOB_ZONE_FIELDS). */
+/**
+ * Every pair's per-file summary, in the order the importer compared them, the restamped counts named as the schema's
+ * fields (see JOB_ZONE_FIELDS).
+ */
 export function releaseFileSummaries(db: Db) {
   return db
     .selectFrom('release_file_summary')
@@ -370,7 +374,8 @@ export function allJobZones(db: Db): Promise<JobZoneFields[]> {
 
 /** An emerging task's columns, those a resolver would only rename named as the schema's fields (see JOB_ZONE_FIELDS). */
 const EMERGING_TASK_FIELDS = [
-  'id', 'occupation_code', 'statement', 'category', 'original_task_id', 'original_task as originalTask', 'date', 'domain_source as domainSource', 'release',
+  'id', 'occupation_code', 'statement', 'category', 'original_task_id', 'original_task as originalTask', 'date',
+  'domain_source as domainSource', 'release',
 ] as const;
 
 export function emergingTasksByOccupation(db: Db, codes: readonly string[]) {
@@ -393,7 +398,11 @@ export async function interestReference(db: Db): Promise<InterestReference> {
   const [activities, occupations, keywords] = await Promise.all([
     db.selectFrom('interest_activity').selectAll().orderBy('id').execute(),
     db.selectFrom('interest_occupation').selectAll().orderBy('id').execute(),
-    db.selectFrom('riasec_keyword').select(['id', 'element_id', 'element_name', 'keyword', 'keyword_type as keywordType', 'release']).orderBy('id').execute(),
+    db
+      .selectFrom('riasec_keyword')
+      .select(['id', 'element_id', 'element_name', 'keyword', 'keyword_type as keywordType', 'release'])
+      .orderBy('id')
+      .execute(),
   ]);
   return { activities, occupations, keywords };
 }
