@@ -4,8 +4,7 @@
  */
 import type DataLoader from 'dataloader';
 import type { Principal } from './corrections/auth';
-import type { ReviewRow } from './corrections/database';
-import { reviewsBySuggestion } from './corrections/queries';
+import { type ReviewFields, reviewsBySuggestion } from './corrections/queries';
 import type { CorrectionsService } from './corrections/service';
 import { createLoaders, groupedLoader, Loaders } from './loaders';
 import { StatementCounter, Store } from './store/store';
@@ -20,7 +19,7 @@ export interface CorrectionsRequest {
 export interface CorrectionsContext extends CorrectionsRequest {
   /** Who the Authorization header names, or null (absent, malformed or unknown token); worked out once per request. */
   principal(): Principal | null;
-  reviewsBySuggestion: DataLoader<number, ReviewRow[]>;
+  reviewsBySuggestion: DataLoader<number, ReviewFields[]>;
 }
 
 /** Per request: the caller's principal, worked out on first use, and a fresh loader over the corrections store. */

@@ -72,9 +72,6 @@ export const changesResolvers: Resolvers = {
     occupation: (c, _, { loaders }) => (c.occupation_code === null ? null : loaders.occupationByCode.load(c.occupation_code)),
     occupationCode: (c) => c.occupation_code,
   },
-  ReleaseFileChanges: {
-    ...releasePair,
-    redatedOrResourced: (s) => s.restamped,
-    redatedOrResourcedOccupations: (s) => s.restamped_occupations,
-  },
+  // redatedOrResourced and redatedOrResourcedOccupations are the summary's columns, read with the schema's names.
+  ReleaseFileChanges: releasePair,
 };

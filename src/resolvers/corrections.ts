@@ -97,9 +97,5 @@ export const correctionsResolvers: Resolvers = {
     updatedAt: (s) => s.updated_at,
     reviews: (s, _, context) => orUnavailable(() => correctionsOf(context).reviewsBySuggestion.load(s.id)),
   },
-  CorrectionReview: {
-    reviewedAt: (r) => r.reviewed_at,
-    oldStatus: (r) => r.old_status,
-    newStatus: (r) => r.new_status,
-  },
+  // CorrectionReview's fields are the review's columns, read with the schema's names (corrections/queries.ts).
 };

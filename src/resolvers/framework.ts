@@ -7,17 +7,17 @@
 import type { FrameworkAnchors, Resolvers, SafiPrecision, SafiQuadrant } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { loadRequired } from '../loaders';
-import type { FrameworkRow } from '../store/database';
 import type { FrameworkDocument } from '../store/framework-document';
+import type { FrameworkFields } from '../store/queries';
 import { identify, ids } from './ids';
 
-const documentOf = async (f: FrameworkRow, { loaders }: Context) =>
+const documentOf = async (f: FrameworkFields, { loaders }: Context) =>
   identify(await loadRequired(loaders.frameworkDocumentByOccupation, f.occupation_code, "framework's document"));
 
 /** A resolver returning one list of the framework's document. */
 const fromDocument =
   <K extends keyof FrameworkDocument>(list: K) =>
-  async (f: FrameworkRow, _: unknown, context: Context) =>
+  async (f: FrameworkFields, _: unknown, context: Context) =>
     (await documentOf(f, context))[list];
 
 export const frameworkResolvers: Resolvers = {
@@ -59,13 +59,5 @@ export const frameworkResolvers: Resolvers = {
     title: (s) => s.subject,
     text: (s) => s.performance,
   },
-  PublishedPage: {
-    publisher: (f) => f.page_publisher,
-    copyright: (f) => f.page_copyright,
-    sourcesLine: (f) => f.page_sources_line,
-    aiUsageCoverageNote: (f) => f.ai_usage_coverage_note,
-    aiUsageIntro: (f) => f.ai_usage_intro,
-    durableSkillsIntro: (f) => f.durable_skills_intro,
-    anchorsEnrichment: (f) => f.anchors_enrichment,
-  },
+  // PublishedPage's fields are the row's, read with the schema's names (queries.ts, FRAMEWORK_FIELDS).
 };

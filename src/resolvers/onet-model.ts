@@ -132,7 +132,6 @@ export const modelResolvers: Resolvers = {
   },
   JobZoneAssignment: {
     jobZone: (a, _, { loaders }) => loadRequired(loaders.jobZoneByZone, a.job_zone, 'job zone'),
-    domainSource: (a) => a.domain_source,
   },
   TechnologySkill: unspscHierarchy((s: TechnologySkillShape) => s.commodityCode),
   Tool: unspscHierarchy((t: ToolRow) => t.commodity_code),

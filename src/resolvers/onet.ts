@@ -101,11 +101,6 @@ export const onetResolvers: Resolvers = {
   },
   EducationLevel: {
     recommendSuppress: (e) => flag(e.recommend_suppress),
-    sampleSize: (e) => e.sample_size,
-    standardError: (e) => e.standard_error,
-    lowerCiBound: (e) => e.lower_ci,
-    upperCiBound: (e) => e.upper_ci,
-    domainSource: (e) => e.domain_source,
     dataQualityWarning: (e) => outsideScale(e.percent, scaleOf(e)),
   },
   RelatedOccupation: {

@@ -44,20 +44,14 @@ export const referenceOccupation: Pick<OccupationResolvers<Context>, 'workValues
 export const referenceResolvers: Resolvers = {
   EmergingTask: {
     originalTaskId: (t) => (t.original_task_id === null ? null : String(t.original_task_id)),
-    originalTask: (t) => t.original_task,
-    domainSource: (t) => t.domain_source,
   },
   InterestType: {
     element: (t) => ({ id: t.elementId, name: t.elementName }),
     occupations: (t, _, { loaders }) =>
       Promise.all(t.occupationCodes.map((code) => loadRequired(loaders.occupationByCode, code, 'illustrative occupation'))),
   },
-  RiasecKeyword: {
-    keywordType: (k) => k.keyword_type,
-  },
   SkillLink: {
     skill: (l) => ({ id: l.skill_id, name: l.skill_name }),
     target: (l) => ({ id: l.target_id, name: l.target_name }),
-    targetKind: (l) => l.target_domain,
   },
 };

@@ -1,7 +1,7 @@
 /** Parent shapes for GraphQL types that are not one store row (see the mappers in codegen.ts). */
 import type { AiSourceId } from '../store/ai-exposure-files';
-import type { AutomationLabel, ExposureLabel, InterestLevel, OnetRelease, RiasecKeywordRow, TextMatch } from '../store/database';
-import type { Coverage, ElementScoreRow, LevelAnchorRow, WorkActivityLinkRow } from '../store/queries';
+import type { AutomationLabel, ExposureLabel, InterestLevel, OnetRelease, TextMatch } from '../store/database';
+import type { Coverage, ElementScoreRow, LevelAnchorRow, RiasecKeywordFields, WorkActivityLinkRow } from '../store/queries';
 
 /** A Content Model element as the file that names it gives it; its description and anchors are loaded by id. */
 export interface ElementShape {
@@ -64,7 +64,7 @@ export interface InterestTypeShape {
   interestType: InterestLevel;
   activities: string[];
   occupationCodes: string[];
-  keywords: RiasecKeywordRow[];
+  keywords: RiasecKeywordFields[];
   release: string;
 }
 

@@ -9,30 +9,24 @@ import type {
   ContentElementRow,
   Database,
   DwaRow,
-  EducationRow,
   ElementDomain,
-  EmergingTaskRow,
   FrameworkDocumentRow,
-  FrameworkRow,
   InterestActivityRow,
   InterestOccupationRow,
   IwaRow,
-  JobZoneAssignmentTable,
   LevelAnchorTable,
   OccupationRow,
   ReleaseChangeRow,
-  ReleaseFileSummaryRow,
   RiasecKeywordRow,
   SearchField,
-  SkillLinkRow,
   SourceRow,
   UnspscCommodityRow,
 } from './database';
 
 export type Db = Kysely<Database>;
 
-/** An education category row with its label from the categories reference, and its scale's range. */
-export type EducationLevelRow = EducationRow & { label: string } & ScaleColumns;
+/** An education category row as read for the schema, with its label from the categories reference and its scale's range. */
+export type EducationLevelRow = Awaited<ReturnType<typeof educationByOccupation>>[number];
 
 /** The columns of a row's scale that say whether its value lies on it (src/store/scales.ts). */
 interface ScaleColumns {
@@ -207,15 +201,22 @@ export function toolsByOccupation(db: Db, codes: readonly string[]) {
   return db.selectFrom('tool').selectAll().where('occupation_code', 'in', codes).orderBy('id').execute();
 }
 
+/** An education row's columns, those a resolver would only rename named as the schema's fields (see JOB_ZONE_FIELDS). */
+const EDUCATION_FIELDS = [
+  'e.occupation_code', 'e.element_id', 'e.scale_id', 'e.category', 'e.percent', 'e.sample_size as sampleSize',
+  'e.recommend_suppress', 'e.standard_error as standardError', 'e.lower_ci as lowerCiBound', 'e.upper_ci as upperCiBound',
+  'e.date', 'e.domain_source as domainSource', 'e.release',
+] as const;
+
 /** The four Education, Training, and Experience distributions (RL, RW, PT, OJ), with category labels, by scale and category. */
-export function educationByOccupation(db: Db, codes: readonly string[]): Promise<EducationLevelRow[]> {
+export function educationByOccupation(db: Db, codes: readonly string[]) {
   return db
     .selectFrom('education as e')
     .innerJoin('education_category as c', (join) =>
       join.onRef('c.scale_id', '=', 'e.scale_id').onRef('c.category', '=', 'e.category'),
     )
     .innerJoin('scale as s', 's.id', 'e.scale_id')
-    .selectAll('e')
+    .select(EDUCATION_FIELDS)
     .select(['c.description as label', 's.name as scale_name', 's.minimum', 's.maximum'])
     .where('e.occupation_code', 'in', codes)
     .orderBy('e.scale_id')
@@ -243,9 +244,22 @@ export function elementScoresByOccupation(db: Db, domain: ElementDomain, codes: 
     .execute();
 }
 
-export function frameworksByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkRow[]> {
-  return db.selectFrom('framework').selectAll().where('occupation_code', 'in', codes).execute();
+/** A framework row's columns, the published page's named as the schema's fields (see JOB_ZONE_FIELDS). */
+const FRAMEWORK_FIELDS = [
+  'occupation_code', 'title', 'version', 'context', 'job_zone', 'job_zone_name',
+  'page_publisher as publisher', 'page_copyright as copyright', 'page_sources_line as sourcesLine',
+  'ai_usage_coverage_note as aiUsageCoverageNote', 'ai_usage_intro as aiUsageIntro', 'durable_skills_intro as durableSkillsIntro',
+  'anchors_enrichment as anchorsEnrichment',
+  'aei_task_observations', 'aei_augment_share_percent', 'aei_time_saved_percent', 'aei_ai_autonomy',
+  'safi_top_skill', 'safi_score', 'safi_score_max', 'safi_quadrant', 'safi_precision', 'wef_cluster', 'wef_cluster_id',
+] as const;
+
+export function frameworksByOccupation(db: Db, codes: readonly string[]) {
+  return db.selectFrom('framework').select(FRAMEWORK_FIELDS).where('occupation_code', 'in', codes).execute();
 }
+
+/** A framework as read for the schema: the mapper of Framework, EvidencePack and PublishedPage in codegen.ts. */
+export type FrameworkFields = Awaited<ReturnType<typeof frameworksByOccupation>>[number];
 
 /** Each framework's lists as served: one document each, built by the importer from the framework file. */
 export function frameworkDocumentsByOccupation(db: Db, codes: readonly string[]): Promise<FrameworkDocumentRow[]> {
@@ -336,38 +350,70 @@ export function releaseChangesByOccupation(db: Db, from: string, to: string, cod
     .execute();
 }
 
-/** Every pair's per-file summary, in the order the importer compared them. */
-export function releaseFileSummaries(db: Db): Promise<ReleaseFileSummaryRow[]> {
-  return db.selectFrom('release_file_summary').selectAll().orderBy(sql`rowid`).execute();
+/**
+ * Every pair's per-file summary, in the order the importer compared them, the restamped counts named as the schema's
+ * fields (see JOB_ZONE_FIELDS).
+ */
+export function releaseFileSummaries(db: Db) {
+  return db
+    .selectFrom('release_file_summary')
+    .select([
+      'from_release', 'to_release', 'file', 'status', 'added', 'removed', 'changed', 'changes',
+      'restamped as redatedOrResourced', 'restamped_occupations as redatedOrResourcedOccupations',
+    ])
+    .orderBy(sql`rowid`)
+    .execute();
 }
+
+/** A file's summary as read for the schema (the ReleaseFileChanges mapper in codegen.ts). */
+export type ReleaseFileSummaryFields = Awaited<ReturnType<typeof releaseFileSummaries>>[number];
 
 export function allJobZones(db: Db): Promise<JobZoneFields[]> {
   return db.selectFrom('job_zone').select(JOB_ZONE_FIELDS).orderBy('zone').execute();
 }
 
-export function emergingTasksByOccupation(db: Db, codes: readonly string[]): Promise<EmergingTaskRow[]> {
-  return db.selectFrom('emerging_task').selectAll().where('occupation_code', 'in', codes).orderBy('id').execute();
+/** An emerging task's columns, those a resolver would only rename named as the schema's fields (see JOB_ZONE_FIELDS). */
+const EMERGING_TASK_FIELDS = [
+  'id', 'occupation_code', 'statement', 'category', 'original_task_id', 'original_task as originalTask', 'date',
+  'domain_source as domainSource', 'release',
+] as const;
+
+export function emergingTasksByOccupation(db: Db, codes: readonly string[]) {
+  return db.selectFrom('emerging_task').select(EMERGING_TASK_FIELDS).where('occupation_code', 'in', codes).orderBy('id').execute();
 }
+
+/** An emerging task as read for the schema (its mapper in codegen.ts). */
+export type EmergingTaskFields = Awaited<ReturnType<typeof emergingTasksByOccupation>>[number];
+
+/** A RIASEC keyword as read for the schema, `keyword_type` named as its field (see JOB_ZONE_FIELDS; the mapper in codegen.ts). */
+export type RiasecKeywordFields = Omit<RiasecKeywordRow, 'keyword_type'> & { keywordType: RiasecKeywordRow['keyword_type'] };
 
 export interface InterestReference {
   activities: InterestActivityRow[];
   occupations: InterestOccupationRow[];
-  keywords: RiasecKeywordRow[];
+  keywords: RiasecKeywordFields[];
 }
 
 export async function interestReference(db: Db): Promise<InterestReference> {
   const [activities, occupations, keywords] = await Promise.all([
     db.selectFrom('interest_activity').selectAll().orderBy('id').execute(),
     db.selectFrom('interest_occupation').selectAll().orderBy('id').execute(),
-    db.selectFrom('riasec_keyword').selectAll().orderBy('id').execute(),
+    db
+      .selectFrom('riasec_keyword')
+      .select(['id', 'element_id', 'element_name', 'keyword', 'keyword_type as keywordType', 'release'])
+      .orderBy('id')
+      .execute(),
   ]);
   return { activities, occupations, keywords };
 }
 
-export function skillLinks(db: Db, skillId: string | null): Promise<SkillLinkRow[]> {
+/** A skill link as read for the schema, `target_domain` named as its field `targetKind` (see JOB_ZONE_FIELDS; the mapper in codegen.ts). */
+export type SkillLinkFields = Awaited<ReturnType<typeof skillLinks>>[number];
+
+export function skillLinks(db: Db, skillId: string | null) {
   return db
     .selectFrom('skill_link')
-    .selectAll()
+    .select(['id', 'skill_id', 'skill_name', 'target_domain as targetKind', 'target_id', 'target_name', 'release'])
     .$if(skillId !== null, (b) => b.where('skill_id', '=', skillId as string))
     .orderBy('id')
     .execute();
@@ -423,15 +469,14 @@ export function unspscByCommodity(db: Db, codes: readonly number[]): Promise<Uns
   return db.selectFrom('unspsc_commodity').selectAll().where('commodity_code', 'in', codes).execute();
 }
 
-/** An occupation's job zone assignment, with the zone (`occupation.job_zone`). */
-export type JobZoneAssignmentRow = JobZoneAssignmentTable & { job_zone: number };
+/** An occupation's job zone assignment, with the zone (`occupation.job_zone`) and `domain_source` named as the schema's field. */
+export type JobZoneAssignmentRow = Awaited<ReturnType<typeof jobZoneAssignmentsByOccupation>>[number];
 
-export function jobZoneAssignmentsByOccupation(db: Db, codes: readonly string[]): Promise<JobZoneAssignmentRow[]> {
+export function jobZoneAssignmentsByOccupation(db: Db, codes: readonly string[]) {
   return db
     .selectFrom('job_zone_assignment as a')
     .innerJoin('occupation as o', 'o.code', 'a.occupation_code')
-    .selectAll('a')
-    .select('o.job_zone')
+    .select(['a.occupation_code', 'a.date', 'a.domain_source as domainSource', 'a.release', 'o.job_zone'])
     .where('a.occupation_code', 'in', codes)
     .where('o.job_zone', 'is not', null)
     .$narrowType<{ job_zone: number }>()
