@@ -46,7 +46,7 @@ export async function ensureStore({ dataDir, storeFile, rebuild, log, heldRows, 
     problem = error.message;
   }
   log(`[store] ${problem}; rebuilding`);
-  // Loaded only to rebuild: the importer and its file readers cost a served start ~150 ms (docs/performance.md).
+  // Loaded only to rebuild: the importer and its file readers are a visible share of a served start (docs/performance.md).
   const { buildStore } = await import('./importer');
   await buildStore({ dataDir, storeFile, log });
   return openStore(storeFile, { heldRows, checkPages: false });

@@ -1,7 +1,7 @@
 /**
  * The two startup checks that read whole files: SQLite's `quick_check` over every page of the store (so a damaged
  * file is refused at startup rather than failing requests later) and the hash of data/ (so a store built from
- * other data is refused). Together they are a third of a second or more, and grow with the store and data/, so the
+ * other data is refused). Together they are a large share of a start, and grow with the store and data/, so the
  * server runs them on a worker thread, on its own read-only connection, while its main thread loads and builds the
  * rest (src/index.ts); ensureStore waits for their verdict before the store serves anything.
  */
@@ -25,7 +25,7 @@ export function checkStoreFile(storeFile: string, dataDir: string): FileCheck {
   try {
     const sqlite = new SqliteDatabase(storeFile, { readonly: true, fileMustExist: true });
     try {
-      // Pages read through a memory map instead of copied into SQLite's cache: a quarter less CPU (docs/performance.md).
+      // Pages read through a memory map instead of copied into SQLite's cache: less CPU (docs/performance.md).
       // The map goes with this connection, which closes right after.
       sqlite.pragma(`mmap_size = ${MAP_BYTES}`);
       pages = String(sqlite.pragma('quick_check', { simple: true }));
