@@ -20,8 +20,17 @@ export interface LogOutput {
 /** Most log output held in memory while stdout is behind. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Lines are written once this many bytes are waiting (or after a second), so a busy server writes stdout once per
+ * about 140 access-log lines. Each write is handed to libuv's thread pool, and that hand-off, not the write, is what
+ * costs: at 4 KB (one write per ~17 lines) it took a quarter of a cached answer's CPU on this 2-core machine
+ * (docs/performance.md, "The cache-hit path").
+ */
+const MIN_WRITE_BYTES = 32 * 1024;
+const MAX_WRITE_BYTES = 64 * 1024;
+
 export function createLogger({ level = 'info' }: { level?: string } = {}): LogOutput {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096, maxLength: MAX_BUFFERED_BYTES });
+  const destination = pino.destination({ dest: 1, sync: false, minLength: MIN_WRITE_BYTES, maxWrite: MAX_WRITE_BYTES, maxLength: MAX_BUFFERED_BYTES });
   let dropped = 0;
   let reported = 0;
   destination.on('drop', () => (dropped += 1));
