@@ -21,8 +21,13 @@ export interface LogOutput {
 /** Most log output held in memory while stdout is behind. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
-/** Lines are written once this many bytes wait (or after a second): on a busy server, one write per ~60 access-log lines. */
-const MIN_WRITE_BYTES = 16 * 1024;
+/**
+ * Lines are written once this many bytes wait (or after a second): on a busy server, one write per ~250 access-log
+ * lines. Each write is handed to libuv's thread pool, and on this 2-core virtual machine that hand-off costs far
+ * more than the write (docs/performance.md, "The cache-hit path"); a larger batch costs nothing more per line. What a
+ * killed process loses is bounded by the second, not by this: a busy server logs thousands of lines a second.
+ */
+const MIN_WRITE_BYTES = 64 * 1024;
 
 /** How long to wait before writing again when stdout is a full non-blocking pipe (EAGAIN). */
 const RETRY_MS = 20;
