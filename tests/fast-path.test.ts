@@ -316,7 +316,7 @@ describe('what always goes to Apollo', () => {
 test('learned shapes are bounded in number and in key length; the oldest go first, and a very long query is never kept', async () => {
   const apolloServer = createServer({ production: true });
   await apolloServer.start();
-  const limited = new FastPath(apolloServer, true, { shapes: 3, keyChars: 100_000 });
+  const limited = new FastPath(apolloServer, { limits: { shapes: 3, keyChars: 100_000 } });
   const ask = async (query: string) => {
     const before = limited.counts.fast;
     const httpGraphQLRequest = { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query } };

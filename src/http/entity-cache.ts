@@ -1,0 +1,114 @@
+/**
+ * The entity cache: the router's `_entities` batches answered from the JSON text of each entity's answer, held per
+ * compiled selection and representation, so a batch executes only the representations not seen before.
+ *
+ * Why it is sound: the reference store is read-only for the life of the process and no resolver reads the caller,
+ * so the answer to one representation under one compiled selection never changes, and it does not depend on the
+ * other representations of the batch (each goes through its own `__resolveReference` and its own subtree; the
+ * loaders only batch the reads). A router's batches are new combinations of the same 1,016 occupations, so after a
+ * first pass nearly every entity is held, and a batch is spliced from held text as a bare server sends held bytes.
+ *
+ * Why the bytes are Apollo's: `JSON.stringify` is compositional, so the text of `{"data":{"_entities":[a,b]}}`
+ * is `{"data":{"_entities":[` + the text of a + `,` + the text of b + `]}}`; Apollo's body is that and a newline.
+ *
+ * What it holds, and only that (fast-path.ts decides): operations that are exactly one root field
+ * `_entities(representations: $var)`, $var their only variable, whose Apollo answer was a 200 without errors and
+ * Cache-Control public (the response cache's rule: nothing per caller, nothing uncacheable); and entities that
+ * came from an execution without any error. A representation is keyed by its JSON text as re-serialised from the
+ * request, so the same entity written with its keys in another order is held twice, never answered wrongly.
+ *
+ * Bounded in bytes (ENTITY_CACHE_MB; 0 turns it off), least recently used evicted first. Each entry counts its key
+ * and text at two bytes a character (V8 holds a string in one byte a character when it can, two when it must) and
+ * a fixed overhead for the map entry.
+ */
+import { Kind, type OperationDefinitionNode } from 'graphql';
+
+/** Bytes counted per entry beside its strings: the map's entry and the two string headers. */
+const ENTRY_OVERHEAD = 96;
+
+/** Where an `_entities` operation's answer goes and what it reads. */
+export interface EntitiesOperation {
+  /** The variable that holds the representations. */
+  variable: string;
+  /** The field's key in the answer's data: `_entities`, or its alias. */
+  responseKey: string;
+  /** The answer's text before the entities: `{"data":{"_entities":[` (the field's alias, if it has one). */
+  head: string;
+}
+
+/**
+ * The operation's `_entities` field and variable when the operation is a query of exactly `_entities(representations:
+ * $var)`, with $var its only variable and no directives on the field (an @include could drop it); else undefined.
+ * Validation leaves $var no other place to be used: nothing else takes a list of `_Any`.
+ */
+export function entitiesOperationOf(operation: OperationDefinitionNode): EntitiesOperation | undefined {
+  const [field, ...more] = operation.selectionSet.selections;
+  const [definition, ...moreVariables] = operation.variableDefinitions ?? [];
+  if (operation.operation !== 'query' || field?.kind !== Kind.FIELD || more.length > 0 || definition === undefined || moreVariables.length > 0) return undefined;
+  if (field.name.value !== '_entities' || (field.directives?.length ?? 0) > 0) return undefined;
+  const [argument, ...moreArguments] = field.arguments ?? [];
+  const variable = definition.variable.name.value;
+  if (argument?.name.value !== 'representations' || argument.value.kind !== Kind.VARIABLE || argument.value.name.value !== variable || moreArguments.length > 0) return undefined;
+  const responseKey = field.alias?.value ?? field.name.value;
+  return { variable, responseKey, head: `{"data":{${JSON.stringify(responseKey)}:[` };
+}
+
+/** The answer's text after the entities (Apollo ends its body with a newline). */
+export const ENTITIES_TAIL = ']}}\n';
+
+export class EntityCache {
+  /** Entity text by `<selection id>:<representation's JSON text>`, least recently used first. */
+  private readonly entries = new Map<string, string>();
+  private bytes = 0;
+  private readonly selections = new WeakMap<object, string>();
+  private nextSelection = 0;
+
+  /** `maxBytes` 0 turns the cache off. */
+  constructor(readonly maxBytes: number) {}
+
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  /** The key prefix for one compiled selection (any object that stands for it, the prepared operation here). */
+  prefixOf(selection: object): string {
+    let prefix = this.selections.get(selection);
+    if (prefix === undefined) this.selections.set(selection, (prefix = `${(this.nextSelection += 1)}:`));
+    return prefix;
+  }
+
+  get(key: string): string | undefined {
+    const text = this.entries.get(key);
+    if (text !== undefined) {
+      // Most recently used goes last; eviction takes from the front.
+      this.entries.delete(key);
+      this.entries.set(key, text);
+    }
+    return text;
+  }
+
+  set(key: string, text: string): void {
+    const cost = costOf(key, text);
+    if (cost > this.maxBytes) return;
+    const previous = this.entries.get(key);
+    if (previous !== undefined) {
+      this.entries.delete(key);
+      this.bytes -= costOf(key, previous);
+    }
+    this.entries.set(key, text);
+    this.bytes += cost;
+    for (const [oldest, value] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= costOf(oldest, value);
+    }
+  }
+}
+
+function costOf(key: string, text: string): number {
+  return 2 * (key.length + text.length) + ENTRY_OVERHEAD;
+}
