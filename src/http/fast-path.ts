@@ -27,7 +27,7 @@ import type { ApolloServer, HeaderMap, HTTPGraphQLRequest, HTTPGraphQLResponse }
 import { isPublic } from '../cache-policy';
 import type { Context } from '../context';
 import { executionOf, type PreparedOperation } from '../jit';
-import { ENTITIES_TAIL, EntityCache, entitiesOperationOf, type EntitiesOperation } from './entity-cache';
+import { ENTITIES_TAIL, EntityCache, entitiesOperationOf, entityText, type EntitiesOperation } from './entity-cache';
 
 /** The request headers Apollo's answer depends on (preventCsrf.ts, runHttpQuery.ts); part of a shape. */
 const SHAPE_HEADERS = ['content-type', 'accept', 'apollo-require-preflight', 'x-apollo-operation-name'] as const;
@@ -182,8 +182,7 @@ export class FastPath {
       const executed = new Map<string, string>();
       let index = 0;
       for (const key of missing.keys()) {
-        // As JSON.stringify writes a list's element (an entity is an object or null).
-        const text = (JSON.stringify(list[index++]) as string | undefined) ?? 'null';
+        const text = entityText(list[index++]);
         this.entityCache.set(key, text);
         executed.set(key, text);
       }
