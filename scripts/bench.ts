@@ -310,7 +310,7 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
 
   console.log('');
   console.log(`router enrichment: _entities with random codes from all ${codes.length} occupations, a new set (and a distinct body) every request, ${enrichmentConnections} connections; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`${'reps'.padEnd(5)}${pad('bytes', 12)}${pad('ser.ceil', 9)}${servers.map((s) => `${pad(s.name, 12)}${pad('p50', 5)}${pad('p99', 5)}${pad('/ceil', 7)}`).join('')}${pad('server/best peer', 18)}${pad('errors', 7)}${pad('non2xx', 7)}${pad('RSS MB', 7)}`);
+  console.log(`${'reps'.padEnd(5)}${pad('bytes', 12)}${pad('ser.ceil', 9)}${servers.map((s) => `${pad(s.name, 13)}${pad('p50', 5)}${pad('p99', 5)}${pad('/ceil', 7)}`).join('')}${pad('server/best peer', 18)}${pad('errors', 7)}${pad('non2xx', 7)}${pad('RSS MB', 7)}`);
   for (const r of rows) {
     const range = `${Math.round(r.bytes[0]! / 1000)}-${Math.round(r.bytes.at(-1)! / 1000)} KB`;
     const all = servers.map((s) => r.runs.get(s.name));
@@ -319,18 +319,18 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
     const bestPeer = Math.max(...servers.filter((s) => isPeer(s.name)).map((s) => r.runs.get(s.name)!.requestsPerSecond));
     console.log(
       `${String(r.size).padEnd(5)}${pad(range, 12)}${pad(r.ceiling.requestsPerSecond, 9)}` +
-        all.map((run) => (run === undefined ? `${pad('-', 12)}${pad('-', 5)}${pad('-', 5)}${pad('-', 7)}` : `${pad(run.requestsPerSecond, 12)}${pad(run.p50Ms, 5)}${pad(run.p99Ms, 5)}${pad(ratio(run.requestsPerSecond, r.ceiling.requestsPerSecond), 7)}`)).join('') +
+        all.map((run) => (run === undefined ? `${pad('-', 13)}${pad('-', 5)}${pad('-', 5)}${pad('-', 7)}` : `${pad(run.requestsPerSecond, 13)}${pad(run.p50Ms, 5)}${pad(run.p99Ms, 5)}${pad(ratio(run.requestsPerSecond, r.ceiling.requestsPerSecond), 7)}`)).join('') +
         `${pad(ratio(server.requestsPerSecond, bestPeer), 18)}${pad(measuredRuns.reduce((n, run) => n + run.errors + run.timeouts, 0), 7)}${pad(measuredRuns.reduce((n, run) => n + run.non2xx, 0), 7)}${pad(server.rssMaxMb, 7)}`,
     );
   }
   console.log(`req/s of each server, its p50 and p99 in ms and its share of the serialising ceiling; bytes: the range of 11 sampled answers, the ceiling stringifies the median one.`);
   console.log('CPU ms per request (each process\'s user + system time over its best run / requests; other work on the machine moves this far less than req/s), and the ceiling\'s CPU per request as a share of each:');
-  console.log(`${'reps'.padEnd(5)}${pad('ser.ceil', 9)}${servers.map((s) => `${pad(s.name, 12)}${pad('share', 7)}`).join('')}`);
+  console.log(`${'reps'.padEnd(5)}${pad('ser.ceil', 9)}${servers.map((s) => `${pad(s.name, 13)}${pad('share', 7)}`).join('')}`);
   for (const r of rows) {
     const cost = (ms: number) => ms.toFixed(3);
     console.log(
       `${String(r.size).padEnd(5)}${pad(cost(r.ceiling.cpuPerRequestMs), 9)}` +
-        servers.map((s) => r.runs.get(s.name)).map((run) => (run === undefined ? `${pad('-', 12)}${pad('-', 7)}` : `${pad(cost(run.cpuPerRequestMs), 12)}${pad(ratio(r.ceiling.cpuPerRequestMs, run.cpuPerRequestMs), 7)}`)).join(''),
+        servers.map((s) => r.runs.get(s.name)).map((run) => (run === undefined ? `${pad('-', 13)}${pad('-', 7)}` : `${pad(cost(run.cpuPerRequestMs), 13)}${pad(ratio(r.ceiling.cpuPerRequestMs, run.cpuPerRequestMs), 7)}`)).join(''),
     );
   }
   console.log(`apollo-path: the same server with FAST_PATH=0, every request through Apollo Server's pipeline (src/http/fast-path.ts).`);
