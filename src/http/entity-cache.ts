@@ -55,8 +55,8 @@ export function entitiesOperationOf(operation: OperationDefinitionNode): Entitie
 
 /**
  * An entity's text as held: what JSON.stringify writes for it as a list element (an entity is an object or null), as
- * one flat string. V8's JSON.stringify returns a rope of the pieces it wrote (a cons string), and joining ropes or
- * encoding them to UTF-8 copies them piece by piece on every request, about 40 times slower than a flat string
+ * one flat string. V8's JSON.stringify returns a rope of the pieces it wrote (a cons string); held as such, every
+ * request's join and UTF-8 encoding walked them again, and the server spent five times the CPU per 20-code batch
  * (docs/performance.md, "The entity cache"). Decoding the text's UTF-8 gives the same characters as one flat string:
  * JSON.stringify writes lone surrogates as escapes, so the text is well-formed and the round trip is exact.
  */
