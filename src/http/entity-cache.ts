@@ -17,11 +17,12 @@
  * came from an execution without any error. A representation is keyed by its JSON text as re-serialised from the
  * request, so the same entity written with its keys in another order is held twice, never answered wrongly.
  *
- * Bounded in bytes (ENTITY_CACHE_MB; 0 turns it off), least recently used evicted first. Each entry counts its key
- * and text at two bytes a character (V8 holds a string in one byte a character when it can, two when it must) and
- * a fixed overhead for the map entry.
+ * Bounded in bytes (ENTITY_CACHE_MB; 0 turns it off), least recently used evicted first (lru-cache). Each entry
+ * counts its key and text at two bytes a character (V8 holds a string in one byte a character when it can, two when
+ * it must) and a fixed overhead for the map entry.
  */
 import { Kind, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 /** Bytes counted per entry beside its strings: the map's entry and the two string headers. */
 const ENTRY_OVERHEAD = 96;
@@ -69,21 +70,23 @@ export function entityText(entity: unknown): string {
 export const ENTITIES_TAIL = ']}}\n';
 
 export class EntityCache {
-  /** Entity text by `<selection id>:<representation's JSON text>`, least recently used first. */
-  private readonly entries = new Map<string, string>();
-  private bytes = 0;
+  /** Entity text by `<selection id>:<representation's JSON text>`; undefined when the cache is off. */
+  private readonly entries: LRUCache<string, string> | undefined;
   private readonly selections = new WeakMap<object, string>();
   private nextSelection = 0;
 
   /** `maxBytes` 0 turns the cache off. */
-  constructor(readonly maxBytes: number) {}
+  constructor(readonly maxBytes: number) {
+    // An entry larger than the whole bound is not stored (lru-cache's maxEntrySize defaults to maxSize).
+    if (maxBytes > 0) this.entries = new LRUCache({ maxSize: maxBytes, sizeCalculation: (text, key) => costOf(key, text) });
+  }
 
   get enabled(): boolean {
-    return this.maxBytes > 0;
+    return this.entries !== undefined;
   }
 
   get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
+    return { entries: this.entries?.size ?? 0, bytes: this.entries?.calculatedSize ?? 0 };
   }
 
   /** The key prefix for one compiled selection (any object that stands for it, the prepared operation here). */
@@ -93,31 +96,14 @@ export class EntityCache {
     return prefix;
   }
 
+  /** The held text, now the most recently used. */
   get(key: string): string | undefined {
-    const text = this.entries.get(key);
-    if (text !== undefined) {
-      // Most recently used goes last; eviction takes from the front.
-      this.entries.delete(key);
-      this.entries.set(key, text);
-    }
-    return text;
+    return this.entries?.get(key);
   }
 
+  /** Holds a text, evicting the least recently used until the bound holds. */
   set(key: string, text: string): void {
-    const cost = costOf(key, text);
-    if (cost > this.maxBytes) return;
-    const previous = this.entries.get(key);
-    if (previous !== undefined) {
-      this.entries.delete(key);
-      this.bytes -= costOf(key, previous);
-    }
-    this.entries.set(key, text);
-    this.bytes += cost;
-    for (const [oldest, value] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= costOf(oldest, value);
-    }
+    this.entries?.set(key, text);
   }
 }
 
