@@ -3,6 +3,7 @@ import { ConfigError, readConfig } from './config';
 import { openCorrections } from './corrections/service';
 import { startHttpServer } from './http';
 import { createLogger } from './logger';
+import { EntityCache } from './http/entity-cache';
 import { ResponseCache } from './http/response-cache';
 import { createServer } from './server';
 import { StoreError } from './store/errors';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       responseCache: new ResponseCache(config.responseCacheBytes, config.responseCacheMinUses),
       corrections,
       fastPath: config.fastPath,
+      entityCache: new EntityCache(config.entityCacheBytes),
       explorer: config.explorer,
     },
     config.port,

@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { isPublic } from '../cache-policy';
 import { etagOf, type Answer } from './send';
 
 /** A stored answer: its headers are the ones Apollo produced, without per-request ones. */
@@ -128,7 +129,7 @@ function costOf(key: string, entry: CachedResponse): number {
 
 /** A complete 200 answer whose Cache-Control is public, as a cache entry with its ETag; undefined for anything else. */
 export function cacheableEntry(status: number, headers: Record<string, string>, body: string, operationName: string | null): CachedResponse | undefined {
-  if (status !== 200 || !/\bpublic\b/.test(headers['cache-control'] ?? '')) return undefined;
+  if (status !== 200 || !isPublic(headers['cache-control'])) return undefined;
   return responseEntry(status, headers, body, operationName);
 }
 
