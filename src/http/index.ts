@@ -22,7 +22,7 @@ import { Explorer, EXPLORER_ASSET_PREFIX } from './explorer';
 import type { EntityCache } from './entity-cache';
 import { FastPath } from './fast-path';
 import { allowGet, BARE_GET_MESSAGE, getOperationName, isBareGet, prefersHtml } from './get';
-import { answerHealth, Readiness } from './health';
+import { answerHealth, isHealthPath, Readiness } from './health';
 import { Pages } from './pages';
 import { errorBody, HttpError, refuseUnparsable, sendJson } from './respond';
 import { cacheableEntry, cacheKey, hasCredentials, type ResponseCache } from './response-cache';
@@ -49,6 +49,17 @@ export interface HttpOptions {
   entityCache?: EntityCache;
 }
 
+/**
+ * The request targets nearly every GraphQL request has, parsed once: a URL is never changed after parsing here, so
+ * one object serves them all (parsing the same target again costs a few microseconds of every request).
+ */
+const COMMON_TARGETS = new Map(['/', '/graphql'].map((target) => [target, new URL(target, 'http://localhost')]));
+
+function targetOf(req: IncomingMessage): URL {
+  const target = req.url ?? '/';
+  return COMMON_TARGETS.get(target) ?? new URL(target, 'http://localhost');
+}
+
 export function createRequestHandler(options: HttpOptions) {
   const { apollo, store, maxBodyBytes, exposeStatementCount, logger, responseCache, corrections, explorer: explorerMode } = options;
   const readiness = new Readiness();
@@ -59,7 +70,7 @@ export function createRequestHandler(options: HttpOptions) {
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = targetOf(req);
     let status = 500;
     let operationName: string | null = null;
     let cache: 'hit' | 'miss' | undefined;
@@ -67,9 +78,8 @@ export function createRequestHandler(options: HttpOptions) {
     // While draining, every answer closes its connection, so keep-alive clients cannot hold shutdown open.
     if (readiness.draining) res.setHeader('connection', 'close');
     try {
-      const health = await answerHealth(url.pathname, readiness, res, corrections?.store);
-      if (health !== undefined) {
-        status = health;
+      if (isHealthPath(url.pathname)) {
+        status = await answerHealth(url.pathname, readiness, res, corrections?.store);
         return;
       }
       if (pages.handles(url.pathname)) {
