@@ -8,7 +8,8 @@
  *
  * The router enrichment rows (issues 11 and 24) send `_entities` with 20, 50 or 1 random occupation codes, a new set
  * in every request body, at BENCH_ENRICHMENT_CONNECTIONS (default 10; BENCH_ENRICHMENT_SIZES, default `20,50,1`).
- * Beside the server, in turns, run the same server with FAST_PATH=0, the two peers (scripts/peer-mercurius.ts:
+ * Beside the server, in turns, run the same server with FAST_PATH=0, for 20 codes the same server with its entity
+ * cache off (ENTITY_CACHE_MB=0), the two peers (scripts/peer-mercurius.ts:
  * Fastify and Mercurius with graphql-jit; scripts/peer-graphql-jit.ts: graphql-jit in a bare node:http handler; both
  * over the same schema, resolvers, loaders and store) and the serialising ceiling (the ceiling server with
  * `--stringify`: a median-sized answer held parsed and stringified per request).
@@ -234,6 +235,8 @@ interface EnrichmentServer {
   name: string;
   port: number;
   process: ServerProcess;
+  /** Measured for this size only (the others print `-`). */
+  onlySize?: number;
 }
 
 /** The peers (issue 24): the other stacks a subgraph over these resolvers could run on, each in its own process. */
@@ -241,6 +244,8 @@ const PEERS = [
   { name: 'mercurius', entry: join(__dirname, 'peer-mercurius.js') },
   { name: 'graphql-jit', entry: join(__dirname, 'peer-graphql-jit.js') },
 ];
+
+const isPeer = (name: string) => PEERS.some((peer) => peer.name === name);
 
 /** The enrichment sizes to run (BENCH_ENRICHMENT_SIZES, e.g. `20` for a quick run). */
 const enrichmentSizes = (process.env.BENCH_ENRICHMENT_SIZES ?? '20,50,1').split(',').map(Number);
@@ -254,9 +259,13 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
   const shipped = await startServer(snapshot, {});
   // The same server with the router's path off (FAST_PATH=0): every request through Apollo's pipeline.
   const apolloPath = await startServer(snapshot, { FAST_PATH: '0' });
+  // The same server with its entity cache off (ENTITY_CACHE_MB=0): every batch executed whole, as before the cache.
+  // Only for the 20-code row, the goal's, to keep the bench short.
+  const entitiesOff = await startServer(snapshot, { ENTITY_CACHE_MB: '0' });
   const servers: EnrichmentServer[] = [
     { name: 'server', port: shipped.port, process: shipped.process },
     { name: 'apollo-path', port: apolloPath.port, process: apolloPath.process },
+    { name: 'entities-off', port: entitiesOff.port, process: entitiesOff.process, onlySize: 20 },
   ];
   for (const peer of PEERS) {
     const started = startProcess(peer.entry, { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: snapshot.storeFile, DATA_DIR: snapshot.dataDir }, { keepLines: false, nodeFlags: serverNodeFlags(root) });
@@ -275,7 +284,8 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
       const request = { ...enrichmentRequest(next), body: next() };
       const fromServer = await sample(shipped.port, request);
       assert((await sample(apolloPath.port, request)).body === fromServer.body, `enrichment x${size}: the Apollo path answers differently`);
-      for (const peer of servers.slice(2)) assert((await sample(peer.port, request)).body === fromServer.body.trimEnd(), `enrichment x${size}: ${peer.name} answers differently`);
+      assert((await sample(entitiesOff.port, request)).body === fromServer.body, `enrichment x${size}: the server with its entity cache off answers differently`);
+      for (const peer of servers.filter((s) => isPeer(s.name))) assert((await sample(peer.port, request)).body === fromServer.body.trimEnd(), `enrichment x${size}: ${peer.name} answers differently`);
       answers.push(fromServer);
     }
     const bySize = [...answers].sort((a, b) => a.body.length - b.body.length);
@@ -285,6 +295,7 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
     for (let round = 0; round < rounds; round += 1) {
       // Each takes its turn with the same sequence of bodies; the best run of each counts.
       for (const server of servers) {
+        if (server.onlySize !== undefined && server.onlySize !== size) continue;
         const run = await measured(server.port, server.process.child.pid, [enrichmentRequest(enrichmentBodies(codes, size, 10 * round + size))], enrichmentConnections);
         const before = runs.get(server.name);
         runs.set(server.name, before === undefined ? run : best(before, run));
@@ -299,29 +310,31 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
 
   console.log('');
   console.log(`router enrichment: _entities with random codes from all ${codes.length} occupations, a new set (and a distinct body) every request, ${enrichmentConnections} connections; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`${'reps'.padEnd(5)}${pad('bytes', 12)}${pad('ser.ceil', 9)}${servers.map((s) => `${pad(s.name, 12)}${pad('p50', 5)}${pad('p99', 5)}${pad('/ceil', 7)}`).join('')}${pad('server/best peer', 18)}${pad('errors', 7)}${pad('non2xx', 7)}${pad('RSS MB', 7)}`);
+  console.log(`${'reps'.padEnd(5)}${pad('bytes', 12)}${pad('ser.ceil', 9)}${servers.map((s) => `${pad(s.name, 13)}${pad('p50', 5)}${pad('p99', 5)}${pad('/ceil', 7)}`).join('')}${pad('server/best peer', 18)}${pad('errors', 7)}${pad('non2xx', 7)}${pad('RSS MB', 7)}`);
   for (const r of rows) {
     const range = `${Math.round(r.bytes[0]! / 1000)}-${Math.round(r.bytes.at(-1)! / 1000)} KB`;
-    const all = servers.map((s) => r.runs.get(s.name)!);
-    const server = all[0]!;
-    const bestPeer = Math.max(...all.slice(2).map((run) => run.requestsPerSecond));
+    const all = servers.map((s) => r.runs.get(s.name));
+    const measuredRuns = all.filter((run) => run !== undefined);
+    const server = r.runs.get('server')!;
+    const bestPeer = Math.max(...servers.filter((s) => isPeer(s.name)).map((s) => r.runs.get(s.name)!.requestsPerSecond));
     console.log(
       `${String(r.size).padEnd(5)}${pad(range, 12)}${pad(r.ceiling.requestsPerSecond, 9)}` +
-        all.map((run) => `${pad(run.requestsPerSecond, 12)}${pad(run.p50Ms, 5)}${pad(run.p99Ms, 5)}${pad(ratio(run.requestsPerSecond, r.ceiling.requestsPerSecond), 7)}`).join('') +
-        `${pad(ratio(server.requestsPerSecond, bestPeer), 18)}${pad(all.reduce((n, run) => n + run.errors + run.timeouts, 0), 7)}${pad(all.reduce((n, run) => n + run.non2xx, 0), 7)}${pad(server.rssMaxMb, 7)}`,
+        all.map((run) => (run === undefined ? `${pad('-', 13)}${pad('-', 5)}${pad('-', 5)}${pad('-', 7)}` : `${pad(run.requestsPerSecond, 13)}${pad(run.p50Ms, 5)}${pad(run.p99Ms, 5)}${pad(ratio(run.requestsPerSecond, r.ceiling.requestsPerSecond), 7)}`)).join('') +
+        `${pad(ratio(server.requestsPerSecond, bestPeer), 18)}${pad(measuredRuns.reduce((n, run) => n + run.errors + run.timeouts, 0), 7)}${pad(measuredRuns.reduce((n, run) => n + run.non2xx, 0), 7)}${pad(server.rssMaxMb, 7)}`,
     );
   }
   console.log(`req/s of each server, its p50 and p99 in ms and its share of the serialising ceiling; bytes: the range of 11 sampled answers, the ceiling stringifies the median one.`);
   console.log('CPU ms per request (each process\'s user + system time over its best run / requests; other work on the machine moves this far less than req/s), and the ceiling\'s CPU per request as a share of each:');
-  console.log(`${'reps'.padEnd(5)}${pad('ser.ceil', 9)}${servers.map((s) => `${pad(s.name, 12)}${pad('share', 7)}`).join('')}`);
+  console.log(`${'reps'.padEnd(5)}${pad('ser.ceil', 9)}${servers.map((s) => `${pad(s.name, 13)}${pad('share', 7)}`).join('')}`);
   for (const r of rows) {
     const cost = (ms: number) => ms.toFixed(3);
     console.log(
       `${String(r.size).padEnd(5)}${pad(cost(r.ceiling.cpuPerRequestMs), 9)}` +
-        servers.map((s) => r.runs.get(s.name)!).map((run) => `${pad(cost(run.cpuPerRequestMs), 12)}${pad(ratio(r.ceiling.cpuPerRequestMs, run.cpuPerRequestMs), 7)}`).join(''),
+        servers.map((s) => r.runs.get(s.name)).map((run) => (run === undefined ? `${pad('-', 13)}${pad('-', 7)}` : `${pad(cost(run.cpuPerRequestMs), 13)}${pad(ratio(r.ceiling.cpuPerRequestMs, run.cpuPerRequestMs), 7)}`)).join(''),
     );
   }
   console.log(`apollo-path: the same server with FAST_PATH=0, every request through Apollo Server's pipeline (src/http/fast-path.ts).`);
+  console.log(`entities-off: the same server with ENTITY_CACHE_MB=0, every batch executed whole down the fast path (src/http/entity-cache.ts); measured for 20 codes only. The server's entity cache holds every occupation after the first pass, as a subgraph behind a router soon does.`);
   console.log(`peers (same schema, resolvers, loaders and store with rows held, node flags of npm start): mercurius = Fastify + Mercurius with jit: 1 (scripts/peer-mercurius.ts); graphql-jit = graphql-jit in a bare node:http handler (scripts/peer-graphql-jit.ts).`);
   console.log(`every server was first sent every occupation once (in sets of 50), then a 2 s warm-up before each ${seconds} s run; best of ${rounds} alternating rounds.`);
   console.log(`in process, 20 codes (executeOperation, fresh context): ${inProcess.medianMs.toFixed(2)} ms median (CPU time ${inProcess.cpuMs.toFixed(2)} ms), ${inProcess.p90Ms.toFixed(2)} ms p90 over 300 random sets; ${inProcess.firstPassMs.toFixed(2)} ms median on the first pass over every code; ${inProcess.sql} SQL statements at most; ${inProcess.heldRows} rows held after (STORE_HELD_ROWS ${readConfig().heldRows})`);
@@ -331,6 +344,8 @@ async function routerEnrichment(snapshot: Snapshot, dir: string): Promise<void> 
     console.log('targets (issue 24), 20 codes:');
     for (const peer of PEERS) console.log(`  server ahead of ${peer.name}: ${ratio(server.requestsPerSecond, twenty.runs.get(peer.name)!.requestsPerSecond)} of its req/s`);
     console.log(`  (the router's path against Apollo's in the same server: ${ratio(server.requestsPerSecond, twenty.runs.get('apollo-path')!.requestsPerSecond)} of its req/s)`);
+    const off = twenty.runs.get('entities-off')!;
+    console.log(`  (the entity cache's effect: ${ratio(server.requestsPerSecond, off.requestsPerSecond)} of the req/s with it off, CPU per request ${server.cpuPerRequestMs.toFixed(3)} against ${off.cpuPerRequestMs.toFixed(3)} ms, p99 ${server.p99Ms} against ${off.p99Ms} ms)`);
     console.log(`  server >= 30% of the serialising ceiling: ${ratio(server.requestsPerSecond, twenty.ceiling.requestsPerSecond)} of its req/s (by CPU per request: ${ratio(twenty.ceiling.cpuPerRequestMs, server.cpuPerRequestMs)})`);
     console.log(`  p99 at ${enrichmentConnections} connections <= 40 ms: ${server.p99Ms} ms`);
   }

@@ -77,6 +77,11 @@ export function cachePolicyOf(schema: GraphQLSchema, document: DocumentNode, def
 
 export const NOT_CACHEABLE = 'no-store';
 
+/** Whether a Cache-Control header lets anyone cache the answer: what the response and entity caches hold. */
+export function isPublic(cacheControl: string | undefined): boolean {
+  return /\bpublic\b/.test(cacheControl ?? '');
+}
+
 /** Sets Cache-Control on every GraphQL response; the policy is computed once per parsed document. */
 export function staticCacheControl(defaultMaxAge: number): ApolloServerPlugin<object> {
   const headers = new WeakMap<DocumentNode, string>();

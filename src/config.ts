@@ -55,6 +55,11 @@ export interface Config {
   responseCacheBytes: number;
   /** Times a request is answered before its answer is stored (RESPONSE_CACHE_MIN_USES, default 2; 1 stores every answer). */
   responseCacheMinUses: number;
+  /**
+   * Memory for the JSON text of entities the router's `_entities` batches asked for, in bytes (ENTITY_CACHE_MB, default
+   * 32; 0 turns it off): a batch then executes only the entities not held yet (src/http/entity-cache.ts).
+   */
+  entityCacheBytes: number;
   /** Store rows the loaders keep in memory for the store's life (STORE_HELD_ROWS, default 150,000; 0 holds none). */
   heldRows: number;
   /** Requests of a shape Apollo already answered run without its pipeline (FAST_PATH, default 1; 0 sends all to Apollo). */
@@ -94,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: wholeNumber(env, 'MAX_BODY_BYTES', 100_000, 1),
     responseCacheBytes: wholeNumber(env, 'RESPONSE_CACHE_MB', 64, 0, 1024 * 1024) * 1024 * 1024,
     responseCacheMinUses: wholeNumber(env, 'RESPONSE_CACHE_MIN_USES', 2, 1, 1000),
+    entityCacheBytes: wholeNumber(env, 'ENTITY_CACHE_MB', 32, 0, 1024 * 1024) * 1024 * 1024,
     heldRows: wholeNumber(env, 'STORE_HELD_ROWS', 150_000, 0),
     fastPath: wholeNumber(env, 'FAST_PATH', 1, 0, 1) === 1,
     correctionsFile,

@@ -13,12 +13,13 @@ async function main(): Promise<void> {
   // modules below load (imported here, not above, so that they load meanwhile) and the schema is built while they
   // run. ensureStore returns the store only once they passed, and the server listens only after that.
   const fileCheck = checkStoreFileOnWorker(config.storeFile, config.dataDir);
-  const [{ ensureStore }, { createServer }, { openCorrections }, { startHttpServer }, { ResponseCache }] = await Promise.all([
+  const [{ ensureStore }, { createServer }, { openCorrections }, { startHttpServer }, { ResponseCache }, { EntityCache }] = await Promise.all([
     import('./store/ensure'),
     import('./server'),
     import('./corrections/service'),
     import('./http'),
     import('./http/response-cache'),
+    import('./http/entity-cache'),
   ]);
   const storeReady = ensureStore({
     dataDir: config.dataDir,
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       responseCache: new ResponseCache(config.responseCacheBytes, config.responseCacheMinUses),
       corrections,
       fastPath: config.fastPath,
+      entityCache: new EntityCache(config.entityCacheBytes),
       explorer: config.explorer,
     },
     config.port,

@@ -44,6 +44,16 @@ describe('negotiateCoding', () => {
     expect(negotiateCoding('gzip, identity;q=0', 10)).toBe('gzip');
     expect(negotiateCoding('identity;q=0', 10)).toBeUndefined();
   });
+
+  test('each value is parsed once and remembered, within a bound: many distinct values later, the answers are the same', () => {
+    const seen = ['br;q=0.5, gzip', 'identity;q=0', 'gzip;q=0.5, identity'].map((header) => negotiateCoding(header, large));
+    // Distinct values past the bound push the first ones out; they are parsed again, to the same answers.
+    for (let i = 0; i < 1000; i += 1) expect(negotiateCoding(`gzip;q=0.${(i % 9) + 1}, x-${i}`, large)).toBe('gzip');
+    expect(['br;q=0.5, gzip', 'identity;q=0', 'gzip;q=0.5, identity'].map((header) => negotiateCoding(header, large))).toEqual(seen);
+    expect(seen).toEqual(['gzip', undefined, 'identity']);
+    // The size threshold applies to a remembered value as to a new one.
+    expect(negotiateCoding('br;q=0.5, gzip', 10)).toBe('identity');
+  });
 });
 
 describe('over HTTP, with the response cache', () => {

@@ -5,19 +5,22 @@
  * request sent twice to the first (once to learn its shape, once down the fast path). Then what it must never
  * skip, each checked where the fast path would otherwise answer: CSRF prevention, production error masking,
  * graphql-armor's limits, Cache-Control; and what always goes to Apollo: federated traces, persisted queries,
- * mutations, GET and requests with credentials.
+ * mutations, GET and requests with credentials. Then the entity cache of `_entities` batches: cold, warm and partly
+ * warm, duplicates, unknown codes and other errors, a tiny bound, and turned off, each answer compared with Apollo's.
  */
 import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { HeaderMap } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import fc from 'fast-check';
+import { parse, type OperationDefinitionNode } from 'graphql';
 import { createContext } from '../src/context';
+import { ENTITIES_TAIL, EntityCache, entitiesOperationOf, entityText } from '../src/http/entity-cache';
 import { FastPath } from '../src/http/fast-path';
 import { createServer } from '../src/server';
 import { answerCases, issue22Cases, nextPageCases, recordedAnswers } from '../scripts/answer-cases';
 import { ENRICHMENT_QUERY, FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 import { envelope } from './support/envelopes';
-import { rawRequest, serveHttp, type RunningHttp } from './support/http';
+import { captureLogs, rawRequest, serveHttp, type RunningHttp } from './support/http';
 
 let fast: RunningHttp;
 let apollo: RunningHttp;
@@ -192,6 +195,15 @@ describe('in development too (stack traces, the x-sql-statements header)', () =>
       expect(Number(viaApollo.headers['x-sql-statements'])).toBeGreaterThan(0);
     }
     expect(devFast.fastPath.counts).toMatchObject({ fast: 1, errorsToApollo: 1, learned: 1 });
+    // The entity cache holds the good batch's three now: sent again, nothing executes, no statement runs, and only
+    // that development-only count differs from Apollo's answer.
+    const again = await post(devFast, good);
+    const viaApollo = await post(devApollo, good);
+    expect([again.headers['x-sql-statements'], Number(viaApollo.headers['x-sql-statements'])]).toEqual(['0', expect.any(Number)]);
+    expect(Number(viaApollo.headers['x-sql-statements'])).toBeGreaterThan(0);
+    const withoutCount = ({ headers: { 'x-sql-statements': _, ...headers }, ...reply }: Reply) => ({ ...reply, headers });
+    expect(withoutCount(again)).toEqual(withoutCount(viaApollo));
+    expect(devFast.fastPath.counts).toMatchObject({ fast: 2, entitiesHeld: 3, entitiesExecuted: 3 });
   });
 });
 
@@ -316,7 +328,7 @@ describe('what always goes to Apollo', () => {
 test('learned shapes are bounded in number and in key length; the oldest go first, and a very long query is never kept', async () => {
   const apolloServer = createServer({ production: true });
   await apolloServer.start();
-  const limited = new FastPath(apolloServer, true, { shapes: 3, keyChars: 100_000 });
+  const limited = new FastPath(apolloServer, { limits: { shapes: 3, keyChars: 100_000 } });
   const ask = async (query: string) => {
     const before = limited.counts.fast;
     const httpGraphQLRequest = { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query } };
@@ -336,3 +348,221 @@ test('learned shapes are bounded in number and in key length; the oldest go firs
   expect(limited.counts.learned).toBe(5);
   await apolloServer.stop();
 });
+
+describe('the entity cache: `_entities` batches spliced from held entity texts (src/http/entity-cache.ts)', () => {
+  // A server of its own, so what its cache holds is what these tests sent it; Apollo's path is `apollo` above.
+  let cached: RunningHttp;
+  beforeAll(async () => {
+    cached = await serveHttp({ production: true });
+  });
+  afterAll(() => cached.stop());
+
+  let sent = 0;
+  const representationsOf = (list: readonly string[]) => list.map((code) => ({ __typename: 'Occupation', code }));
+  /** The router's enrichment of these representations, with a new unused variable each time as the bench sends. */
+  const batch = (representations: unknown[], query = ENRICHMENT_QUERY, variable = 'representations') => ({ query, variables: { [variable]: representations, request: (sent += 1) } });
+
+  /** Sends one body to Apollo's path and to `server`: both replies, and what the fast path counted meanwhile. */
+  async function compare(server: RunningHttp, body: unknown) {
+    const before = { ...server.fastPath.counts };
+    const viaApollo = await post(apollo, body);
+    const reply = await post(server, body);
+    const { counts } = server.fastPath;
+    const counted = { fast: counts.fast - before.fast, errorsToApollo: counts.errorsToApollo - before.errorsToApollo, held: counts.entitiesHeld - before.entitiesHeld, executed: counts.entitiesExecuted - before.entitiesExecuted };
+    expect(reply).toEqual(viaApollo);
+    return { viaApollo, reply, counted };
+  }
+
+  test('JSON.stringify is compositional: a list spliced from its elements\' held texts is the list written whole', () => {
+    // Any JSON, strings with lone surrogates included (held texts are flattened through UTF-8: entityText).
+    const json = fc.jsonValue({ stringUnit: 'binary' });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(json, fc.constant(null))), fc.string(), (list, key) => {
+        const { head } = entitiesOperationOf(operationOf(`query($r: [_Any!]!) { ${key === '' ? '' : `${alias(key)}: `}_entities(representations: $r) { __typename } }`))!;
+        const responseKey = key === '' ? '_entities' : alias(key);
+        expect(head + list.map(entityText).join(',') + ENTITIES_TAIL).toBe(`${JSON.stringify({ data: { [responseKey]: list } })}\n`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('cold, warm and partly warm: the bytes and headers of Apollo\'s path, executing only what is not held', async () => {
+    const first = codes.slice(100, 120);
+    const second = codes.slice(120, 130);
+    // Apollo answers the shape's first request and the fast path learns it; nothing is held yet.
+    expect((await compare(cached, batch(representationsOf(codes.slice(0, 3))))).counted).toEqual({ fast: 0, errorsToApollo: 0, held: 0, executed: 0 });
+    expect((await compare(cached, batch(representationsOf(first)))).counted).toEqual({ fast: 1, errorsToApollo: 0, held: 0, executed: 20 });
+    // The same entities in another order: all held, none executed.
+    const warm = await compare(cached, batch(representationsOf([...first].reverse())));
+    expect(warm.counted).toEqual({ fast: 1, errorsToApollo: 0, held: 20, executed: 0 });
+    expect(warm.reply.headers['cache-control']).toBe('max-age=3600, public');
+    expect((JSON.parse(warm.reply.body) as { data: { _entities: { code: string }[] } }).data._entities.map((e) => e.code)).toEqual([...first].reverse());
+    // Half held, half new, interleaved.
+    const mixed = first.slice(0, 10).flatMap((code, i) => [code, second[i]!]);
+    expect((await compare(cached, batch(representationsOf(mixed)))).counted).toEqual({ fast: 1, errorsToApollo: 0, held: 10, executed: 10 });
+    // The three of the learning request were Apollo's to answer, so not held.
+    expect(cached.entityCache.size.entries).toBe(30);
+  });
+
+  test('duplicates in one batch execute once and answer at every place; the same entity with its keys in another order too', async () => {
+    const [a, b, c] = [codes[200]!, codes[201]!, codes[202]!];
+    expect((await compare(cached, batch(representationsOf([a, a, b, a])))).counted).toMatchObject({ fast: 1, held: 0, executed: 2 });
+    expect((await compare(cached, batch(representationsOf([b, a, b])))).counted).toMatchObject({ fast: 1, held: 3, executed: 0 });
+    // Keys in another order are another key: executed and held apart, answered alike.
+    const reordered = [{ code: c, __typename: 'Occupation' }, { __typename: 'Occupation', code: c }, { code: c, __typename: 'Occupation' }];
+    expect((await compare(cached, batch(reordered))).counted).toMatchObject({ fast: 1, held: 0, executed: 2 });
+    expect((await compare(cached, batch(reordered))).counted).toMatchObject({ fast: 1, held: 3, executed: 0 });
+  });
+
+  test('unknown codes, other types and representations that are not objects: Apollo answers the whole batch, and nothing of it is held', async () => {
+    const known = codes.slice(300, 303);
+    await compare(cached, batch(representationsOf(known)));
+    const entries = cached.entityCache.size.entries;
+    const bad: [string, unknown[]][] = [
+      ['an unknown code among held ones', [...representationsOf(known), { __typename: 'Occupation', code: '99-9999.00' }]],
+      ['an unknown code among new ones', representationsOf([codes[310]!, '99-9999.00', codes[311]!])],
+      ['a malformed code', representationsOf([known[0]!, '43-60'])],
+      ['a type the schema lacks', [...representationsOf(known), { __typename: 'Nope', code: known[0] }]],
+      ['not objects', [...representationsOf(known), 'x', 42]],
+      ['a null', [...representationsOf(known), null]],
+    ];
+    for (const [name, representations] of bad) {
+      const { viaApollo, counted } = await compare(cached, batch(representations));
+      expect({ name, fast: counted.fast }).toEqual({ name, fast: 0 });
+      expect(viaApollo.headers['cache-control']).toBe('no-store');
+      expect(JSON.parse(viaApollo.body)).toHaveProperty('errors');
+    }
+    // Held entities were looked up, but nothing new was stored: codes[310] and codes[311] executed beside an error.
+    expect(cached.entityCache.size.entries).toBe(entries);
+    expect((await compare(cached, batch(representationsOf([codes[310]!])))).counted).toMatchObject({ fast: 1, held: 0, executed: 1 });
+  });
+
+  test('another selection with an alias, and another entity type: held apart from the first selection\'s, Apollo\'s bytes', async () => {
+    const aliased = 'query Small($r: [_Any!]!) { found: _entities(representations: $r) { ... on Occupation { code title } } }';
+    const representations = [...representationsOf(codes.slice(400, 402)), { __typename: 'Source', id: 'onet' }];
+    // Held under the enrichment's selection first; that text is not this selection's answer.
+    await compare(cached, batch(representationsOf(codes.slice(400, 402))));
+    expect((await compare(cached, batch(representationsOf(codes.slice(400, 402))))).counted).toMatchObject({ fast: 1, held: 2 });
+    const cold = await compare(cached, batch(representations, aliased, 'r'));
+    expect(cold.reply.body.startsWith('{"data":{"found":[')).toBe(true);
+    expect((await compare(cached, batch(representations, aliased, 'r'))).counted).toMatchObject({ fast: 1, executed: 3 });
+    expect((await compare(cached, batch(representations, aliased, 'r'))).counted).toMatchObject({ fast: 1, held: 3, executed: 0 });
+  });
+
+  test('the access log tells how many entities were held and how many executed', async () => {
+    const logs = captureLogs();
+    const server = await serveHttp({ production: true, logger: logs.logger });
+    try {
+      const body = () => batch(representationsOf([codes[500]!, codes[501]!, codes[500]!]));
+      for (let i = 0; i < 3; i += 1) await post(server, body());
+      const lines = logs.entries().filter((e) => e.msg === 'request');
+      expect(lines.map((e) => e.entities)).toEqual([undefined, { held: 0, executed: 2 }, { held: 3, executed: 0 }]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('a tiny bound: the cache never holds more than it may, and every answer is still Apollo\'s', async () => {
+    // About two entities' worth (each is ~3.5 KB of text, counted at two bytes a character).
+    const bound = 16_000;
+    const tiny = await serveHttp({ production: true, entityCacheBytes: bound });
+    try {
+      const five = codes.slice(600, 605);
+      await compare(tiny, batch(representationsOf(five)));
+      for (let i = 0; i < 3; i += 1) {
+        const { counted } = await compare(tiny, batch(representationsOf(five)));
+        // The five never fit: each time at least three are executed again.
+        expect(counted.fast).toBe(1);
+        expect(counted.executed).toBeGreaterThanOrEqual(3);
+        expect(tiny.entityCache.size.bytes).toBeLessThanOrEqual(bound);
+        expect(tiny.entityCache.size.entries).toBeGreaterThanOrEqual(1);
+      }
+      // The last one executed is held; asking for it again executes nothing.
+      expect((await compare(tiny, batch(representationsOf([five[4]!])))).counted).toMatchObject({ fast: 1, held: 1, executed: 0 });
+    } finally {
+      await tiny.stop();
+    }
+  });
+
+  test('turned off (ENTITY_CACHE_MB=0): the same bytes, every batch executed whole by the fast path', async () => {
+    const off = await serveHttp({ production: true, entityCacheBytes: 0 });
+    try {
+      const list = codes.slice(700, 720);
+      for (const representations of [list, list, [...list.slice(0, 10), ...codes.slice(720, 730)], [list[0]!, list[0]!]]) {
+        const body = batch(representationsOf(representations));
+        const { reply, counted } = await compare(off, body);
+        expect(reply).toEqual(await post(cached, body));
+        expect([counted.held, counted.executed]).toEqual([0, 0]);
+      }
+      expect(off.fastPath.counts.fast).toBe(3);
+      expect(off.entityCache.size.entries).toBe(0);
+    } finally {
+      await off.stop();
+    }
+  });
+
+  test('only shapes answered Cache-Control public are held: a private answer is executed whole every time', async () => {
+    const privately: ApolloServerPlugin = {
+      async requestDidStart() {
+        return { async willSendResponse({ response }) { response.http.headers.set('cache-control', 'max-age=60, private'); } };
+      },
+    };
+    const apolloServer = createServer({ production: true, plugins: [privately] });
+    await apolloServer.start();
+    try {
+      const entityCache = new EntityCache(1 << 20);
+      const fastPath = new FastPath(apolloServer, { entityCache });
+      for (let i = 0; i < 3; i += 1) {
+        const body = { query: ENRICHMENT_QUERY, variables: { representations: representationsOf(codes.slice(800, 805)) } };
+        const httpGraphQLRequest = { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body };
+        const { response, entities } = await fastPath.execute(httpGraphQLRequest, () => createContext(fast.store));
+        expect([response.status ?? 200, response.headers.get('cache-control'), entities]).toEqual([200, 'max-age=60, private', undefined]);
+      }
+      expect(fastPath.counts).toMatchObject({ fast: 2, learned: 1, entitiesHeld: 0, entitiesExecuted: 0 });
+      expect(entityCache.size.entries).toBe(0);
+    } finally {
+      await apolloServer.stop();
+    }
+  });
+});
+
+describe('which operations the entity cache answers (entitiesOperationOf)', () => {
+  test.each([
+    ['the router\'s query', 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Occupation { code } } }', { variable: 'representations', responseKey: '_entities' }],
+    ['another variable name, an alias', 'query Q($r: [_Any!]!) { e: _entities(representations: $r) { __typename } }', { variable: 'r', responseKey: 'e' }],
+    ['a second root field', 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } __typename }', undefined],
+    ['a second variable', 'query($r: [_Any!]!, $s: Boolean!) { _entities(representations: $r) @include(if: $s) { __typename } }', undefined],
+    ['a directive on the field', 'query($r: [_Any!]!) { _entities(representations: $r) @skip(if: false) { __typename } }', undefined],
+    ['representations written in the query', '{ _entities(representations: [{ __typename: "Occupation", code: "43-6012.00" }]) { __typename } }', undefined],
+    ['another root field', 'query($code: String!) { occupation(code: $code) { code } }', undefined],
+    ['a root fragment', 'query($r: [_Any!]!) { ... on Query { _entities(representations: $r) { __typename } } }', undefined],
+  ])('%s', (_, query, expected) => {
+    const found = entitiesOperationOf(operationOf(query));
+    expect(found === undefined ? undefined : { variable: found.variable, responseKey: found.responseKey }).toEqual(expected);
+  });
+
+  test('the entity cache\'s bound counts two bytes a character and an overhead, and evicts the least recently used', () => {
+    const cache = new EntityCache(3 * (2 * (2 + 100) + 96));
+    const text = (c: string) => c.repeat(100);
+    for (const key of ['1a', '1b', '1c']) cache.set(key, text(key[1]!));
+    expect(cache.size).toEqual({ entries: 3, bytes: 3 * (2 * 102 + 96) });
+    expect(cache.get('1a')).toBe(text('a'));
+    cache.set('1d', text('d'));
+    expect([cache.get('1a'), cache.get('1b'), cache.get('1c'), cache.get('1d')]).toEqual([text('a'), undefined, text('c'), text('d')]);
+    // Replacing an entry counts it once; one larger than the whole bound is not stored.
+    cache.set('1a', text('a'));
+    expect(cache.size.entries).toBe(3);
+    cache.set('1e', 'e'.repeat(1000));
+    expect([cache.size.entries, cache.get('1e')]).toEqual([3, undefined]);
+    expect(new EntityCache(0).enabled).toBe(false);
+  });
+});
+
+function operationOf(query: string): OperationDefinitionNode {
+  return parse(query).definitions[0] as OperationDefinitionNode;
+}
+
+/** A GraphQL name made from any string (an alias for the compositional property). */
+function alias(key: string): string {
+  return `a${[...key].map((ch) => ch.codePointAt(0)!.toString(36)).join('_')}`;
+}

@@ -160,6 +160,39 @@ describe('ResponseCache', () => {
     expect(cache.size.entries).toBe(1);
   });
 
+  test('keys alike in length, beginning and end but not in the middle are answered apart, and only a few are kept alike', () => {
+    const cache = new ResponseCache(8 * 1024 * 1024);
+    const key = (middle: string) => cacheKey('POST', '', { 'content-type': 'application/json' }, `{"query":"${'a'.repeat(200)}${middle}${'z'.repeat(200)}"}`);
+    const answers = ['0000', '0001', '0002', '0003', '0004', '0005', '0006', '0007'].map((middle) => {
+      const stored = entry(100);
+      expect(cache.set(key(middle), stored)).toBe(true);
+      return stored;
+    });
+    // A ninth key of the same fingerprint is not stored: a lookup never compares more than eight keys.
+    expect(cache.set(key('0008'), entry(100))).toBe(false);
+    expect(cache.get(key('0008'))).toBeUndefined();
+    // Each key, made again as a new string, finds its own answer; a key never stored finds none.
+    expect(['0000', '0001', '0002', '0003', '0004', '0005', '0006', '0007'].map((middle) => cache.get(`${key(middle)}`))).toEqual(answers);
+    expect(cache.get(key('9999'))).toBeUndefined();
+    // Storing a key again replaces its answer; evicting one frees its place among the alike.
+    const replaced = entry(100);
+    expect(cache.set(key('0003'), replaced)).toBe(true);
+    expect(cache.get(key('0003'))).toBe(replaced);
+    expect(cache.size.entries).toBe(8);
+  });
+
+  test('an evicted key is gone from every lookup, and can be stored again', () => {
+    const cache = new ResponseCache(80_000);
+    cache.set('first', entry(9_000));
+    for (let i = 0; i < 8; i += 1) cache.set(`fill-${i}`, entry(9_000));
+    const held = cache.size;
+    expect(cache.get('first')).toBeUndefined();
+    expect(cache.size).toEqual(held);
+    const again = entry(9_000);
+    expect(cache.set('first', again)).toBe(true);
+    expect(cache.get('first')).toBe(again);
+  });
+
   test('the key holds everything that changes the answer', () => {
     const base = cacheKey('POST', '', { 'content-type': 'application/json' }, '{"query":"{a}"}');
     expect(cacheKey('POST', '', { 'content-type': 'application/json' }, '{"query":"{a}"}')).toBe(base);

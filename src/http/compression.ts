@@ -27,13 +27,30 @@ export const MIN_COMPRESSED_BYTES = 1024;
 const BROTLI_QUALITY = 4;
 const GZIP_LEVEL = 6;
 
+/** How many distinct Accept-Encoding values keep their parsed preference; clients send a handful. */
+const REMEMBERED_ACCEPT_ENCODINGS = 256;
+
+/** The codings each Accept-Encoding value accepts, best first, as `negotiator` parses them (parsing costs more than sending a cached answer's headers). */
+const acceptedBy = new Map<string, readonly (ContentCoding | 'identity')[]>();
+
+function acceptedCodings(acceptEncoding: string): readonly (ContentCoding | 'identity')[] {
+  let acceptable = acceptedBy.get(acceptEncoding);
+  if (acceptable === undefined) {
+    acceptable = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encodings(CODINGS, { preferred: CODINGS }) as (ContentCoding | 'identity')[];
+    // Oldest first out: a client sending ever new values only churns this, never grows it.
+    if (acceptedBy.size >= REMEMBERED_ACCEPT_ENCODINGS) acceptedBy.delete(acceptedBy.keys().next().value!);
+    acceptedBy.set(acceptEncoding, acceptable);
+  }
+  return acceptable;
+}
+
 /**
  * The coding to send a body of `bytes` in, or undefined when the client accepts none of br, gzip and identity (the
  * caller answers 406).
  */
 export function negotiateCoding(acceptEncoding: string | undefined, bytes: number): ContentCoding | 'identity' | undefined {
   if (acceptEncoding === undefined) return 'identity';
-  const acceptable = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encodings(CODINGS, { preferred: CODINGS }) as (ContentCoding | 'identity')[];
+  const acceptable = acceptedCodings(acceptEncoding);
   if (bytes < MIN_COMPRESSED_BYTES && acceptable.includes('identity')) return 'identity';
   return acceptable[0];
 }

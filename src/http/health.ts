@@ -27,17 +27,20 @@ export class Readiness {
   }
 }
 
-/** Answers a health path and returns its status, or returns undefined for any other path. */
-export async function answerHealth(pathname: string, readiness: Readiness, res: ServerResponse, corrections?: CorrectionsStore): Promise<number | undefined> {
+type HealthPath = '/health/live' | '/health/ready';
+
+export function isHealthPath(pathname: string): pathname is HealthPath {
+  return pathname === '/health/live' || pathname === '/health/ready';
+}
+
+/** Answers a health path and returns its status. */
+export async function answerHealth(pathname: HealthPath, readiness: Readiness, res: ServerResponse, corrections?: CorrectionsStore): Promise<number> {
   if (pathname === '/health/live') {
     sendJson(res, 200, { status: 'live' });
     return 200;
   }
-  if (pathname === '/health/ready') {
-    const status = readiness.status === 'ready' ? 200 : 503;
-    const correctionsDatabase = corrections && ((await corrections.check()) ? 'available' : 'unavailable');
-    sendJson(res, status, { status: readiness.status, ...(correctionsDatabase && { correctionsDatabase }) });
-    return status;
-  }
-  return undefined;
+  const status = readiness.status === 'ready' ? 200 : 503;
+  const correctionsDatabase = corrections && ((await corrections.check()) ? 'available' : 'unavailable');
+  sendJson(res, status, { status: readiness.status, ...(correctionsDatabase && { correctionsDatabase }) });
+  return status;
 }

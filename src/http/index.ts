@@ -19,9 +19,10 @@ import { logRequest } from './access-log';
 import { operationNameOf, toHeaderMap, writeApolloResponse } from './apollo-bridge';
 import { parseBody, readBody } from './body';
 import { Explorer, EXPLORER_ASSET_PREFIX } from './explorer';
+import type { EntityCache } from './entity-cache';
 import { FastPath } from './fast-path';
 import { allowGet, BARE_GET_MESSAGE, getOperationName, isBareGet, prefersHtml } from './get';
-import { answerHealth, Readiness } from './health';
+import { answerHealth, isHealthPath, Readiness } from './health';
 import { Pages } from './pages';
 import { errorBody, HttpError, refuseUnparsable, sendJson } from './respond';
 import { cacheableEntry, cacheKey, hasCredentials, type ResponseCache } from './response-cache';
@@ -44,28 +45,41 @@ export interface HttpOptions {
   explorer: ExplorerMode;
   /** Runs requests of a shape Apollo already answered without its pipeline (fast-path.ts); default true. */
   fastPath?: boolean;
+  /** Entity answers for the router's `_entities` batches (entity-cache.ts); absent or sized 0, every batch executes whole. */
+  entityCache?: EntityCache;
+}
+
+/**
+ * The request targets nearly every GraphQL request has, parsed once: a URL is never changed after parsing here, so
+ * one object serves them all (parsing the same target again costs a few microseconds of every request).
+ */
+const COMMON_TARGETS = new Map(['/', '/graphql'].map((target) => [target, new URL(target, 'http://localhost')]));
+
+function targetOf(req: IncomingMessage): URL {
+  const target = req.url ?? '/';
+  return COMMON_TARGETS.get(target) ?? new URL(target, 'http://localhost');
 }
 
 export function createRequestHandler(options: HttpOptions) {
   const { apollo, store, maxBodyBytes, exposeStatementCount, logger, responseCache, corrections, explorer: explorerMode } = options;
   const readiness = new Readiness();
-  const graphql = new FastPath(apollo, options.fastPath ?? true);
+  const graphql = new FastPath(apollo, { enabled: options.fastPath ?? true, ...(options.entityCache && { entityCache: options.entityCache }) });
   const pages = new Pages({ apollo, store, logger, ...(responseCache && { responseCache }) });
   const explorer = explorerMode === 'graphiql' ? new Explorer() : undefined;
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = targetOf(req);
     let status = 500;
     let operationName: string | null = null;
     let cache: 'hit' | 'miss' | undefined;
+    let entities: { held: number; executed: number } | undefined;
     // While draining, every answer closes its connection, so keep-alive clients cannot hold shutdown open.
     if (readiness.draining) res.setHeader('connection', 'close');
     try {
-      const health = await answerHealth(url.pathname, readiness, res, corrections?.store);
-      if (health !== undefined) {
-        status = health;
+      if (isHealthPath(url.pathname)) {
+        status = await answerHealth(url.pathname, readiness, res, corrections?.store);
         return;
       }
       if (pages.handles(url.pathname)) {
@@ -108,11 +122,13 @@ export function createRequestHandler(options: HttpOptions) {
       operationName = method === 'GET' ? getOperationName(url.searchParams) : operationNameOf(body);
       const newContext = () =>
         createContext(store, corrections && { service: corrections, authorization: req.headers.authorization, clientKey: clientKeyOf(req, corrections.clientHeader) });
-      const { response, context } = await graphql.execute({ method, headers, search: url.search, body }, newContext);
+      const answer = await graphql.execute({ method, headers, search: url.search, body }, newContext);
+      const { response } = answer;
+      ({ entities } = answer);
       status = response.status ?? 200;
       const outHeaders: Record<string, string> = { 'x-request-id': requestId };
       for (const [name, value] of response.headers) outHeaders[name] = value;
-      const statementHeader: Record<string, string> = exposeStatementCount ? { 'x-sql-statements': String(context.sqlStatements.count) } : {};
+      const statementHeader: Record<string, string> = exposeStatementCount ? { 'x-sql-statements': String(answer.sqlStatements) } : {};
       // GET answers always get an ETag (and a 304 for a matching If-None-Match), so a CDN can cache and revalidate them.
       const entry =
         (cached !== undefined || method === 'GET') && response.body.kind === 'complete' ? cacheableEntry(status, outHeaders, response.body.string, operationName) : undefined;
@@ -136,7 +152,7 @@ export function createRequestHandler(options: HttpOptions) {
         else res.destroy();
       }
     } finally {
-      logRequest(logger, { requestId, method: req.method, path: url.pathname, operationName, status, cache, started });
+      logRequest(logger, { requestId, method: req.method, path: url.pathname, operationName, status, cache, entities, started });
     }
   };
   return { handler, setReady: (value: boolean) => readiness.set(value), fastPath: graphql };

@@ -18,8 +18,10 @@ export interface Answer {
   body: Buffer;
   /** A strong validator of the uncompressed body; absent, the answer has no ETag and never gets a 304. */
   etag?: string;
-  /** Compressed copies made so far, each on first use. */
-  copies?: Map<ContentCoding, Promise<Buffer>>;
+  /** Compressed copies, each made on first use: its promise while it is being made, then its bytes. */
+  copies?: Map<ContentCoding, Promise<Buffer> | Buffer>;
+  /** The headers sent for each coding, made on first use (a repeated answer's headers are the same every time). */
+  heads?: Map<ContentCoding | 'identity', Record<string, string>>;
   /** Bytes the finished copies hold. */
   copiedBytes?: number;
   /** Told the size of each copy once made (the response cache counts copies against its bound). */
@@ -41,14 +43,14 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
-/** The answer's body in `coding`, compressed the first time it is asked for and kept with the answer. */
-function copyOf(answer: Answer, coding: ContentCoding): Promise<Buffer> {
-  answer.copies ??= new Map();
-  let copy = answer.copies.get(coding);
+/** The answer's body in `coding`: compressed the first time it is asked for, on the thread pool, and kept with the answer. */
+function copyOf(answer: Answer, coding: ContentCoding): Promise<Buffer> | Buffer {
+  const copies = (answer.copies ??= new Map());
+  let copy = copies.get(coding);
   if (copy === undefined) {
-    const copies = answer.copies;
     copy = compress(answer.body, coding).then(
       (bytes) => {
+        copies.set(coding, bytes);
         answer.copiedBytes = (answer.copiedBytes ?? 0) + bytes.length;
         answer.onCopied?.(bytes.length);
         return bytes;
@@ -63,6 +65,21 @@ function copyOf(answer: Answer, coding: ContentCoding): Promise<Buffer> {
   return copy;
 }
 
+/** The headers of `answer` sent in `coding`, but for per-request ones: made once per answer and coding. */
+function headsOf(answer: Answer, coding: ContentCoding | 'identity', body: Buffer): Record<string, string> {
+  const heads = (answer.heads ??= new Map());
+  let head = heads.get(coding);
+  if (head === undefined) {
+    const { vary } = answer.headers;
+    head = { ...answer.headers, vary: vary === undefined ? 'Accept-Encoding' : `${vary}, Accept-Encoding` };
+    if (answer.etag !== undefined) head.etag = codedEtag(answer.etag, coding);
+    if (coding !== 'identity') head['content-encoding'] = coding;
+    head['content-length'] = String(body.length);
+    heads.set(coding, head);
+  }
+  return head;
+}
+
 /** Writes `answer` with `extra` headers (the request id, for one) in the coding the request accepts; returns the status sent. */
 export async function sendAnswer(res: ServerResponse, answer: Answer, extra: Record<string, string> = {}): Promise<number> {
   const { headers: request } = res.req;
@@ -70,19 +87,18 @@ export async function sendAnswer(res: ServerResponse, answer: Answer, extra: Rec
   if (coding === undefined) {
     throw new HttpError(406, 'NOT_ACCEPTABLE', `Accept-Encoding "${String(request['accept-encoding'])}" accepts none of the codings this server sends: br, gzip, identity.`);
   }
-  const headers: Record<string, string> = { ...answer.headers, ...extra, vary: answer.headers.vary === undefined ? 'Accept-Encoding' : `${answer.headers.vary}, Accept-Encoding` };
-  if (answer.etag !== undefined) {
-    headers.etag = codedEtag(answer.etag, coding);
-    if (matchesEtag(request['if-none-match'], headers.etag)) {
-      const { etag, vary, 'cache-control': cacheControl = '', 'x-request-id': requestId } = headers;
-      res.writeHead(304, { etag, 'cache-control': cacheControl, vary, ...(requestId === undefined ? {} : { 'x-request-id': requestId }) });
-      res.end();
-      return 304;
-    }
+  const etag = answer.etag === undefined ? undefined : codedEtag(answer.etag, coding);
+  if (etag !== undefined && matchesEtag(request['if-none-match'], etag)) {
+    const vary = answer.headers.vary === undefined ? 'Accept-Encoding' : `${answer.headers.vary}, Accept-Encoding`;
+    const requestId = extra['x-request-id'];
+    res.writeHead(304, { etag, 'cache-control': answer.headers['cache-control'] ?? '', vary, ...(requestId === undefined ? {} : { 'x-request-id': requestId }) });
+    res.end();
+    return 304;
   }
-  const body = coding === 'identity' ? answer.body : await copyOf(answer, coding);
-  if (coding !== 'identity') headers['content-encoding'] = coding;
-  res.writeHead(answer.status, { ...headers, 'content-length': String(body.length) });
+  // A copy already made is sent at once; only the first request for a coding waits for its compression.
+  const copy = coding === 'identity' ? answer.body : copyOf(answer, coding);
+  const body = copy instanceof Buffer ? copy : await copy;
+  res.writeHead(answer.status, { ...headsOf(answer, coding, body), ...extra });
   res.end(body);
   return answer.status;
 }

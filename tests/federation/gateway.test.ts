@@ -70,7 +70,9 @@ let skillsExchanges: Exchange[];
 
 beforeAll(async () => {
   const logger = pino({ level: 'info' }, { write: (line: string) => void skillsRequests.push(JSON.parse(line)) });
-  skills = await serveHttp({ production: false, logger });
+  // The entity cache off: these tests count the SQL statements a batch runs (the loaders' batching), which entities
+  // held from an earlier test would hide. tests/fast-path.test.ts tests the entity cache against Apollo's path.
+  skills = await serveHttp({ production: false, logger, entityCacheBytes: 0 });
   skillsExchanges = recordExchanges(skills.server);
   company = await startCompanySubgraph();
   const { supergraphSdl } = compose([skillsSubgraph(skills.url), companySubgraph(company.url)]);

@@ -3,9 +3,10 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage,
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { defaultExplorer, type ExplorerMode } from '../../src/config';
+import { defaultExplorer, readConfig, type ExplorerMode } from '../../src/config';
 import type { CorrectionsService } from '../../src/corrections/service';
 import { startHttpServer } from '../../src/http';
+import { EntityCache } from '../../src/http/entity-cache';
 import type { FastPath } from '../../src/http/fast-path';
 import { type Logger, silentLogger } from '../../src/logger';
 import { ResponseCache } from '../../src/http/response-cache';
@@ -19,6 +20,8 @@ export interface RunningHttp {
   server: Server;
   /** How requests were answered: by the fast path or by Apollo (src/http/fast-path.ts). */
   fastPath: FastPath;
+  /** The entity answers the fast path holds for `_entities` batches (src/http/entity-cache.ts). */
+  entityCache: EntityCache;
   /** The reference store it serves (a test may close it to see a store that went away). */
   store: Store;
   setReady(ready: boolean): void;
@@ -43,16 +46,19 @@ export interface ServeOptions {
   storeFile?: string;
   /** Runs requests of a shape Apollo already answered without its pipeline (default true, as in production). */
   fastPath?: boolean;
+  /** Memory for the entity cache of `_entities` batches (default: production's); 0 turns it off. */
+  entityCacheBytes?: number;
 }
 
 export async function serveHttp(options: ServeOptions): Promise<RunningHttp> {
   const { production, maxBodyBytes = 100_000, logger = silentLogger, ready = true, responseCacheBytes = 0, responseCacheMinUses = 2, corrections, explorer = defaultExplorer(production), storeFile, fastPath = true } = options;
+  const entityCache = new EntityCache(options.entityCacheBytes ?? readConfig({}).entityCacheBytes);
   const store = await openTestStore(storeFile);
   const apollo = createServer({ production, explorer });
   await apollo.start();
   const responseCache = new ResponseCache(responseCacheBytes, responseCacheMinUses);
   const started = await startHttpServer(
-    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache, corrections, explorer, fastPath },
+    { apollo, store, maxBodyBytes, exposeStatementCount: !production, logger, responseCache, corrections, explorer, fastPath, entityCache },
     0,
   );
   const { server, setReady } = started;
@@ -61,6 +67,7 @@ export async function serveHttp(options: ServeOptions): Promise<RunningHttp> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     server,
     fastPath: started.fastPath,
+    entityCache,
     store,
     setReady,
     async stop() {
