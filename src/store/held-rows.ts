@@ -15,7 +15,8 @@
  *
  * Held rows are also rebuilt as plain objects. On Node 22 and later, better-sqlite3 12 makes each row with V8's
  * `Object::New(isolate, prototype, names, values, count)`, which gives a dictionary-mode object: far more memory
- * than the same row built a property at a time, and every row a shape of its own. Rebuilt, the rows of a query share one hidden class (docs/performance.md, issue 24).
+ * than the same row built a property at a time, and every row a shape of its own. Rebuilt, the rows of a query
+ * share one hidden class (docs/performance.md, issue 24).
  */
 
 /** Texts up to this length are shared; longer ones (task statements) rarely repeat. */
