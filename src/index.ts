@@ -1,26 +1,39 @@
 /** Entry point only: config -> open store -> create server -> listen; SIGTERM drains and exits 0. */
 import { ConfigError, readConfig } from './config';
-import { openCorrections } from './corrections/service';
-import { startHttpServer } from './http';
 import { createLogger } from './logger';
-import { EntityCache } from './http/entity-cache';
-import { ResponseCache } from './http/response-cache';
-import { createServer } from './server';
 import { StoreError } from './store/errors';
-import { ensureStore } from './store/ensure';
+import { checkStoreFileOnWorker } from './store/file-check';
 
 const { logger, flush } = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = readConfig();
-  const store = await ensureStore({
+  // The store's page check and data/'s hash read whole files: they start first, on a worker thread, and the
+  // modules below load (imported here, not above, so that they load meanwhile) and the schema is built while they
+  // run. ensureStore returns the store only once they passed, and the server listens only after that.
+  const fileCheck = checkStoreFileOnWorker(config.storeFile, config.dataDir);
+  const [{ ensureStore }, { createServer }, { openCorrections }, { startHttpServer }, { ResponseCache }, { EntityCache }] = await Promise.all([
+    import('./store/ensure'),
+    import('./server'),
+    import('./corrections/service'),
+    import('./http'),
+    import('./http/response-cache'),
+    import('./http/entity-cache'),
+  ]);
+  const storeReady = ensureStore({
     dataDir: config.dataDir,
     storeFile: config.storeFile,
     rebuild: !config.production,
     heldRows: config.heldRows,
     log: (line) => logger.info(line),
+    fileCheck,
   });
+  // Awaited below: a store refused while the schema is built must not go unheard until then.
+  storeReady.catch(() => {});
+  const apollo = createServer({ production: config.production, explorer: config.explorer, logger });
+  await apollo.start();
+  const store = await storeReady;
   const corrections = await openCorrections({
     file: config.correctionsFile,
     databaseUrl: config.correctionsDatabaseUrl,
@@ -36,8 +49,6 @@ async function main(): Promise<void> {
   });
   // How many tokens, never the hashes: with none, suggestions are stored but nobody can read or review them.
   logger.info({ corrections: corrections.store.where, accessTokens: corrections.tokens.size }, 'corrections store open');
-  const apollo = createServer({ production: config.production, explorer: config.explorer, logger });
-  await apollo.start();
   const { server, setReady } = await startHttpServer(
     {
       apollo,

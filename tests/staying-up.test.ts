@@ -11,6 +11,7 @@ import { latestSchemaVersion } from '../src/store/migrations';
 import { captureLogs, serveHttp } from './support/http';
 import { testStoreFile } from './support/paths';
 import { serverEntry, startServerProcess } from './support/process';
+import { damageDeepPage } from './support/store';
 import { FULL_FRAMEWORK_QUERY } from '../scripts/operations';
 
 describe('readiness', () => {
@@ -161,6 +162,14 @@ describe('the server as a process', () => {
       const file = join(dir, 'corrupt.sqlite');
       writeFileSync(file, 'SQLite format 3\0 but nothing after it '.repeat(200));
       expect(await startupFailure(file)).toMatch(new RegExp(`^startup failed: store ${file} is corrupt or not a SQLite file \\(.+\\): run`));
+    });
+
+    // The page check runs on a worker thread while the server loads; the server listens only once it passed.
+    test('with a damaged page that only reading every page finds: it never listens', async () => {
+      const file = join(dir, 'damaged.sqlite');
+      copyFileSync(testStoreFile, file);
+      const page = damageDeepPage(file);
+      expect(await startupFailure(file)).toMatch(new RegExp(`^startup failed: store ${file} is corrupt or not a SQLite file \\(.*page ${page}: .*\\): run`));
     });
 
     test('from another schema version', async () => {

@@ -7,7 +7,8 @@
  * Each variant is the production server in its own process, with the node flags and settings its row names. In
  * alternating rounds, each is started, sent every occupation once (in sets of 50, as the bench warms), then driven
  * with `_entities` of 20 random codes, a distinct body every request, at 10 connections; its RSS is sampled every
- * 250 ms. Printed: RSS at rest, after the warm pass, the highest under load, req/s, p50 and p99.
+ * 250 ms. Printed: RSS at rest, after the warm pass, the highest under load, req/s, the server's CPU time per request,
+ * p50 and p99.
  */
 const { resolve, join } = require('node:path');
 const { loadavg } = require('node:os');
@@ -42,13 +43,20 @@ const all = [
   { name: 'semi-space 16, --max-old-space-size=1024', env: {}, flags: capped(1024, 16) },
   { name: 'semi-space 32, --max-old-space-size=1024', env: {}, flags: capped(1024, 32) },
   { name: 'as `npm start` runs it', env: {}, flags },
+  // Issue 24: Node 24 (V8 13) under the same flags.
+  { name: 'semi-space 8, --max-old-space-size=1024, --no-maglev', env: {}, flags: [...capped(1024), '--no-maglev'] },
+  { name: 'semi-space 4, --max-old-space-size=1024', env: {}, flags: capped(1024, 4) },
+  { name: 'semi-space 8, --max-old-space-size=1024, STORE_HELD_ROWS=0', env: { STORE_HELD_ROWS: '0' }, flags: capped(1024) },
+  { name: 'semi-space 8, --max-old-space-size=1024, --trace-gc', env: {}, flags: [...capped(1024), '--trace-gc'], traceGc: true },
 ];
+// OTHER_ROOT=<a checkout of another commit, built> adds its server, as `npm start` runs it, last: a change side by side.
+if (process.env.OTHER_ROOT) all.push({ name: `as \`npm start\` runs it, from ${process.env.OTHER_ROOT}`, env: {}, flags, root: process.env.OTHER_ROOT });
 // VARIANTS=0,4,5 picks some (by position above); all by default.
 const variants = process.env.VARIANTS ? process.env.VARIANTS.split(',').map((i) => all[Number(i)]) : all;
 
 async function run(variant, round) {
   const env = { ...process.env, NODE_ENV: 'production', PORT: '0', STORE_FILE: storeFile, ...variant.env };
-  const server = support.startProcess(join(root, 'dist/src/index.js'), env, { keepLines: false, nodeFlags: variant.flags });
+  const server = support.startProcess(join(variant.root ?? root, 'dist/src/index.js'), env, { keepLines: variant.traceGc === true, nodeFlags: variant.flags });
   const port = await server.ready;
   const pid = server.child.pid;
   const atRest = support.rssMb(pid);
@@ -68,11 +76,19 @@ async function run(variant, round) {
   const warm = support.rssMb(pid);
   let highest = warm;
   const timer = setInterval(() => (highest = Math.max(highest, support.rssMb(pid))), 250);
+  const cpuBefore = support.cpuMs(pid);
   const result = await support.load(port, [support.enrichmentRequest(support.enrichmentBodies(codes, 20, 100 + round))], { connections: 10, seconds });
+  const cpuPerRequest = (support.cpuMs(pid) - cpuBefore) / result.requests;
   clearInterval(timer);
+  // With --trace-gc: the heap after the last mark-compact and its largest size before one, as V8 reports them.
+  if (variant.traceGc) {
+    const compactions = server.lines.filter((line) => line.includes('Mark-Compact')).map((line) => /Mark-Compact ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/.exec(line)).filter(Boolean);
+    const last = compactions.at(-1);
+    console.log(`  ${variant.name}: ${compactions.length} mark-compacts; heap before them up to ${Math.max(...compactions.map((m) => Number(m[1])))} MB used (${Math.max(...compactions.map((m) => Number(m[2])))} MB committed); after the last ${last?.[3]} MB used (${last?.[4]} MB committed)`);
+  }
   server.child.kill('SIGTERM');
   await server.exited;
-  return { atRest, warm, highest, rps: result.requestsPerSecond, p50: result.p50Ms, p99: result.p99Ms, errors: result.errors + result.non2xx + result.timeouts };
+  return { atRest, warm, highest, rps: result.requestsPerSecond, cpu: cpuPerRequest.toFixed(2), p50: result.p50Ms, p99: result.p99Ms, errors: result.errors + result.non2xx + result.timeouts };
 }
 
 async function main() {
@@ -83,7 +99,7 @@ async function main() {
   }
   for (const variant of variants) {
     for (const r of results.get(variant.name)) {
-      console.log(`${variant.name.padEnd(50)} ${r.atRest} -> ${r.warm} -> ${r.highest} MB  ${r.rps} req/s  p50 ${r.p50} p99 ${r.p99} ms  errors ${r.errors}`);
+      console.log(`${variant.name.padEnd(50)} ${r.atRest} -> ${r.warm} -> ${r.highest} MB  ${r.rps} req/s  CPU ${r.cpu} ms/req  p50 ${r.p50} p99 ${r.p99} ms  errors ${r.errors}`);
     }
   }
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

@@ -10,7 +10,6 @@ import SqliteDatabase from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { Pool } from 'pg';
 import type { CorrectionsDatabase } from './database';
 import { correctionsMigrationProvider, type CorrectionsDialect } from './migrations';
 
@@ -140,6 +139,8 @@ async function openPostgres(url: string, { onAvailability }: StoreEvents): Promi
   const where = redactUrl(url);
   // A database that stops answering (a dropped network, not a refused connection) fails a request within 3 s to
   // connect or 10 s to answer, instead of holding it open.
+  // Loaded only here: most servers keep corrections in SQLite, and loading pg would slow every start (docs/performance.md).
+  const { Pool } = await import('pg');
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000, query_timeout: 10_000, idleTimeoutMillis: 30_000 });
   // An idle connection the server closed (a restart) is dropped by the pool; without a listener it would crash us.
   pool.on('error', () => {});

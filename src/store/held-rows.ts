@@ -12,6 +12,11 @@
  * SQLite hands every row its own copy of each text value, and held rows repeat a few values many times (dates,
  * releases, scale names, element names, commodity titles): short texts of held rows are replaced by one shared
  * copy, which roughly halves what the rows take.
+ *
+ * Held rows are also rebuilt as plain objects. On Node 22 and later, better-sqlite3 12 makes each row with V8's
+ * `Object::New(isolate, prototype, names, values, count)`, which gives a dictionary-mode object: far more memory
+ * than the same row built a property at a time, and every row a shape of its own. Rebuilt, the rows of a query
+ * share one hidden class (docs/performance.md, issue 24).
  */
 
 /** Texts up to this length are shared; longer ones (task statements) rarely repeat. */
@@ -50,8 +55,7 @@ export class HeldRows {
 
   set(key: string, value: unknown, weight: number): void {
     if (weight > this.maxRows) return;
-    if (Array.isArray(value)) for (const row of value) this.share(row);
-    else this.share(value);
+    value = Array.isArray(value) ? value.map((row: unknown) => this.compact(row)) : this.compact(value);
     const old = this.entries.get(key);
     if (old !== undefined) {
       this.held -= old.weight;
@@ -70,18 +74,19 @@ export class HeldRows {
     }
   }
 
-  /** Replaces a row's short texts with their shared copies. */
-  private share(row: unknown): void {
-    if (row === null || typeof row !== 'object') return;
-    const fields = row as Record<string, unknown>;
-    for (const name in fields) {
-      const text = fields[name];
-      if (typeof text !== 'string' || text.length > SHARED_TEXT_MAX) continue;
-      const shared = this.texts.get(text);
-      if (shared === undefined) {
-        if (this.texts.size >= SHARED_TEXTS_MAX) this.texts.clear();
-        this.texts.set(text, text);
-      } else fields[name] = shared;
-    }
+  /** A plain object with the row's fields, short texts replaced by their shared copies; anything but a plain object as it is. */
+  private compact(row: unknown): unknown {
+    if (row === null || typeof row !== 'object' || Object.getPrototypeOf(row) !== Object.prototype) return row;
+    const copy: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(row)) copy[name] = typeof value === 'string' && value.length <= SHARED_TEXT_MAX ? this.shared(value) : value;
+    return copy;
+  }
+
+  private shared(text: string): string {
+    const shared = this.texts.get(text);
+    if (shared !== undefined) return shared;
+    if (this.texts.size >= SHARED_TEXTS_MAX) this.texts.clear();
+    this.texts.set(text, text);
+    return text;
   }
 }

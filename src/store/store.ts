@@ -28,7 +28,8 @@ export interface OpenOptions {
   /**
    * Whether to read every page first (SQLite's `quick_check`), so a damaged file is refused at startup rather
    * than failing requests later. Its cost grows with the file; skip it only for a file this process has just
-   * built or already checked.
+   * built, already checked, or checks apart (ensureStore with a FileCheck: file-check.ts). Without it, only the
+   * header and the schema are read.
    */
   checkPages?: boolean;
 }
@@ -40,10 +41,15 @@ export async function openStore(file: string, { heldRows = 0, checkPages = true 
     sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
     sqlite.pragma('query_only = ON');
     reusePreparedStatements(sqlite);
-    const check = checkPages ? sqlite.pragma('quick_check', { simple: true }) : 'ok';
-    if (check !== 'ok') throw new Error(String(check));
+    if (checkPages) {
+      const check = sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(String(check));
+    } else {
+      // Reads the header and the schema: a file that is not a database fails here.
+      sqlite.pragma('schema_version');
+    }
   } catch (error) {
-    throw new StoreError('corrupt', `store ${file} is corrupt or not a SQLite file (${(error as Error).message}): ${rebuildHint}`);
+    throw corruptStore(file, (error as Error).message);
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   let meta: Map<string, string>;
@@ -78,6 +84,11 @@ export async function openStore(file: string, { heldRows = 0, checkPages = true 
     throw new StoreError('corrupt', `store ${file} has frameworks without their served document (${codes}): ${rebuildHint}`);
   }
   return { db, meta, held: new HeldRows(heldRows), close: () => db.destroy() };
+}
+
+/** The refusal of a store whose pages SQLite cannot read, with what it found (on one line: `quick_check` spans several). */
+export function corruptStore(file: string, found: string): StoreError {
+  return new StoreError('corrupt', `store ${file} is corrupt or not a SQLite file (${found.replace(/\s+/g, ' ').trim()}): ${rebuildHint}`);
 }
 
 /**

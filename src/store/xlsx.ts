@@ -3,7 +3,6 @@
  * text, untrimmed), and reads its cells by column name with checks that name the file, the sheet, the row and the
  * column of a cell that is not what the reader expects.
  */
-import readXlsxFile, { readSheet, InvalidInputError, SheetNotFoundError } from 'read-excel-file/node';
 import { DataFileError } from './errors';
 
 export type Cell = string | number | boolean | Date | null;
@@ -14,6 +13,9 @@ export type Cell = string | number | boolean | Date | null;
  * it for each, where the others are small).
  */
 export async function readXlsxSheets(path: string, displayName: string, sheets: readonly string[]): Promise<Map<string, Cell[][]>> {
+  // Loaded on first use: the served resolvers import this module's neighbours for their attributions, and the server,
+  // which never reads a workbook, would load the reader at every start (docs/performance.md).
+  const { default: readXlsxFile, readSheet, InvalidInputError, SheetNotFoundError } = await import('read-excel-file/node');
   try {
     if (sheets.length === 1) return new Map([[sheets[0]!, (await readSheet(path, sheets[0], { trim: false })) as Cell[][]]]);
     const all = new Map((await readXlsxFile(path, { trim: false })).map(({ sheet, data }) => [sheet, data as Cell[][]]));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ensureStore } from '../../src/store/ensure';
 import { StoreError } from '../../src/store/errors';
 import { editFramework, makeFixtureDataDir } from '../support/fixtures';
+import { damageDeepPage } from '../support/store';
 
 let dataDir: string;
 let storeDir: string;
@@ -70,4 +71,16 @@ test('a store with a framework but not its served document is refused as corrupt
   expect(lines[0]).toContain('without their served document');
   expect(await rebuilt.db.selectFrom('framework_document').select('occupation_code').execute()).toEqual([{ occupation_code: '43-6012.00' }]);
   await rebuilt.close();
+});
+
+test('a damaged page that only reading every page finds is refused in production and rebuilt in development', async () => {
+  await (await ensure(true)).close();
+  const page = damageDeepPage(storeFile);
+  await expect(ensure(false)).rejects.toThrow(new RegExp(`^store ${storeFile} is corrupt or not a SQLite file \\(.*page ${page}: .*\\): run \`npm run build:store\``));
+  lines = [];
+  const rebuilt = await ensure(true);
+  expect(lines[0]).toContain(`page ${page}: `);
+  await rebuilt.close();
+  // Production serves the rebuilt file: every page reads again.
+  await (await ensure(false)).close();
 });
