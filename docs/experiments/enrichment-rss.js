@@ -6,9 +6,9 @@
  *
  * Each variant is the production server in its own process, with the node flags and settings its row names. In
  * alternating rounds, each is started, sent every occupation once (in sets of 50, as the bench warms), then driven
- * with `_entities` of 20 random codes, a distinct body every request, at 10 connections; its RSS is sampled every
- * 250 ms. Printed: RSS at rest, after the warm pass, the highest under load, req/s, the server's CPU time per request,
- * p50 and p99.
+ * with `_entities` of 20 random codes (ENRICHMENT_SIZE=50: 50), a distinct body every request, at 10 connections;
+ * its RSS is sampled every 250 ms. Printed: RSS at rest, after the warm pass, the highest under load, req/s, the
+ * server's CPU time per request, p50 and p99.
  */
 const { resolve, join } = require('node:path');
 const { loadavg } = require('node:os');
@@ -18,6 +18,7 @@ const { ENRICHMENT_QUERY } = require(join(root, 'dist/scripts/operations'));
 const { openStore } = require(join(root, 'dist/src/store/store'));
 
 const seconds = Number(process.argv[2] ?? 15);
+const size = Number(process.env.ENRICHMENT_SIZE ?? 20);
 const rounds = Number(process.argv[3] ?? 2);
 const storeFile = join(root, 'var/store.sqlite');
 const flags = support.serverNodeFlags(root);
@@ -77,7 +78,7 @@ async function run(variant, round) {
   let highest = warm;
   const timer = setInterval(() => (highest = Math.max(highest, support.rssMb(pid))), 250);
   const cpuBefore = support.cpuMs(pid);
-  const result = await support.load(port, [support.enrichmentRequest(support.enrichmentBodies(codes, 20, 100 + round))], { connections: 10, seconds });
+  const result = await support.load(port, [support.enrichmentRequest(support.enrichmentBodies(codes, size, 100 + round))], { connections: 10, seconds });
   const cpuPerRequest = (support.cpuMs(pid) - cpuBefore) / result.requests;
   clearInterval(timer);
   // With --trace-gc: the heap after the last mark-compact and its largest size before one, as V8 reports them.
@@ -92,7 +93,7 @@ async function run(variant, round) {
 }
 
 async function main() {
-  console.log(`enrichment RSS: 20 codes, 10 connections, ${seconds} s a run, ${rounds} alternating rounds; node ${process.version}`);
+  console.log(`enrichment RSS: ${size} codes, 10 connections, ${seconds} s a run, ${rounds} alternating rounds; node ${process.version}`);
   const results = new Map(variants.map((v) => [v.name, []]));
   for (let round = 0; round < rounds; round += 1) {
     for (const variant of variants) results.get(variant.name).push(await run(variant, round));
