@@ -31,7 +31,7 @@ import { createServer } from '../src/server';
 import { loadTypeDefs } from '../src/schema';
 import { openStore } from '../src/store/store';
 import { ENRICHMENT_QUERY, FULL_FRAMEWORK_QUERY, OCCUPATION_ENTITIES_QUERY, OCCUPATIONS_WITH_ANCHORS_QUERY } from './operations';
-import { cpuMs, enrichmentBodies, enrichmentRequest, load, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
+import { cpuMs, enrichmentBodies, enrichmentRequest, load, warmOverEveryCode, rssMb, serverNodeFlags, sleep, snapshotStore, startProcess, type LoadRequest, type LoadResult, type ServerProcess, type Snapshot } from './load-support';
 
 /** One operation to measure. scripts/bench-search.ts, when present, exports `benchSearch(): BenchCase | Promise<BenchCase>`. */
 export interface BenchCase {
@@ -219,15 +219,6 @@ async function enrichmentInProcess(storeFile: string, codes: readonly string[]) 
   await server.stop();
   await store.close();
   return { firstPassMs: median(firstPass), medianMs: median(steady), p90Ms: quantile(steady, 0.9), cpuMs: median(steadyCpu), sql, heldRows };
-}
-
-/** Sends every occupation once (in sets of 50) to a server, so whatever it holds in memory is filled. */
-async function warmOverEveryCode(port: number, codes: readonly string[]) {
-  for (let i = 0; i < codes.length; i += 50) {
-    const representations = codes.slice(i, i + 50).map((code) => ({ __typename: 'Occupation', code }));
-    const body = JSON.stringify({ query: ENRICHMENT_QUERY, variables: { representations }, operationName: 'Enrichment' });
-    await sample(port, { method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, body });
-  }
 }
 
 /** A server of the enrichment rows: ours as `npm start` runs it, or a peer stack over the same schema, resolvers and store. */

@@ -12,7 +12,6 @@
 const { join, resolve } = require('node:path');
 const root = resolve(__dirname, '../..');
 const support = require(join(root, 'dist/scripts/load-support'));
-const { ENRICHMENT_QUERY } = require(join(root, 'dist/scripts/operations'));
 const { openStore } = require(join(root, 'dist/src/store/store'));
 
 async function main() {
@@ -24,16 +23,7 @@ async function main() {
   const store = await openStore(storeFile);
   const codes = (await store.db.selectFrom('occupation').select('code').orderBy('code').execute()).map((r) => r.code);
   await store.close();
-  for (let i = 0; i < codes.length; i += 50) {
-    const representations = codes.slice(i, i + 50).map((code) => ({ __typename: 'Occupation', code }));
-    const response = await fetch(`http://127.0.0.1:${port}/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: ENRICHMENT_QUERY, variables: { representations }, operationName: 'Enrichment' }),
-    });
-    if (response.status !== 200) throw new Error(`warm pass answered ${response.status}`);
-    await response.text();
-  }
+  await support.warmOverEveryCode(port, codes);
   const rows = [`after the warm pass ${support.rssMb(pid)} MB`];
   for (const size of (process.env.SIZES ?? '20,50,1').split(',').map(Number)) {
     let highest = 0;

@@ -14,7 +14,6 @@ const { resolve, join } = require('node:path');
 const { loadavg } = require('node:os');
 const root = resolve(__dirname, '../..');
 const support = require(join(root, 'dist/scripts/load-support'));
-const { ENRICHMENT_QUERY } = require(join(root, 'dist/scripts/operations'));
 const { openStore } = require(join(root, 'dist/src/store/store'));
 
 const seconds = Number(process.argv[2] ?? 15);
@@ -64,16 +63,7 @@ async function run(variant, round) {
   const store = await openStore(storeFile);
   const codes = (await store.db.selectFrom('occupation').select('code').orderBy('code').execute()).map((r) => r.code);
   await store.close();
-  for (let i = 0; i < codes.length; i += 50) {
-    const representations = codes.slice(i, i + 50).map((code) => ({ __typename: 'Occupation', code }));
-    const response = await fetch(`http://127.0.0.1:${port}/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: ENRICHMENT_QUERY, variables: { representations }, operationName: 'Enrichment' }),
-    });
-    if (response.status !== 200) throw new Error(`warm pass answered ${response.status}`);
-    await response.text();
-  }
+  await support.warmOverEveryCode(port, codes);
   const warm = support.rssMb(pid);
   let highest = warm;
   const timer = setInterval(() => (highest = Math.max(highest, support.rssMb(pid))), 250);
