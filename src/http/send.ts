@@ -65,13 +65,18 @@ function copyOf(answer: Answer, coding: ContentCoding): Promise<Buffer> | Buffer
   return copy;
 }
 
+/** The answer's Vary with Accept-Encoding added: every answer sent here varies by its coding. */
+function varyOf(answer: Answer): string {
+  const { vary } = answer.headers;
+  return vary === undefined ? 'Accept-Encoding' : `${vary}, Accept-Encoding`;
+}
+
 /** The headers of `answer` sent in `coding`, but for per-request ones: made once per answer and coding. */
 function headsOf(answer: Answer, coding: ContentCoding | 'identity', body: Buffer): Record<string, string> {
   const heads = (answer.heads ??= new Map());
   let head = heads.get(coding);
   if (head === undefined) {
-    const { vary } = answer.headers;
-    head = { ...answer.headers, vary: vary === undefined ? 'Accept-Encoding' : `${vary}, Accept-Encoding` };
+    head = { ...answer.headers, vary: varyOf(answer) };
     if (answer.etag !== undefined) head.etag = codedEtag(answer.etag, coding);
     if (coding !== 'identity') head['content-encoding'] = coding;
     head['content-length'] = String(body.length);
@@ -89,7 +94,7 @@ export async function sendAnswer(res: ServerResponse, answer: Answer, extra: Rec
   }
   const etag = answer.etag === undefined ? undefined : codedEtag(answer.etag, coding);
   if (etag !== undefined && matchesEtag(request['if-none-match'], etag)) {
-    const vary = answer.headers.vary === undefined ? 'Accept-Encoding' : `${answer.headers.vary}, Accept-Encoding`;
+    const vary = varyOf(answer);
     const requestId = extra['x-request-id'];
     res.writeHead(304, { etag, 'cache-control': answer.headers['cache-control'] ?? '', vary, ...(requestId === undefined ? {} : { 'x-request-id': requestId }) });
     res.end();
